@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diffApis, formatChangelogEntry } from '../../diff/index.js';
+import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
+import { loadRuntimeSources } from '../../emit/runtime-sources.js';
+import { loadApis, loadModel, type LoadedModel } from '../load.js';
+import { CHANGELOG, diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
+import { EXIT } from '../options.js';
+import { countBySeverity, effectiveDiagnostics, printDiagnostics } from '../report.js';
+import { watchAndGenerate } from '../watch.js';
+import { resolveSettings, type OutputFlags, type Settings } from '../settings.js';
+
+const err = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** Parses, reports diagnostics and emits in memory; shared by generate and check. */
+export async function buildPackage(
+  settings: Settings,
+): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
+  const model = await loadModel(settings.input, settings.strict);
+  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err);
+  const files = emitPackage(model.apis, {
+    packageName: settings.packageName,
+    packageVersion: settings.packageVersion,
+    defaultGateway: settings.gateway,
+    runtimeSources: loadRuntimeSources(),
+  });
+  return { model, files };
+}
+
+function withFile(files: GeneratedFiles, path: string, text: string): GeneratedFiles {
+  const entries = [...files.entries()].filter(([existing]) => existing !== path);
+  entries.push([path, text]);
+  return new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Prepends the API diff between `previous` and the new model to CHANGELOG.md. */
+async function addChangelogEntry(
+  previous: string,
+  model: LoadedModel,
+  settings: Settings,
+  files: GeneratedFiles,
+): Promise<GeneratedFiles> {
+  const before = await loadApis(previous, false);
+  const entry = formatChangelogEntry(diffApis(before.apis, model.apis), settings.packageVersion);
+  const path = join(settings.out, CHANGELOG);
+  const existing = existsSync(path) ? await readFile(path, 'utf8') : '# Changelog\n';
+  const [title, ...rest] = existing.split('\n');
+  return withFile(files, CHANGELOG, [title, '', entry.trimEnd(), ...rest].join('\n'));
+}
+
+function summary(model: LoadedModel, strict: boolean): string {
+  const { errors, warnings } = countBySeverity(effectiveDiagnostics(model.diagnostics, strict));
+  const failed = model.failedFiles.length;
+  return `${model.apis.length} API${model.apis.length === 1 ? '' : 's'} from ${model.docCount} doc${model.docCount === 1 ? '' : 's'}; ${failed} skipped; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+export async function runGenerate(
+  flags: OutputFlags & { readonly watch?: boolean; readonly changelogFrom?: string },
+): Promise<number> {
+  const settings = await resolveSettings(flags);
+  if (flags.watch === true) {
+    const handle = watchAndGenerate(settings, err);
+    await handle.ready;
+    err(`topgen: watching ${settings.input.join(', ')} (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    handle.close();
+    return EXIT.ok;
+  }
+  const built = await buildPackage(settings);
+  const { model } = built;
+  const files =
+    flags.changelogFrom === undefined
+      ? built.files
+      : await addChangelogEntry(flags.changelogFrom, model, settings, built.files);
+  const written = await writeTreeAtomic(settings.out, files);
+  const changedCount = written.changed.length + written.missing.length + written.extra.length;
+  err(
+    `topgen: ${summary(model, settings.strict)}; ${changedCount === 0 ? `${settings.out} is up to date` : `wrote ${settings.out} (${written.changed.length} changed, ${written.missing.length} added, ${written.extra.length} removed)`}`,
+  );
+  return model.failedFiles.length > 0 ? EXIT.problems : EXIT.ok;
+}
+
+export async function runCheck(flags: OutputFlags): Promise<number> {
+  const settings = await resolveSettings(flags);
+  const { model, files } = await buildPackage(settings);
+  const difference = await diffTree(settings.out, files);
+  if (isUnchanged(difference)) {
+    err(`topgen: ${settings.out} is up to date (${summary(model, settings.strict)})`);
+    return model.failedFiles.length > 0 ? EXIT.problems : EXIT.ok;
+  }
+  for (const path of difference.changed) err(`stale: ${settings.out}/${path}`);
+  for (const path of difference.missing) err(`missing: ${settings.out}/${path}`);
+  for (const path of difference.extra) err(`extra: ${settings.out}/${path}`);
+  err(`topgen: ${settings.out} is out of date; run "topgen generate" and commit the result.`);
+  return EXIT.problems;
+}

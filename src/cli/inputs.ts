@@ -1,0 +1,118 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+import type { InputDoc } from '../generate.js';
+
+/** Real doc pages are well under 1 MB; anything this large is a wrong file, not a doc. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+const OVERRIDE_SUFFIX = '.overrides.json';
+
+export interface CollectedInputs {
+  readonly inputs: readonly InputDoc[];
+  /** Problems with files that could not be read at all. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly unreadable: readonly string[];
+}
+
+/** Paths relative to the working directory, with '/' separators, so diagnostics and output are stable. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  const shown = rel === '' || rel.startsWith('..') ? path : rel;
+  return shown.split(sep).join('/');
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/** `page.txt` → `page.overrides.json` in the same folder. */
+export function overridePathFor(pagePath: string): string {
+  return join(dirname(pagePath), `${basename(pagePath, extname(pagePath))}${OVERRIDE_SUFFIX}`);
+}
+
+/**
+ * Reads every doc under the given files or folders (recursively, dotfiles skipped, sorted by path).
+ * Nesting override files are attached to their page instead of being read as docs.
+ */
+export async function collectInputs(paths: readonly string[]): Promise<CollectedInputs> {
+  const files = new Set<string>();
+  for (const path of paths) {
+    const info = await stat(path);
+    if (info.isDirectory()) for (const file of await listFiles(path)) files.add(file);
+    else files.add(path);
+  }
+  const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const overrides = new Set(sorted.filter((file) => file.endsWith(OVERRIDE_SUFFIX)));
+  const inputs: InputDoc[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const unreadable: string[] = [];
+  for (const path of sorted) {
+    if (overrides.has(path)) continue;
+    const file = displayPath(path);
+    try {
+      const { size } = await stat(path);
+      if (size > MAX_INPUT_BYTES) {
+        diagnostics.push(
+          diagnostic(
+            'error',
+            'file-too-large',
+            `${file} is ${size} bytes; doc pages are far smaller, so it is skipped.`,
+            {
+              file,
+              expected: `at most ${MAX_INPUT_BYTES} bytes`,
+              found: `${size} bytes`,
+            },
+          ),
+        );
+        unreadable.push(file);
+        continue;
+      }
+      const content = await readFile(path);
+      const overridePath = overridePathFor(path);
+      const input: InputDoc = overrides.has(overridePath)
+        ? {
+            file,
+            content,
+            override: { file: displayPath(overridePath), content: await readFile(overridePath, 'utf8') },
+          }
+        : { file, content };
+      inputs.push(input);
+    } catch (error) {
+      diagnostics.push(
+        diagnostic('error', 'unreadable-file', `${file} cannot be read: ${(error as Error).message}`, {
+          file,
+          expected: 'a readable file',
+          found: (error as NodeJS.ErrnoException).code ?? 'an I/O error',
+        }),
+      );
+      unreadable.push(file);
+    }
+  }
+  for (const path of overrides) {
+    const page = [...files].find((file) => file !== path && overridePathFor(file) === path);
+    if (page === undefined)
+      diagnostics.push(
+        diagnostic(
+          'warning',
+          'orphan-override',
+          `${displayPath(path)} has no page next to it and is ignored.`,
+          {
+            file: displayPath(path),
+            expected: `a page named ${basename(path, OVERRIDE_SUFFIX)}.<ext> in the same folder`,
+            found: 'no such page',
+          },
+        ),
+      );
+  }
+  return { inputs, diagnostics, unreadable };
+}

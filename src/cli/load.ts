@@ -1,0 +1,56 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { buildModel, parseInput, type ModelResult, type ParsedDoc } from '../generate.js';
+import type { Api } from '../model/types.js';
+import { collectInputs } from './inputs.js';
+import { createProgress } from './report.js';
+
+export class InputError extends Error {}
+
+export interface LoadedModel extends ModelResult {
+  /** Number of input docs found (readable or not). */
+  readonly docCount: number;
+}
+
+/** Reads and parses every doc under `paths`, with a progress line on a terminal for large runs. */
+export async function loadModel(paths: readonly string[], strict: boolean): Promise<LoadedModel> {
+  for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
+  const collected = await collectInputs(paths);
+  const docCount = collected.inputs.length + collected.unreadable.length;
+  if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
+  const progress = createProgress(collected.inputs.length, 'parsing');
+  const docs: ParsedDoc[] = collected.unreadable.map((file) => ({ file, diagnostics: [] }));
+  for (const input of collected.inputs) {
+    docs.push(parseInput(input));
+    progress.tick();
+  }
+  progress.done();
+  const model = buildModel(docs, { strict });
+  return { ...model, diagnostics: [...collected.diagnostics, ...model.diagnostics], docCount };
+}
+
+/** True when `path` is a JSON file holding a model array as printed by `topgen parse --json`. */
+async function readModelFile(path: string): Promise<Api[] | undefined> {
+  if (!path.endsWith('.json') || !statSync(path).isFile()) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const isModel =
+    Array.isArray(value) &&
+    value.every(
+      (item) =>
+        typeof item === 'object' && item !== null && 'api' in item && 'request' in item && 'response' in item,
+    );
+  return isModel ? (value as Api[]) : undefined;
+}
+
+/** `diff` takes docs (files or folders) or a saved model (`topgen parse --json > model.json`). */
+export async function loadApis(path: string, strict: boolean): Promise<LoadedModel> {
+  if (!existsSync(path)) throw new InputError(`${path} does not exist`);
+  const saved = await readModelFile(path);
+  if (saved !== undefined) return { apis: saved, diagnostics: [], failedFiles: [], docCount: saved.length };
+  return loadModel([path], strict);
+}

@@ -1,0 +1,171 @@
+import yargs, { type Argv } from 'yargs';
+import { ConfigError } from './config.js';
+import { InputError } from './load.js';
+import { OutputError } from './output.js';
+import { DEFAULTS, EXIT } from './options.js';
+import { runGenerate, runCheck } from './commands/generate.js';
+import { runParse } from './commands/parse.js';
+import { runMock } from './commands/mock.js';
+import { runDiff } from './commands/diff.js';
+import { runOpenApi } from './commands/openapi.js';
+
+const withConfig = (y: Argv) =>
+  y.option('config', {
+    type: 'string',
+    describe: `config file (default ${DEFAULTS.configFile} when present); flags override it`,
+  });
+
+const withInput = (y: Argv) =>
+  y.option('input', {
+    alias: 'i',
+    type: 'string',
+    array: true,
+    describe: `doc files or folders (default ${DEFAULTS.input})`,
+  });
+
+const withOutputOptions = (y: Argv) =>
+  withInput(withConfig(y))
+    .option('out', { alias: 'o', type: 'string', describe: `package folder (default ${DEFAULTS.out})` })
+    .option('package-name', {
+      type: 'string',
+      describe: `npm name of the package (default ${DEFAULTS.packageName})`,
+    })
+    .option('package-version', {
+      type: 'string',
+      describe: `version of the package (default ${DEFAULTS.packageVersion})`,
+    })
+    .option('gateway', {
+      type: 'string',
+      describe: `default gateway URL of the client (default ${DEFAULTS.gateway})`,
+    })
+    .option('strict', {
+      type: 'boolean',
+      describe: 'treat warnings as errors (a doc with a warning is not generated)',
+    });
+
+/** Runs the command line and returns the exit code; never calls process.exit itself. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs([...argv])
+    .scriptName('topgen')
+    .usage(
+      '$0 <command> [options]\n\nGenerate a typed TypeScript SDK for Taobao Open Platform APIs from their doc pages.',
+    )
+    .command(
+      'generate',
+      'parse the docs and write the SDK package',
+      (y) =>
+        withOutputOptions(y)
+          .option('watch', { alias: 'w', type: 'boolean', describe: 'regenerate whenever a doc changes' })
+          .option('changelog-from', {
+            type: 'string',
+            describe: 'previous docs folder or model JSON: prepend an API diff to <out>/CHANGELOG.md',
+          }),
+      async (args) => {
+        exitCode = await runGenerate(args);
+      },
+    )
+    .command(
+      'check',
+      'exit 1 and name the stale files when the output differs from what generate would write',
+      (y) => withOutputOptions(y),
+      async (args) => {
+        exitCode = await runCheck(args);
+      },
+    )
+    .command(
+      'parse <files..>',
+      'parse docs and print their API model',
+      (y) =>
+        y
+          .positional('files', {
+            type: 'string',
+            array: true,
+            describe: 'doc files or folders',
+            demandOption: true,
+          })
+          .option('json', { type: 'boolean', describe: 'print the model as a JSON array on stdout' })
+          .option('strict', { type: 'boolean', describe: 'treat warnings as errors' }),
+      async (args) => {
+        exitCode = await runParse(args);
+      },
+    )
+    .command(
+      'mock',
+      'run a local TOP gateway for the APIs in the docs',
+      (y) =>
+        withInput(withConfig(y))
+          .option('port', {
+            type: 'number',
+            default: DEFAULTS.mockPort,
+            describe: 'port (0 = any free port)',
+          })
+          .option('host', { type: 'string', default: DEFAULTS.mockHost, describe: 'interface to listen on' })
+          .option('app-key', { type: 'string', demandOption: true, describe: 'app key callers must use' })
+          .option('app-secret', {
+            type: 'string',
+            demandOption: true,
+            describe: 'app secret signatures are checked with',
+          }),
+      async (args) => {
+        exitCode = await runMock(args);
+      },
+    )
+    .command(
+      'diff <old> <new>',
+      'compare two sets of docs (or saved models) and classify each change',
+      (y) =>
+        y
+          .positional('old', {
+            type: 'string',
+            demandOption: true,
+            describe: 'docs file/folder or model JSON',
+          })
+          .positional('new', {
+            type: 'string',
+            demandOption: true,
+            describe: 'docs file/folder or model JSON',
+          })
+          .option('json', { type: 'boolean', describe: 'print the diff as JSON' })
+          .option('fail-on-breaking', { type: 'boolean', describe: 'exit 1 when a change breaks callers' }),
+      async (args) => {
+        exitCode = await runDiff(args);
+      },
+    )
+    .command(
+      'openapi',
+      'write the model as an OpenAPI 3.1 document',
+      (y) =>
+        withInput(withConfig(y))
+          .option('out', { alias: 'o', type: 'string', describe: 'output file (default: stdout)' })
+          .option('gateway', { type: 'string', describe: `server URL (default ${DEFAULTS.gateway})` }),
+      async (args) => {
+        exitCode = await runOpenApi(args);
+      },
+    )
+    .demandCommand(1, 'Name a command: generate, check, parse, mock, diff or openapi.')
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error !== undefined && error !== null) throw error;
+      process.stderr.write(`topgen: ${message}\nRun "topgen --help" for usage.\n`);
+      exitCode = EXIT.usage;
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof InputError || error instanceof OutputError) {
+      process.stderr.write(`topgen: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(
+      `topgen: internal error, please report it:\n${(error as Error).stack ?? String(error)}\n`,
+    );
+    return EXIT.internal;
+  }
+  return exitCode;
+}

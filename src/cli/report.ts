@@ -1,0 +1,44 @@
+import { formatDiagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../model/types.js';
+
+/** Under --strict a warning is reported as what it then is: an error. */
+export function effectiveDiagnostics(diagnostics: readonly Diagnostic[], strict: boolean): Diagnostic[] {
+  return strict
+    ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d))
+    : [...diagnostics];
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void): void {
+  for (const d of diagnostics) write(formatDiagnostic(d));
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** A one-line progress counter on an interactive terminal; silent in CI, in pipes and for small runs. */
+export function createProgress(total: number, label: string): { tick(): void; done(): void } {
+  const stream = process.stderr;
+  const enabled = stream.isTTY === true && process.env.CI === undefined && total > 200;
+  if (!enabled) return { tick() {}, done() {} };
+  let count = 0;
+  let lastDrawn = 0;
+  return {
+    tick() {
+      count++;
+      const now = Date.now();
+      if (now - lastDrawn < 50 && count < total) return;
+      lastDrawn = now;
+      stream.write(`\r${label} ${count}/${total} (${Math.floor((count / total) * 100)}%)`);
+    },
+    done() {
+      stream.write('\r\x1b[2K');
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { loadConfig, type TopgenConfig } from './config.js';
+import { DEFAULTS } from './options.js';
+
+/** Flags shared by generate and check, as yargs hands them over. */
+export interface OutputFlags {
+  readonly config?: string;
+  readonly input?: readonly string[];
+  readonly out?: string;
+  readonly packageName?: string;
+  readonly packageVersion?: string;
+  readonly gateway?: string;
+  readonly strict?: boolean;
+}
+
+/** Settings after config file and flags are merged; frozen, every default filled in. */
+export interface Settings {
+  readonly input: readonly string[];
+  readonly out: string;
+  readonly packageName: string;
+  readonly packageVersion: string;
+  readonly gateway: string;
+  readonly strict: boolean;
+}
+
+export async function readConfigFor(flags: { readonly config?: string }): Promise<TopgenConfig> {
+  return loadConfig(flags.config ?? DEFAULTS.configFile, flags.config !== undefined);
+}
+
+export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
+  const config = await readConfigFor(flags);
+  return Object.freeze({
+    input: flags.input ?? config.input ?? [DEFAULTS.input],
+    out: flags.out ?? config.out ?? DEFAULTS.out,
+    packageName: flags.packageName ?? config.packageName ?? DEFAULTS.packageName,
+    packageVersion: flags.packageVersion ?? config.packageVersion ?? DEFAULTS.packageVersion,
+    gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
+    strict: flags.strict ?? config.strict ?? false,
+  });
+}

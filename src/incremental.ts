@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { buildModel, parseInput, type InputDoc, type ModelResult, type ParsedDoc } from './generate.js';
+import { emitPackage, type EmitOptions, type GeneratedFiles } from './emit/index.js';
+
+/** Per-stage timings of one run, in milliseconds. */
+export interface StageTimings {
+  parse: number;
+  model: number;
+  emit: number;
+}
+
+export interface IncrementalResult extends ModelResult {
+  readonly files: GeneratedFiles;
+  /** How many docs were parsed this run (the others came from the cache). */
+  readonly parsedCount: number;
+  readonly timings: StageTimings;
+}
+
+const digest = (input: InputDoc): string => {
+  const hash = createHash('sha1');
+  hash.update(typeof input.content === 'string' ? input.content : input.content);
+  if (input.override !== undefined) hash.update('\0override\0').update(input.override.content);
+  return hash.digest('hex');
+};
+
+/**
+ * Keeps the parse of every doc between runs (watch mode, benchmarks): a run re-parses only docs whose bytes
+ * (or override) changed. Parsing is a pure function of the bytes, so the cache can never serve a stale model.
+ */
+export class IncrementalGenerator {
+  readonly #parsed = new Map<string, { readonly hash: string; readonly doc: ParsedDoc }>();
+
+  constructor(private readonly options: EmitOptions & { readonly strict?: boolean }) {}
+
+  run(inputs: readonly InputDoc[]): IncrementalResult {
+    const t0 = performance.now();
+    const docs: ParsedDoc[] = [];
+    const seen = new Set<string>();
+    let parsedCount = 0;
+    for (const input of inputs) {
+      seen.add(input.file);
+      const hash = digest(input);
+      const cached = this.#parsed.get(input.file);
+      if (cached !== undefined && cached.hash === hash) {
+        docs.push(cached.doc);
+        continue;
+      }
+      const doc = parseInput(input);
+      this.#parsed.set(input.file, { hash, doc });
+      docs.push(doc);
+      parsedCount++;
+    }
+    for (const file of [...this.#parsed.keys()]) if (!seen.has(file)) this.#parsed.delete(file);
+    const t1 = performance.now();
+    const model = buildModel(docs, this.options);
+    const t2 = performance.now();
+    const files = emitPackage(model.apis, this.options);
+    const t3 = performance.now();
+    return { ...model, files, parsedCount, timings: { parse: t1 - t0, model: t2 - t1, emit: t3 - t2 } };
+  }
+}

@@ -1,0 +1,361 @@
+/**
+ * A small JSON parser that keeps the source position of every value.
+ *
+ * `JSON.parse` reports neither the line of a syntax error in a portable way nor where a value came from, and the
+ * doc-JSON reader must point its diagnostics at the line of the offending parameter. This parser builds a tiny
+ * syntax tree instead of plain values; it follows RFC 8259 strictly (no comments, no trailing commas, no raw
+ * control characters inside strings) and never throws: problems come back as a `JsonSyntaxError` value.
+ */
+
+/** 1-based line and column (column counts UTF-16 code units, as editors do for the BMP). */
+export interface Pos {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface JsonObjectNode extends Pos {
+  readonly kind: 'object';
+  readonly members: readonly JsonMember[];
+}
+
+export interface JsonMember {
+  readonly key: string;
+  readonly keyPos: Pos;
+  readonly value: JsonNode;
+}
+
+export interface JsonArrayNode extends Pos {
+  readonly kind: 'array';
+  readonly items: readonly JsonNode[];
+}
+
+export interface JsonStringNode extends Pos {
+  readonly kind: 'string';
+  readonly value: string;
+}
+
+export interface JsonNumberNode extends Pos {
+  readonly kind: 'number';
+  readonly value: number;
+  /** The number exactly as written, for messages. */
+  readonly raw: string;
+}
+
+export interface JsonBooleanNode extends Pos {
+  readonly kind: 'boolean';
+  readonly value: boolean;
+}
+
+export interface JsonNullNode extends Pos {
+  readonly kind: 'null';
+}
+
+export type JsonNode = JsonObjectNode | JsonArrayNode | JsonStringNode | JsonNumberNode | JsonBooleanNode | JsonNullNode;
+
+export interface JsonSyntaxError extends Pos {
+  readonly message: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+/** A key that occurs twice in one object; like `JSON.parse`, lookups see the last occurrence. */
+export interface DuplicateKey extends Pos {
+  readonly key: string;
+}
+
+export type ScanResult =
+  | { readonly ok: true; readonly value: JsonNode; readonly duplicateKeys: readonly DuplicateKey[] }
+  | { readonly ok: false; readonly error: JsonSyntaxError };
+
+/**
+ * Nesting limit. Real doc JSON nests parameters 7 deep (about 16 JSON levels); the limit only exists so that a
+ * hostile input such as a million `[` cannot exhaust the call stack.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+]);
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** Thrown inside the scanner only; `scanJson` turns it into a result value. */
+class SyntaxStop {
+  constructor(readonly error: JsonSyntaxError) {}
+}
+
+/** Parses `text` as one JSON value. */
+export function scanJson(text: string): ScanResult {
+  const scanner = new Scanner(text);
+  try {
+    const value = scanner.document();
+    return { ok: true, value, duplicateKeys: scanner.duplicateKeys };
+  } catch (stop) {
+    if (stop instanceof SyntaxStop) return { ok: false, error: stop.error };
+    throw stop;
+  }
+}
+
+/** Looks up a member; the last occurrence wins, as in `JSON.parse`. */
+export function member(node: JsonObjectNode, key: string): JsonNode | undefined {
+  for (let i = node.members.length - 1; i >= 0; i--) {
+    const m = node.members[i];
+    if (m !== undefined && m.key === key) return m.value;
+  }
+  return undefined;
+}
+
+/** A short human description of a node's JSON type: `an object`, `a string`, … */
+export function describeKind(node: JsonNode): string {
+  switch (node.kind) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'string':
+      return `the string ${JSON.stringify(shorten(node.value))}`;
+    case 'number':
+      return `the number ${node.raw}`;
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+  }
+}
+
+function shorten(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+class Scanner {
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
+  readonly duplicateKeys: DuplicateKey[] = [];
+
+  constructor(private readonly text: string) {}
+
+  document(): JsonNode {
+    this.skipWhitespace();
+    if (this.i >= this.text.length) this.fail('a JSON value', 'an empty document');
+    const value = this.value(0);
+    this.skipWhitespace();
+    if (this.i < this.text.length) this.fail('end of input after the top-level value', this.describeHere());
+    return value;
+  }
+
+  private pos(): Pos {
+    return { line: this.line, column: this.i - this.lineStart + 1 };
+  }
+
+  private fail(expected: string, found: string, message?: string): never {
+    const pos = this.pos();
+    throw new SyntaxStop({
+      ...pos,
+      message: message ?? `JSON syntax error: expected ${expected}, found ${found}.`,
+      expected,
+      found,
+    });
+  }
+
+  private describeHere(): string {
+    if (this.i >= this.text.length) return 'end of input';
+    const c = this.text.codePointAt(this.i) ?? 0;
+    if (c < 0x20) return `control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `'${String.fromCodePoint(c)}'`;
+  }
+
+  private skipWhitespace(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.i);
+      if (c === 0x20 || c === 0x09) {
+        this.i++;
+      } else if (c === 0x0a) {
+        this.i++;
+        this.line++;
+        this.lineStart = this.i;
+      } else if (c === 0x0d) {
+        // CRLF counts as one line break, a lone CR as one too.
+        this.i++;
+        if (t.charCodeAt(this.i) === 0x0a) this.i++;
+        this.line++;
+        this.lineStart = this.i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private value(depth: number): JsonNode {
+    const c = this.text.charCodeAt(this.i);
+    switch (c) {
+      case 0x7b /* { */:
+        return this.object(depth);
+      case 0x5b /* [ */:
+        return this.array(depth);
+      case 0x22 /* " */: {
+        const pos = this.pos();
+        return { kind: 'string', value: this.string(), ...pos };
+      }
+      case 0x74 /* t */:
+        return this.literal('true', { kind: 'boolean', value: true, ...this.pos() });
+      case 0x66 /* f */:
+        return this.literal('false', { kind: 'boolean', value: false, ...this.pos() });
+      case 0x6e /* n */:
+        return this.literal('null', { kind: 'null', ...this.pos() });
+      default:
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+        return this.fail('a JSON value', this.describeHere());
+    }
+  }
+
+  private literal(word: string, node: JsonNode): JsonNode {
+    if (!this.text.startsWith(word, this.i)) this.fail(`'${word}'`, this.describeHere());
+    this.i += word.length;
+    return node;
+  }
+
+  private number(): JsonNumberNode {
+    const pos = this.pos();
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.text);
+    if (m === null) return this.fail('a number', this.describeHere());
+    const raw = m[0];
+    this.i += raw.length;
+    return { kind: 'number', value: Number(raw), raw, ...pos };
+  }
+
+  private string(): string {
+    const t = this.text;
+    this.i++; // opening quote
+    let out = '';
+    let start = this.i;
+    for (;;) {
+      const c = t.charCodeAt(this.i);
+      if (c === 0x22) {
+        out += t.slice(start, this.i);
+        this.i++;
+        return out;
+      }
+      if (c === 0x5c) {
+        out += t.slice(start, this.i);
+        out += this.escape();
+        start = this.i;
+        continue;
+      }
+      if (Number.isNaN(c)) this.fail("'\"' closing the string", 'end of input');
+      if (c < 0x20) {
+        this.fail(
+          "'\"' or an escaped character",
+          this.describeHere(),
+          `JSON syntax error: a string contains a raw ${this.describeHere()}; write it escaped (\\n, \\t, \\u00XX) or close the string.`,
+        );
+      }
+      this.i++;
+    }
+  }
+
+  private escape(): string {
+    const t = this.text;
+    this.i++; // backslash
+    const c = t[this.i];
+    const simple = c === undefined ? undefined : SIMPLE_ESCAPES.get(c);
+    if (simple !== undefined) {
+      this.i++;
+      return simple;
+    }
+    if (c === 'u') {
+      const hex = t.slice(this.i + 1, this.i + 5);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+        this.i++;
+        this.fail('four hex digits after \\u', hex.length === 0 ? 'end of input' : JSON.stringify(hex));
+      }
+      this.i += 5;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    return this.fail('an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', `\\${c ?? ''}`);
+  }
+
+  private enter(depth: number): void {
+    if (depth >= MAX_JSON_DEPTH) {
+      this.fail(
+        `at most ${MAX_JSON_DEPTH} nested arrays/objects`,
+        'deeper nesting',
+        `JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a doc JSON never is.`,
+      );
+    }
+  }
+
+  private object(depth: number): JsonObjectNode {
+    this.enter(depth);
+    const pos = this.pos();
+    this.i++; // {
+    const members: JsonMember[] = [];
+    const seen = new Set<string>();
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.i) === 0x7d) {
+      this.i++;
+      return { kind: 'object', members, ...pos };
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.i) !== 0x22) this.fail('a quoted member name', this.describeHere());
+      const keyPos = this.pos();
+      const key = this.string();
+      if (seen.has(key)) this.duplicateKeys.push({ key, ...keyPos });
+      seen.add(key);
+      this.skipWhitespace();
+      if (this.text.charCodeAt(this.i) !== 0x3a) this.fail(`':' after member name ${JSON.stringify(key)}`, this.describeHere());
+      this.i++;
+      this.skipWhitespace();
+      const value = this.value(depth + 1);
+      members.push({ key, keyPos, value });
+      this.skipWhitespace();
+      const c = this.text.charCodeAt(this.i);
+      if (c === 0x2c) {
+        this.i++;
+        continue;
+      }
+      if (c === 0x7d) {
+        this.i++;
+        return { kind: 'object', members, ...pos };
+      }
+      this.fail("',' or '}'", this.describeHere());
+    }
+  }
+
+  private array(depth: number): JsonArrayNode {
+    this.enter(depth);
+    const pos = this.pos();
+    this.i++; // [
+    const items: JsonNode[] = [];
+    this.skipWhitespace();
+    if (this.text.charCodeAt(this.i) === 0x5d) {
+      this.i++;
+      return { kind: 'array', items, ...pos };
+    }
+    for (;;) {
+      this.skipWhitespace();
+      items.push(this.value(depth + 1));
+      this.skipWhitespace();
+      const c = this.text.charCodeAt(this.i);
+      if (c === 0x2c) {
+        this.i++;
+        continue;
+      }
+      if (c === 0x5d) {
+        this.i++;
+        return { kind: 'array', items, ...pos };
+      }
+      this.fail("',' or ']'", this.describeHere());
+    }
+  }
+}

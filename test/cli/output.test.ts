@@ -1,0 +1,86 @@
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffTree, recoverInterruptedSwap, writeTreeAtomic, OutputError } from '../../src/cli/output.js';
+
+const files = (entries: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(entries));
+const base = { 'src/runtime/client.ts': 'runtime\n', 'src/index.ts': 'index\n', 'package.json': '{}\n' };
+
+function freshDir(): string {
+  return mkdtempSync(join(tmpdir(), 'topgen-output-'));
+}
+
+describe('writeTreeAtomic', () => {
+  it('writes a new tree and reports every file as added', async () => {
+    const out = join(freshDir(), 'generated');
+    const result = await writeTreeAtomic(out, files(base));
+    expect(result.missing).toEqual(['package.json', 'src/index.ts', 'src/runtime/client.ts']);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
+  });
+
+  it('rewrites only changed files and removes files that no longer belong', async () => {
+    const out = join(freshDir(), 'generated');
+    await writeTreeAtomic(out, files({ ...base, 'src/apis/old.ts': 'old\n' }));
+    const untouchedInode = statSync(join(out, 'package.json')).ino;
+    const result = await writeTreeAtomic(out, files({ ...base, 'src/index.ts': 'index v2\n' }));
+    expect(result).toEqual({ changed: ['src/index.ts'], missing: [], extra: ['src/apis/old.ts'] });
+    expect(existsSync(join(out, 'src/apis/old.ts'))).toBe(false);
+    expect(statSync(join(out, 'package.json')).ino).toBe(untouchedInode);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index v2\n');
+  });
+
+  it('does not touch the folder when nothing changed', async () => {
+    const out = join(freshDir(), 'generated');
+    await writeTreeAtomic(out, files(base));
+    const before = statSync(out).ino;
+    const result = await writeTreeAtomic(out, files(base));
+    expect(result).toEqual({ changed: [], missing: [], extra: [] });
+    expect(statSync(out).ino).toBe(before);
+  });
+
+  it('refuses to replace a folder that is not topgen output', async () => {
+    const out = join(freshDir(), 'project');
+    mkdirSync(out);
+    writeFileSync(join(out, 'important.txt'), 'keep me');
+    await expect(writeTreeAtomic(out, files(base))).rejects.toBeInstanceOf(OutputError);
+    expect(readFileSync(join(out, 'important.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('refuses paths that leave the output folder', async () => {
+    const out = join(freshDir(), 'generated');
+    await expect(writeTreeAtomic(out, files({ ...base, '../escape.ts': 'x' }))).rejects.toThrow(/inside --out/);
+    await expect(writeTreeAtomic(out, files({ ...base, '/abs.ts': 'x' }))).rejects.toThrow(/inside --out/);
+    expect(existsSync(join(out, '..', 'escape.ts'))).toBe(false);
+  });
+
+  it('keeps CHANGELOG.md across regenerations', async () => {
+    const out = join(freshDir(), 'generated');
+    await writeTreeAtomic(out, files(base));
+    writeFileSync(join(out, 'CHANGELOG.md'), '# Changelog\n');
+    await writeTreeAtomic(out, files({ ...base, 'src/index.ts': 'v2\n' }));
+    expect(readFileSync(join(out, 'CHANGELOG.md'), 'utf8')).toBe('# Changelog\n');
+    expect((await diffTree(out, files({ ...base, 'src/index.ts': 'v2\n' }))).extra).toEqual([]);
+  });
+
+  it('leaves no temporary folders behind', async () => {
+    const parent = freshDir();
+    const out = join(parent, 'generated');
+    await writeTreeAtomic(out, files(base));
+    await writeTreeAtomic(out, files({ ...base, 'src/index.ts': 'v2\n' }));
+    expect(readdirSync(parent)).toEqual(['generated']);
+  });
+});
+
+describe('recoverInterruptedSwap', () => {
+  it('restores the previous output when a run died between the two renames', async () => {
+    const parent = freshDir();
+    const out = join(parent, 'generated');
+    await writeTreeAtomic(out, files(base));
+    renameSync(out, join(parent, '.generated.topgen-old'));
+    mkdirSync(join(parent, '.generated.topgen-tmp-999999'));
+    await recoverInterruptedSwap(out);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
+    expect(readdirSync(parent)).toEqual(['generated']);
+  });
+});
