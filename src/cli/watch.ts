@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { IncrementalGenerator } from '../incremental.js';
+import type { GeneratedFiles } from '../emit/index.js';
 import { loadRuntimeSources } from '../emit/runtime-sources.js';
 import { collectInputs } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
@@ -29,6 +30,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let pending = false;
+  let lastWritten: GeneratedFiles | undefined;
 
   const runOnce = async (): Promise<void> => {
     const started = performance.now();
@@ -40,7 +42,8 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
         settings.strict,
       );
       printDiagnostics(diagnostics, log);
-      const written = await writeTreeAtomic(settings.out, result.files);
+      const written = await writeTreeAtomic(settings.out, result.files, lastWritten);
+      lastWritten = result.files;
       const { errors, warnings } = countBySeverity(diagnostics);
       const changed = written.changed.length + written.missing.length + written.extra.length;
       log(

@@ -1,0 +1,161 @@
+/**
+ * Turns one HTTP request into TOP parameters: text values (signed) and file parts (not signed).
+ *
+ * Parameters may come from the query string (GET, and also POST: the official Java SDK puts the common
+ * parameters in the URL and the API parameters in the body) and from an urlencoded or multipart body.
+ * A name sent twice is refused: the gateway cannot know which value the caller signed.
+ */
+import type { IncomingMessage } from 'node:http';
+import { rejection, type TopErrorBody } from './errors.js';
+import { MultipartError, multipartBoundary, parseMultipart } from './multipart.js';
+
+export interface UploadedFile {
+  readonly filename: string;
+  readonly contentType?: string;
+  readonly data: Buffer;
+}
+
+export interface GatewayParams {
+  /** Text parameters, in arrival order. */
+  readonly params: ReadonlyMap<string, string>;
+  /** Multipart parts that carry a `filename`. */
+  readonly files: ReadonlyMap<string, UploadedFile>;
+}
+
+export type DecodeResult = { readonly ok: true; readonly value: GatewayParams } | { readonly ok: false; readonly error: TopErrorBody };
+
+/** Reads the whole body, or returns undefined as soon as it exceeds `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Decodes query string and body. `httpMethod` GET ignores any body, as TOP does. */
+export function decodeParams(
+  httpMethod: string,
+  query: string,
+  contentType: string | undefined,
+  body: Buffer,
+): DecodeResult {
+  const collector = new ParamCollector();
+  const queryError = addForm(collector, query);
+  if (queryError !== undefined) return { ok: false, error: queryError };
+  if (httpMethod === 'POST' && body.length > 0) {
+    const bodyError = addBody(collector, contentType ?? '', body);
+    if (bodyError !== undefined) return { ok: false, error: bodyError };
+  }
+  return collector.result();
+}
+
+function addBody(collector: ParamCollector, contentType: string, body: Buffer): TopErrorBody | undefined {
+  const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      return rejection('invalidEncoding', `charset ${charset} is not supported; send UTF-8`);
+    }
+    const text = decodeUtf8(body);
+    if (text === undefined) return rejection('invalidEncoding', 'the request body is not valid UTF-8');
+    return addForm(collector, text);
+  }
+  if (mediaType === 'multipart/form-data') return addMultipart(collector, contentType, body);
+  return rejection(
+    'invalidParameter',
+    `unsupported Content-Type ${JSON.stringify(contentType)}; expected application/x-www-form-urlencoded or multipart/form-data`,
+  );
+}
+
+function addMultipart(collector: ParamCollector, contentType: string, body: Buffer): TopErrorBody | undefined {
+  const boundary = multipartBoundary(contentType);
+  if (boundary === undefined) return rejection('invalidParameter', 'multipart/form-data without a valid boundary');
+  let parts;
+  try {
+    parts = parseMultipart(body, boundary);
+  } catch (error) {
+    if (error instanceof MultipartError) return rejection('invalidParameter', `malformed multipart body: ${error.message}`);
+    throw error;
+  }
+  for (const part of parts) {
+    if (part.filename !== undefined) {
+      const file = {
+        filename: part.filename,
+        ...(part.contentType === undefined ? {} : { contentType: part.contentType }),
+        data: part.data,
+      };
+      const error = collector.addFile(part.name, file);
+      if (error !== undefined) return error;
+      continue;
+    }
+    const text = decodeUtf8(part.data);
+    if (text === undefined) return rejection('invalidEncoding', `multipart field ${part.name} is not valid UTF-8`);
+    const error = collector.addText(part.name, text);
+    if (error !== undefined) return error;
+  }
+  return undefined;
+}
+
+/** `a=1&b=x+y` (query strings and urlencoded bodies). `+` is a space; malformed %-escapes or UTF-8 are refused. */
+function addForm(collector: ParamCollector, text: string): TopErrorBody | undefined {
+  for (const piece of text.split('&')) {
+    if (piece === '') continue;
+    const eq = piece.indexOf('=');
+    const rawKey = eq === -1 ? piece : piece.slice(0, eq);
+    const rawValue = eq === -1 ? '' : piece.slice(eq + 1);
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replaceAll('+', ' '));
+      value = decodeURIComponent(rawValue.replaceAll('+', ' '));
+    } catch {
+      return rejection('invalidEncoding', `malformed percent-encoding or UTF-8 in ${JSON.stringify(piece.slice(0, 80))}`);
+    }
+    const error = collector.addText(key, value);
+    if (error !== undefined) return error;
+  }
+  return undefined;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+class ParamCollector {
+  private readonly params = new Map<string, string>();
+  private readonly files = new Map<string, UploadedFile>();
+
+  addText(name: string, value: string): TopErrorBody | undefined {
+    if (this.has(name)) return duplicate(name);
+    this.params.set(name, value);
+    return undefined;
+  }
+
+  addFile(name: string, file: UploadedFile): TopErrorBody | undefined {
+    if (this.has(name)) return duplicate(name);
+    this.files.set(name, file);
+    return undefined;
+  }
+
+  result(): DecodeResult {
+    return { ok: true, value: { params: this.params, files: this.files } };
+  }
+
+  private has(name: string): boolean {
+    return this.params.has(name) || this.files.has(name);
+  }
+}
+
+function duplicate(name: string): TopErrorBody {
+  return rejection('invalidParameter', `parameter ${name} is sent more than once`);
+}
