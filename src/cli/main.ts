@@ -3,11 +3,6 @@ import { ConfigError } from './config.js';
 import { InputError } from './load.js';
 import { OutputError } from './output.js';
 import { DEFAULTS, EXIT } from './options.js';
-import { runGenerate, runCheck } from './commands/generate.js';
-import { runParse } from './commands/parse.js';
-import { runMock } from './commands/mock.js';
-import { runDiff } from './commands/diff.js';
-import { runOpenApi } from './commands/openapi.js';
 
 const withConfig = (y: Argv) =>
   y.option('config', {
@@ -43,6 +38,8 @@ const withOutputOptions = (y: Argv) =>
       describe: 'treat warnings as errors (a doc with a warning is not generated)',
     });
 
+// Commands are imported when chosen: `topgen --help` should not load the emitter, cheerio or the mock server.
+
 /** Runs the command line and returns the exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -62,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             describe: 'previous docs folder or model JSON: prepend an API diff to <out>/CHANGELOG.md',
           }),
       async (args) => {
-        exitCode = await runGenerate(args);
+        exitCode = await (await import('./commands/generate.js')).runGenerate(args);
       },
     )
     .command(
@@ -70,7 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'exit 1 and name the stale files when the output differs from what generate would write',
       (y) => withOutputOptions(y),
       async (args) => {
-        exitCode = await runCheck(args);
+        exitCode = await (await import('./commands/generate.js')).runCheck(args);
       },
     )
     .command(
@@ -87,7 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('json', { type: 'boolean', describe: 'print the model as a JSON array on stdout' })
           .option('strict', { type: 'boolean', describe: 'treat warnings as errors' }),
       async (args) => {
-        exitCode = await runParse(args);
+        exitCode = await (await import('./commands/parse.js')).runParse(args);
       },
     )
     .command(
@@ -108,7 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             describe: 'app secret signatures are checked with',
           }),
       async (args) => {
-        exitCode = await runMock(args);
+        exitCode = await (await import('./commands/mock.js')).runMock(args);
       },
     )
     .command(
@@ -129,7 +126,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('json', { type: 'boolean', describe: 'print the diff as JSON' })
           .option('fail-on-breaking', { type: 'boolean', describe: 'exit 1 when a change breaks callers' }),
       async (args) => {
-        exitCode = await runDiff(args);
+        exitCode = await (await import('./commands/diff.js')).runDiff(args);
       },
     )
     .command(
@@ -140,7 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('out', { alias: 'o', type: 'string', describe: 'output file (default: stdout)' })
           .option('gateway', { type: 'string', describe: `server URL (default ${DEFAULTS.gateway})` }),
       async (args) => {
-        exitCode = await runOpenApi(args);
+        exitCode = await (await import('./commands/openapi.js')).runOpenApi(args);
       },
     )
     .demandCommand(1, 'Name a command: generate, check, parse, mock, diff or openapi.')

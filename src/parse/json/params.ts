@@ -1,4 +1,5 @@
 import { diagnostic } from '../../model/diagnostics.js';
+import { typeKind } from '../../model/type-kind.js';
 import type { Constraints, Diagnostic, Field } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from './scanner.js';
@@ -142,7 +143,7 @@ function readType(item: JsonObjectNode, fieldPath: string, hasChildren: boolean,
     out.add(
       'warning',
       'missing-type',
-      `Field ${fieldPath} has no type; it is read as String, the type of the great majority of undocumented TOP values.`,
+      `Field ${fieldPath} has no type; it is read as String (the most common TOP type), which may be wrong.`,
       node ?? item,
       { field: fieldPath, expected: 'a "type" member', found: node === undefined ? keysOf(item) : '""' },
     );
@@ -179,21 +180,9 @@ function readType(item: JsonObjectNode, fieldPath: string, hasChildren: boolean,
 
 /** True when the type is a primitive even though the field has sub-fields (`Price` with `amount`, …). */
 function isPrimitiveWithChildren(name: TypeName): boolean {
-  return !isRecognisedType(name, false) ? false : !/^[A-Z][A-Za-z0-9_$]*$/.test(name.type) || PRIMITIVE_NAMES.has(name.type);
+  const kind = typeKind({ type: name.type, array: name.array, children: [] });
+  return kind !== 'struct' && kind !== 'unknown';
 }
-
-const PRIMITIVE_NAMES: ReadonlySet<string> = new Set([
-  'String',
-  'Number',
-  'Boolean',
-  'Date',
-  'Price',
-  'BigDecimal',
-  'Json',
-  'Field List',
-  'Map',
-  'byte',
-]);
 
 function readRequired(item: JsonObjectNode, fieldPath: string, out: JsonDiagnostics): boolean {
   const node = member(item, 'required');
