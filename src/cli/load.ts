@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { buildModel, parseInput, type ModelResult, type ParsedDoc } from '../generate.js';
 import type { Api } from '../model/types.js';
 import { collectInputs } from './inputs.js';
+import { InputError } from './errors.js';
 import { createProgress } from './report.js';
 
-export class InputError extends Error {}
 
 export interface LoadedModel extends ModelResult {
   /** Number of input docs found (readable or not). */

@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { ConfigError } from './config.js';
-import { InputError } from './load.js';
+import { InputError } from './errors.js';
 import { OutputError } from './output.js';
 import { DEFAULTS, EXIT } from './options.js';
 

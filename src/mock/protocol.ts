@@ -3,13 +3,10 @@
  * caller would fix them: who is calling, which API, whether the request is fresh, whether it is signed.
  */
 import type { Api } from '../model/types.js';
-import { sign } from '../runtime/sign.js';
+import { isBlank, isSignMethod, sign, SIGN_METHODS, type SignMethod } from '../runtime/sign.js';
+import { formatTopTime } from '../runtime/timestamp.js';
 import { rejection, type TopErrorBody } from './errors.js';
-import { formatGmt8, parseGmt8 } from './timestamp.js';
-
-export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
-
-const SIGN_METHODS: readonly SignMethod[] = ['md5', 'hmac', 'hmac-sha256'];
+import { parseGmt8 } from './timestamp.js';
 
 export interface ProtocolContext {
   readonly apis: ReadonlyMap<string, Api>;
@@ -70,10 +67,6 @@ export function checkCommonParams(params: ReadonlyMap<string, string>, ctx: Prot
   return { ok: true, api, simplify: simplify === 'true' };
 }
 
-function isSignMethod(text: string): text is SignMethod {
-  return (SIGN_METHODS as readonly string[]).includes(text);
-}
-
 function checkTimestamp(timestamp: string, ctx: ProtocolContext): TopErrorBody | undefined {
   const at = parseGmt8(timestamp);
   if (at === undefined) {
@@ -85,7 +78,7 @@ function checkTimestamp(timestamp: string, ctx: ProtocolContext): TopErrorBody |
     const direction = skew < 0 ? 'behind' : 'ahead of';
     return rejection(
       'invalidTimestamp',
-      `timestamp ${timestamp} is ${minutes} minutes ${direction} the gateway time ${formatGmt8(ctx.now)} (GMT+8); ` +
+      `timestamp ${timestamp} is ${minutes} minutes ${direction} the gateway time ${formatTopTime(ctx.now)} (GMT+8); ` +
         `allowed skew is ${Math.round(ctx.maxTimestampSkewMs / 60_000)} minutes`,
     );
   }
@@ -93,8 +86,9 @@ function checkTimestamp(timestamp: string, ctx: ProtocolContext): TopErrorBody |
 }
 
 /**
- * Every text parameter except `sign` is signed; file parts never reach `params`. The sub_msg lists the signed
- * keys (never the secret or the expected value) so that a caller can see what the gateway signed.
+ * Every text parameter except `sign` is signed (blank values are skipped by `sign` itself); file parts never reach
+ * `params`. The sub_msg lists the signed keys (never the secret or the expected value) so that a caller can see
+ * what the gateway signed.
  */
 function checkSignature(
   params: ReadonlyMap<string, string>,
@@ -102,10 +96,14 @@ function checkSignature(
   method: SignMethod,
   secret: string,
 ): TopErrorBody | undefined {
-  const signed: Record<string, string> = {};
+  // No prototype: a parameter named `__proto__` must stay an ordinary key.
+  const signed = Object.create(null) as Record<string, string>;
   for (const [key, value] of params) if (key !== 'sign') signed[key] = value;
-  if (sign(signed, secret, method) === signature) return undefined;
-  const keys = Object.keys(signed).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Hex digits compare case-insensitively, as the runtime's own verifier does.
+  if (sign(signed, secret, method) === signature.toUpperCase()) return undefined;
+  const keys = Object.keys(signed)
+    .filter((key) => !isBlank(signed[key] ?? ''))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return rejection(
     'invalidSignature',
     `sign does not match the ${method} signature of the parameters ${keys.join(', ')} with the app secret`,

@@ -32,8 +32,3 @@ function wallClockToUtcMs(text: string, offsetMs: number): number | undefined {
     back.getUTCSeconds() === second;
   return exact ? utc - offsetMs : undefined;
 }
-
-/** Formats epoch milliseconds as a GMT+8 `yyyy-MM-dd HH:mm:ss` (used in error messages). */
-export function formatGmt8(epochMs: number): string {
-  return new Date(epochMs + GMT8_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}

@@ -166,7 +166,7 @@ function readType(item: JsonObjectNode, fieldPath: string, hasChildren: boolean,
       node,
       { field: fieldPath, expected: RECOGNISED_TYPES_TEXT, found: JSON.stringify(node.value) },
     );
-  } else if (hasChildren && isPrimitiveWithChildren(typeName)) {
+  } else if (hasChildren && isPrimitive(typeName)) {
     out.add(
       'warning',
       'children-of-primitive',
@@ -178,8 +178,8 @@ function readType(item: JsonObjectNode, fieldPath: string, hasChildren: boolean,
   return typeName;
 }
 
-/** True when the type is a primitive even though the field has sub-fields (`Price` with `amount`, …). */
-function isPrimitiveWithChildren(name: TypeName): boolean {
+/** True for primitive types (`Price`, `Map`, …), which stay primitive even when sub-fields are documented. */
+function isPrimitive(name: TypeName): boolean {
   const kind = typeKind({ type: name.type, array: name.array, children: [] });
   return kind !== 'struct' && kind !== 'unknown';
 }

@@ -84,6 +84,9 @@ const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['t', '\t'],
 ]);
 
+/** JSON insignificant whitespace (RFC 8259 §2). */
+const WHITESPACE_RUN = /[ \t\n\r]*/y;
+
 /** Characters a JSON string may contain unescaped (RFC 8259 §7). */
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
@@ -143,7 +146,11 @@ class Scanner {
   private lineStart = 0;
   readonly duplicateKeys: DuplicateKey[] = [];
 
-  constructor(private readonly text: string) {}
+  private readonly hasCarriageReturn: boolean;
+
+  constructor(private readonly text: string) {
+    this.hasCarriageReturn = text.includes('\r');
+  }
 
   document(): JsonNode {
     this.skipWhitespace();
@@ -177,22 +184,26 @@ class Scanner {
 
   private skipWhitespace(): void {
     const t = this.text;
-    for (;;) {
-      const c = t.charCodeAt(this.i);
-      if (c === 0x20 || c === 0x09) {
-        this.i++;
-      } else if (c === 0x0a) {
-        this.i++;
+    const start = this.i;
+    WHITESPACE_RUN.lastIndex = start;
+    WHITESPACE_RUN.test(t);
+    const end = WHITESPACE_RUN.lastIndex;
+    if (end === start) return;
+    this.i = end;
+    if (!this.hasCarriageReturn) {
+      // Fast path (LF-only files): jump from line break to line break.
+      for (let k = t.indexOf('\n', start); k !== -1 && k < end; k = t.indexOf('\n', k + 1)) {
         this.line++;
-        this.lineStart = this.i;
-      } else if (c === 0x0d) {
-        // CRLF counts as one line break, a lone CR as one too.
-        this.i++;
-        if (t.charCodeAt(this.i) === 0x0a) this.i++;
+        this.lineStart = k + 1;
+      }
+      return;
+    }
+    for (let k = start; k < end; k++) {
+      const c = t.charCodeAt(k);
+      // CRLF counts as one line break (at its LF), a lone CR as one too.
+      if (c === 0x0a || (c === 0x0d && t.charCodeAt(k + 1) !== 0x0a)) {
         this.line++;
-        this.lineStart = this.i;
-      } else {
-        return;
+        this.lineStart = k + 1;
       }
     }
   }

@@ -1,0 +1,246 @@
+/**
+ * The request pipeline of the mock gateway: read → fault → decode → common parameters → API parameters →
+ * answer. Every answer TOP itself would give is HTTP 200 with a JSON body; only faults, unknown paths,
+ * oversized bodies and internal failures use other statuses.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Api } from '../model/types.js';
+import { rejection, type TopErrorBody } from './errors.js';
+import type { FaultAction, FaultQueue } from './faults.js';
+import { GATEWAY_PATH, MAX_RECORDED_CALLS, type MockCall, type MockFile } from './options.js';
+import { checkCommonParams } from './protocol.js';
+import { decodeParams, readBody, type GatewayParams } from './request-params.js';
+import { errorBody, successBody, type ResponseTemplate } from './response.js';
+import { checkApiParams } from './validate.js';
+
+export interface HandlerConfig {
+  readonly apis: ReadonlyMap<string, Api>;
+  readonly templates: ReadonlyMap<string, ResponseTemplate>;
+  readonly appKey: string;
+  readonly appSecret: string;
+  readonly maxTimestampSkewMs: number;
+  readonly maxBodyBytes: number;
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly faults: FaultQueue;
+}
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const TEXT_TYPE = 'text/plain;charset=UTF-8';
+
+export class GatewayHandler {
+  private requestCounter = 0;
+  private readonly recorded: MockCall[] = [];
+  private readonly pendingDelays = new Set<() => void>();
+  private closed = false;
+
+  constructor(private readonly config: HandlerConfig) {}
+
+  calls(): readonly MockCall[] {
+    return [...this.recorded];
+  }
+
+  /** Ends every fault delay now; their requests are then dropped by the server shutting down. */
+  shutdown(): void {
+    this.closed = true;
+    for (const cancel of this.pendingDelays) cancel();
+    this.pendingDelays.clear();
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawUrl = req.url ?? '/';
+    const queryAt = rawUrl.indexOf('?');
+    const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+    const query = queryAt === -1 ? '' : rawUrl.slice(queryAt + 1);
+    const httpMethod = req.method ?? 'GET';
+    const call = new CallRecord(httpMethod);
+
+    if (path !== GATEWAY_PATH) {
+      this.sendText(res, call, 404, `Not Found: the gateway serves ${GATEWAY_PATH}`);
+      return;
+    }
+    if (httpMethod !== 'GET' && httpMethod !== 'POST') {
+      res.setHeader('Allow', 'GET, POST');
+      this.sendError(res, call, rejection('httpAction', `HTTP ${httpMethod} is not allowed; use POST or GET`), 405);
+      return;
+    }
+    const body = await readBody(req, this.config.maxBodyBytes);
+    if (body === undefined) {
+      res.setHeader('Connection', 'close');
+      this.sendText(res, call, 413, `Payload Too Large: the body exceeds ${this.config.maxBodyBytes} bytes`);
+      return;
+    }
+    const decoded = decodeParams(httpMethod, query, req.headers['content-type'], body);
+    if (decoded.ok) call.params = decoded.value;
+
+    const fault = this.config.faults.take();
+    if (fault !== undefined && (await this.applyFault(fault, req, res, call))) return;
+    if (this.closed) return;
+
+    if (!decoded.ok) {
+      this.sendError(res, call, decoded.error);
+      return;
+    }
+    const common = checkCommonParams(decoded.value.params, {
+      apis: this.config.apis,
+      appKey: this.config.appKey,
+      appSecret: this.config.appSecret,
+      maxTimestampSkewMs: this.config.maxTimestampSkewMs,
+      now: this.config.now(),
+    });
+    if (!common.ok) {
+      this.sendError(res, call, common.error);
+      return;
+    }
+    const problem = checkApiParams(common.api, decoded.value);
+    if (problem !== undefined) {
+      this.sendError(res, call, problem);
+      return;
+    }
+    const template = this.config.templates.get(common.api.api);
+    if (template === undefined) throw new Error(`no response template for ${common.api.api}`);
+    const requestId = this.nextRequestId();
+    call.finish(200, 'success', requestId);
+    this.send(res, call, 200, JSON_TYPE, successBody(template, requestId, common.simplify));
+  }
+
+  /** Answers an unexpected failure inside the gateway without taking the server down. */
+  fail(res: ServerResponse, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.config.log(`internal error: ${message}`);
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    this.sendText(res, new CallRecord('?'), 500, `Internal Server Error: ${message}`);
+  }
+
+  /** True when the fault answered (or dropped) the request. */
+  private async applyFault(fault: FaultAction, req: IncomingMessage, res: ServerResponse, call: CallRecord): Promise<boolean> {
+    if (fault.delayMs !== undefined && fault.delayMs > 0) await this.delay(fault.delayMs);
+    if (this.closed || res.destroyed) return true;
+    if (fault.dropConnection === true) {
+      call.finish(0, 'fault');
+      this.record(call);
+      this.config.log(`${call.summary()} -> connection dropped (injected fault)`);
+      req.socket.destroy();
+      return true;
+    }
+    if (fault.status !== undefined) {
+      call.outcome = 'fault';
+      this.sendText(res, call, fault.status, `${fault.status} injected fault`);
+      return true;
+    }
+    if (fault.topError !== undefined) {
+      this.sendError(res, call, fault.topError, 200, 'fault');
+      return true;
+    }
+    return false;
+  }
+
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.pendingDelays.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.pendingDelays.add(done);
+    });
+  }
+
+  private nextRequestId(): string {
+    this.requestCounter++;
+    return `mock${this.requestCounter.toString(36).padStart(9, '0')}`;
+  }
+
+  private sendError(
+    res: ServerResponse,
+    call: CallRecord,
+    error: TopErrorBody,
+    status = 200,
+    outcome: 'error' | 'fault' = 'error',
+  ): void {
+    const requestId = this.nextRequestId();
+    call.finish(status, outcome, requestId, error);
+    this.send(res, call, status, JSON_TYPE, errorBody(error, requestId));
+  }
+
+  private sendText(res: ServerResponse, call: CallRecord, status: number, text: string): void {
+    call.finish(status, call.outcome === 'fault' ? 'fault' : 'error');
+    this.send(res, call, status, TEXT_TYPE, `${text}\n`);
+  }
+
+  private send(res: ServerResponse, call: CallRecord, status: number, contentType: string, body: string): void {
+    this.record(call);
+    this.config.log(call.logLine());
+    if (res.destroyed || res.writableEnded) return;
+    const bytes = Buffer.from(body, 'utf8');
+    res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.length });
+    res.end(bytes);
+  }
+
+  private record(call: CallRecord): void {
+    this.recorded.push(call.toCall());
+    if (this.recorded.length > MAX_RECORDED_CALLS) this.recorded.shift();
+  }
+}
+
+/** What is known about one request while it goes through the pipeline. */
+class CallRecord {
+  params: GatewayParams | undefined;
+  status = 0;
+  outcome: MockCall['outcome'] = 'error';
+  requestId: string | undefined;
+  error: TopErrorBody | undefined;
+  private readonly started = Date.now();
+
+  constructor(readonly httpMethod: string) {}
+
+  finish(status: number, outcome: MockCall['outcome'], requestId?: string, error?: TopErrorBody): void {
+    this.status = status;
+    this.outcome = outcome;
+    this.requestId = requestId;
+    this.error = error;
+  }
+
+  summary(): string {
+    return `${this.httpMethod} ${this.params?.params.get('method') || '-'}`;
+  }
+
+  logLine(): string {
+    const ms = Date.now() - this.started;
+    const id = this.requestId === undefined ? '' : ` request_id=${this.requestId}`;
+    if (this.outcome === 'success') return `${this.summary()} -> ${this.status} ok${id} (${ms} ms)`;
+    const e = this.error;
+    const detail =
+      e === undefined ? '' : ` ${e.code} ${e.sub_code ?? ''}${e.sub_msg === undefined ? '' : `: ${e.sub_msg}`}`.trimEnd();
+    const kind = this.outcome === 'fault' ? 'fault' : 'error';
+    return `${this.summary()} -> ${this.status} ${kind}${detail}${id} (${ms} ms)`;
+  }
+
+  toCall(): MockCall {
+    const files: MockFile[] = [];
+    for (const [name, file] of this.params?.files ?? []) {
+      files.push({
+        name,
+        filename: file.filename,
+        ...(file.contentType === undefined ? {} : { contentType: file.contentType }),
+        size: file.data.length,
+      });
+    }
+    const method = this.params?.params.get('method');
+    return {
+      httpMethod: this.httpMethod,
+      ...(method === undefined ? {} : { method }),
+      params: Object.fromEntries(this.params?.params ?? []),
+      files,
+      status: this.status,
+      outcome: this.outcome,
+      ...(this.error === undefined ? {} : { code: this.error.code }),
+      ...(this.error?.sub_code === undefined ? {} : { subCode: this.error.sub_code }),
+      ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
+    };
+  }
+}
