@@ -23,7 +23,9 @@ export interface CompiledParam {
 export interface CompiledSpec {
   readonly method: string;
   readonly responseKey: string;
-  /** Top-level parameters in ascending code unit order of their wire names: the order they are signed in. */
+  /** Top-level parameters in spec order. */
+  readonly params: readonly CompiledParam[];
+  /** The same parameters in ascending code unit order of their wire names: the order they are signed in. */
   readonly sortedParams: readonly CompiledParam[];
 }
 
@@ -52,10 +54,12 @@ const cache = new WeakMap<ApiSpec, CompiledSpec>();
 export function compileSpec(spec: ApiSpec): CompiledSpec {
   let compiled = cache.get(spec);
   if (compiled === undefined) {
+    const params = spec.params.map(compileParam);
     compiled = {
       method: spec.method,
       responseKey: spec.responseKey,
-      sortedParams: spec.params.map(compileParam).sort(byName),
+      params,
+      sortedParams: [...params].sort(byName),
     };
     cache.set(spec, compiled);
   }
