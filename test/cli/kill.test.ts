@@ -1,0 +1,84 @@
+// A generate run killed at any moment must leave the previous output whole: never a mix, never half a file.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { topgen } from '../helpers/cli.js';
+import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
+
+const SEED = readFileSync(join(DOCS_INPUT, 'alitrip_merchant_galaxy_member_login_derby.txt'), 'utf8');
+const COPIES = 600;
+
+function writeDocs(dir: string, edition: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < COPIES; i++)
+    writeFileSync(
+      join(dir, `api${i}.txt`),
+      SEED.replace('alitrip.merchant.galaxy.member.login.derby (', `alitrip.merchant.galaxy.member.login.derby${i} (`)
+        .replaceAll('alitrip_merchant_galaxy_member_login_derby_response', `alitrip_merchant_galaxy_member_login_derby${i}_response`)
+        .replace('租户标识', `租户标识 ${edition}`),
+    );
+}
+
+function snapshot(dir: string, prefix = ''): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(join(dir, prefix))) {
+    const rel = prefix === '' ? name : `${prefix}/${name}`;
+    if (statSync(join(dir, rel)).isDirectory()) for (const [k, v] of snapshot(dir, rel)) files.set(k, v);
+    else files.set(rel, readFileSync(join(dir, rel), 'utf8'));
+  }
+  return files;
+}
+
+const same = (a: Map<string, string>, b: Map<string, string>): boolean =>
+  a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+
+function runAndKill(cwd: string, afterMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'topgen.js'), 'generate'], { cwd, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+describe('killing generate mid-run', () => {
+  it('always leaves either the previous or the new complete output', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'topgen-kill-'));
+    writeDocs(join(work, 'docs-input'), 'v1');
+    expect(topgen(['generate'], work).status).toBe(0);
+    const before = snapshot(join(work, 'generated'));
+    const backup = join(work, 'backup');
+    cpSync(join(work, 'generated'), backup, { recursive: true });
+
+    const expectedDir = mkdtempSync(join(tmpdir(), 'topgen-kill-expected-'));
+    writeDocs(join(expectedDir, 'docs-input'), 'v2');
+    expect(topgen(['generate'], expectedDir).status).toBe(0);
+    const after = snapshot(join(expectedDir, 'generated'));
+    expect(same(before, after)).toBe(false);
+
+    writeDocs(join(work, 'docs-input'), 'v2');
+    const outcomes = { previous: 0, next: 0 };
+    for (const delay of [5, 30, 60, 100, 150, 200, 300, 450, 700, 1000]) {
+      await runAndKill(work, delay);
+      const out = join(work, 'generated');
+      // Killed between the two renames of the swap: the previous tree waits intact beside it.
+      const state = existsSync(out) ? snapshot(out) : snapshot(join(work, '.generated.topgen-old'));
+      const isPrevious = same(state, before);
+      expect(isPrevious || same(state, after), `after ${delay} ms the output is neither version`).toBe(true);
+      if (isPrevious) outcomes.previous++;
+      else outcomes.next++;
+      rmSync(out, { recursive: true, force: true });
+      cpSync(backup, out, { recursive: true });
+    }
+    // The next run cleans up whatever a killed run left beside the output and finishes the job.
+    expect(topgen(['generate'], work).status).toBe(0);
+    expect(same(snapshot(join(work, 'generated')), after)).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['backup', 'docs-input', 'generated']);
+    expect(outcomes.previous).toBeGreaterThan(0);
+  }, 120_000);
+});
