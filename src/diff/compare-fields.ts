@@ -17,7 +17,7 @@ import {
   typeLabel,
   type Verdict,
 } from './rules.js';
-import type { ConstraintName, DiffValue, FieldChange, FieldChangeKind, Side } from './types.js';
+import type { DiffValue, FieldChange, FieldChangeKind, Side } from './types.js';
 
 /** A change plus its path as segments, which the caller sorts by before dropping them. */
 export interface LocatedChange {
@@ -107,15 +107,7 @@ function compareField(
   const from = oldLimits.default;
   const to = newLimits.default;
   if (from !== to) {
-    push(
-      out,
-      side,
-      segments,
-      'default' satisfies ConstraintName,
-      from ?? null,
-      to ?? null,
-      defaultChanged(side, from, to),
-    );
+    push(out, side, segments, 'default', from ?? null, to ?? null, defaultChanged(side, from, to));
   }
 }
 

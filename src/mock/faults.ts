@@ -34,11 +34,15 @@ export class FaultQueue {
 
   add(spec: FaultSpec): void {
     const times = spec.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a positive integer, found ${times}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new RangeError(`fault times must be a positive integer, found ${times}`);
     if (spec.delayMs !== undefined && !(Number.isFinite(spec.delayMs) && spec.delayMs >= 0)) {
       throw new RangeError(`fault delayMs must be a non-negative number, found ${spec.delayMs}`);
     }
-    if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 400 && spec.status <= 599)) {
+    if (
+      spec.status !== undefined &&
+      !(Number.isInteger(spec.status) && spec.status >= 400 && spec.status <= 599)
+    ) {
       throw new RangeError(`fault status must be an HTTP error status 400..599, found ${spec.status}`);
     }
     const { times: _times, ...action } = spec;

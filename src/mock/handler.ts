@@ -25,6 +25,10 @@ export interface HandlerConfig {
   readonly faults: FaultQueue;
 }
 
+type Decision =
+  | { readonly ok: true; readonly template: ResponseTemplate; readonly simplify: boolean }
+  | { readonly ok: false; readonly error: TopErrorBody };
+
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const TEXT_TYPE = 'text/plain;charset=UTF-8';
 
@@ -61,47 +65,56 @@ export class GatewayHandler {
     }
     if (httpMethod !== 'GET' && httpMethod !== 'POST') {
       res.setHeader('Allow', 'GET, POST');
-      this.sendError(res, call, rejection('httpAction', `HTTP ${httpMethod} is not allowed; use POST or GET`), 405);
+      this.sendError(
+        res,
+        call,
+        rejection('httpAction', `HTTP ${httpMethod} is not allowed; use POST or GET`),
+        405,
+      );
       return;
     }
-    const body = await readBody(req, this.config.maxBodyBytes);
-    if (body === undefined) {
+    const read = await readBody(req, this.config.maxBodyBytes);
+    if (read.kind === 'aborted') {
+      this.config.log(`${call.summary()} -> client closed the connection before the body was complete`);
+      return;
+    }
+    if (read.kind === 'too-large') {
       res.setHeader('Connection', 'close');
       this.sendText(res, call, 413, `Payload Too Large: the body exceeds ${this.config.maxBodyBytes} bytes`);
       return;
     }
-    const decoded = decodeParams(httpMethod, query, req.headers['content-type'], body);
+    const decoded = decodeParams(httpMethod, query, req.headers['content-type'], read.body);
     if (decoded.ok) call.params = decoded.value;
 
     const fault = this.config.faults.take();
     if (fault !== undefined && (await this.applyFault(fault, req, res, call))) return;
     if (this.closed) return;
 
-    if (!decoded.ok) {
-      this.sendError(res, call, decoded.error);
+    const outcome = decoded.ok ? this.decide(decoded.value) : decoded;
+    if (!outcome.ok) {
+      this.sendError(res, call, outcome.error);
       return;
     }
-    const common = checkCommonParams(decoded.value.params, {
+    const requestId = this.nextRequestId();
+    call.finish(200, 'success', requestId);
+    this.send(res, call, 200, JSON_TYPE, successBody(outcome.template, requestId, outcome.simplify));
+  }
+
+  /** What TOP would answer to a readable request: the checks in order, then the API's example answer. */
+  private decide(params: GatewayParams): Decision {
+    const common = checkCommonParams(params.params, {
       apis: this.config.apis,
       appKey: this.config.appKey,
       appSecret: this.config.appSecret,
       maxTimestampSkewMs: this.config.maxTimestampSkewMs,
       now: this.config.now(),
     });
-    if (!common.ok) {
-      this.sendError(res, call, common.error);
-      return;
-    }
-    const problem = checkApiParams(common.api, decoded.value);
-    if (problem !== undefined) {
-      this.sendError(res, call, problem);
-      return;
-    }
+    if (!common.ok) return common;
+    const problem = checkApiParams(common.api, params);
+    if (problem !== undefined) return { ok: false, error: problem };
     const template = this.config.templates.get(common.api.api);
     if (template === undefined) throw new Error(`no response template for ${common.api.api}`);
-    const requestId = this.nextRequestId();
-    call.finish(200, 'success', requestId);
-    this.send(res, call, 200, JSON_TYPE, successBody(template, requestId, common.simplify));
+    return { ok: true, template, simplify: common.simplify };
   }
 
   /** Answers an unexpected failure inside the gateway without taking the server down. */
@@ -116,7 +129,12 @@ export class GatewayHandler {
   }
 
   /** True when the fault answered (or dropped) the request. */
-  private async applyFault(fault: FaultAction, req: IncomingMessage, res: ServerResponse, call: CallRecord): Promise<boolean> {
+  private async applyFault(
+    fault: FaultAction,
+    req: IncomingMessage,
+    res: ServerResponse,
+    call: CallRecord,
+  ): Promise<boolean> {
     if (fault.delayMs !== undefined && fault.delayMs > 0) await this.delay(fault.delayMs);
     if (this.closed || res.destroyed) return true;
     if (fault.dropConnection === true) {
@@ -172,7 +190,13 @@ export class GatewayHandler {
     this.send(res, call, status, TEXT_TYPE, `${text}\n`);
   }
 
-  private send(res: ServerResponse, call: CallRecord, status: number, contentType: string, body: string): void {
+  private send(
+    res: ServerResponse,
+    call: CallRecord,
+    status: number,
+    contentType: string,
+    body: string,
+  ): void {
     this.record(call);
     this.config.log(call.logLine());
     if (res.destroyed || res.writableEnded) return;
@@ -215,7 +239,9 @@ class CallRecord {
     if (this.outcome === 'success') return `${this.summary()} -> ${this.status} ok${id} (${ms} ms)`;
     const e = this.error;
     const detail =
-      e === undefined ? '' : ` ${e.code} ${e.sub_code ?? ''}${e.sub_msg === undefined ? '' : `: ${e.sub_msg}`}`.trimEnd();
+      e === undefined
+        ? ''
+        : ` ${e.code} ${e.sub_code ?? ''}${e.sub_msg === undefined ? '' : `: ${e.sub_msg}`}`.trimEnd();
     const kind = this.outcome === 'fault' ? 'fault' : 'error';
     return `${this.summary()} -> ${this.status} ${kind}${detail}${id} (${ms} ms)`;
   }

@@ -47,7 +47,6 @@ export async function startMockGateway(options: MockOptions): Promise<MockGatewa
   });
   const host = options.host ?? DEFAULT_HOST;
   const port = await listen(server, options.port ?? 0, host);
-  log(`mock gateway listening on ${gatewayUrl(host, port)} (${apis.size} APIs)`);
 
   let closing: Promise<void> | undefined;
   return {

@@ -106,7 +106,10 @@ class TreeParser {
       this.pos += match[0].length;
       return { t: 'number', text: match[0] };
     }
-    throw new JsonSyntaxError(c === undefined ? 'unexpected end of JSON' : `unexpected character ${JSON.stringify(c)}`, this.pos);
+    throw new JsonSyntaxError(
+      c === undefined ? 'unexpected end of JSON' : `unexpected character ${JSON.stringify(c)}`,
+      this.pos,
+    );
   }
 
   private object(depth: number): JsonNode {

@@ -38,7 +38,8 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
   const parts: MultipartPart[] = [];
   for (;;) {
     if (body[pos] === 0x2d && body[pos + 1] === 0x2d) return parts; // closing `--boundary--`
-    if (!body.subarray(pos, pos + 2).equals(CRLF)) throw new MultipartError('a boundary line is not followed by CRLF');
+    if (!body.subarray(pos, pos + 2).equals(CRLF))
+      throw new MultipartError('a boundary line is not followed by CRLF');
     const headerStart = pos + 2;
     const headerEnd = body.indexOf(HEADER_END, headerStart);
     if (headerEnd === -1) throw new MultipartError('a part has no end of headers');

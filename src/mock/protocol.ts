@@ -33,9 +33,11 @@ export function checkCommonParams(params: ReadonlyMap<string, string>, ctx: Prot
   if (method === undefined) return fail(rejection('missingMethod', 'parameter method is required'));
   const appKey = value('app_key');
   if (appKey === undefined) return fail(rejection('missingAppKey', 'parameter app_key is required'));
-  if (appKey !== ctx.appKey) return fail(rejection('invalidAppKey', `app_key ${appKey} is not known to this gateway`));
+  if (appKey !== ctx.appKey)
+    return fail(rejection('invalidAppKey', `app_key ${appKey} is not known to this gateway`));
   const api = ctx.apis.get(method);
-  if (api === undefined) return fail(rejection('invalidMethod', `method ${method} is not served by this gateway`));
+  if (api === undefined)
+    return fail(rejection('invalidMethod', `method ${method} is not served by this gateway`));
 
   const timestamp = value('timestamp');
   if (timestamp === undefined) return fail(rejection('missingTimestamp', 'parameter timestamp is required'));
@@ -44,7 +46,9 @@ export function checkCommonParams(params: ReadonlyMap<string, string>, ctx: Prot
 
   const format = value('format') ?? 'json';
   if (format !== 'json') {
-    return fail(rejection('invalidFormat', `format ${format} is not supported; this gateway answers format=json only`));
+    return fail(
+      rejection('invalidFormat', `format ${format} is not supported; this gateway answers format=json only`),
+    );
   }
   const version = value('v');
   if (version === undefined) return fail(rejection('missingVersion', 'parameter v is required'));
@@ -53,7 +57,12 @@ export function checkCommonParams(params: ReadonlyMap<string, string>, ctx: Prot
   // TOP treats a request without sign_method as md5, the official SDKs' default.
   const signMethod = value('sign_method') ?? 'md5';
   if (!isSignMethod(signMethod)) {
-    return fail(rejection('invalidParameter', `sign_method must be one of ${SIGN_METHODS.join(', ')}; found ${signMethod}`));
+    return fail(
+      rejection(
+        'invalidParameter',
+        `sign_method must be one of ${SIGN_METHODS.join(', ')}; found ${signMethod}`,
+      ),
+    );
   }
   const signature = value('sign');
   if (signature === undefined) return fail(rejection('missingSignature', 'parameter sign is required'));

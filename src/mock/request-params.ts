@@ -22,18 +22,30 @@ export interface GatewayParams {
   readonly files: ReadonlyMap<string, UploadedFile>;
 }
 
-export type DecodeResult = { readonly ok: true; readonly value: GatewayParams } | { readonly ok: false; readonly error: TopErrorBody };
+export type DecodeResult =
+  { readonly ok: true; readonly value: GatewayParams } | { readonly ok: false; readonly error: TopErrorBody };
 
-/** Reads the whole body, or returns undefined as soon as it exceeds `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+export type BodyResult =
+  | { readonly kind: 'body'; readonly body: Buffer }
+  | { readonly kind: 'too-large' }
+  /** The client went away before the body was complete. */
+  | { readonly kind: 'aborted' };
+
+/** Reads the whole body; stops as soon as it exceeds `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) return { kind: 'too-large' };
+      chunks.push(chunk);
+    }
+  } catch {
+    // The stream only fails when the connection breaks (ECONNRESET / aborted).
+    return { kind: 'aborted' };
   }
-  return Buffer.concat(chunks, size);
+  return { kind: 'body', body: Buffer.concat(chunks, size) };
 }
 
 /** Decodes query string and body. `httpMethod` GET ignores any body, as TOP does. */
@@ -71,14 +83,20 @@ function addBody(collector: ParamCollector, contentType: string, body: Buffer): 
   );
 }
 
-function addMultipart(collector: ParamCollector, contentType: string, body: Buffer): TopErrorBody | undefined {
+function addMultipart(
+  collector: ParamCollector,
+  contentType: string,
+  body: Buffer,
+): TopErrorBody | undefined {
   const boundary = multipartBoundary(contentType);
-  if (boundary === undefined) return rejection('invalidParameter', 'multipart/form-data without a valid boundary');
+  if (boundary === undefined)
+    return rejection('invalidParameter', 'multipart/form-data without a valid boundary');
   let parts;
   try {
     parts = parseMultipart(body, boundary);
   } catch (error) {
-    if (error instanceof MultipartError) return rejection('invalidParameter', `malformed multipart body: ${error.message}`);
+    if (error instanceof MultipartError)
+      return rejection('invalidParameter', `malformed multipart body: ${error.message}`);
     throw error;
   }
   for (const part of parts) {
@@ -93,7 +111,8 @@ function addMultipart(collector: ParamCollector, contentType: string, body: Buff
       continue;
     }
     const text = decodeUtf8(part.data);
-    if (text === undefined) return rejection('invalidEncoding', `multipart field ${part.name} is not valid UTF-8`);
+    if (text === undefined)
+      return rejection('invalidEncoding', `multipart field ${part.name} is not valid UTF-8`);
     const error = collector.addText(part.name, text);
     if (error !== undefined) return error;
   }
@@ -113,7 +132,10 @@ function addForm(collector: ParamCollector, text: string): TopErrorBody | undefi
       key = decodeURIComponent(rawKey.replaceAll('+', ' '));
       value = decodeURIComponent(rawValue.replaceAll('+', ' '));
     } catch {
-      return rejection('invalidEncoding', `malformed percent-encoding or UTF-8 in ${JSON.stringify(piece.slice(0, 80))}`);
+      return rejection(
+        'invalidEncoding',
+        `malformed percent-encoding or UTF-8 in ${JSON.stringify(piece.slice(0, 80))}`,
+      );
     }
     const error = collector.addText(key, value);
     if (error !== undefined) return error;

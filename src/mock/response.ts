@@ -10,7 +10,14 @@
 import type { Api, Field } from '../model/types.js';
 import { typeKind } from '../model/type-kind.js';
 import type { TopErrorBody } from './errors.js';
-import { JSON_NUMBER, JsonSyntaxError, parseJsonTree, writeJson, type JsonEntry, type JsonNode } from './json-tree.js';
+import {
+  JSON_NUMBER,
+  JsonSyntaxError,
+  parseJsonTree,
+  writeJson,
+  type JsonEntry,
+  type JsonNode,
+} from './json-tree.js';
 
 export interface ResponseTemplate {
   /** `<name>_response` wrapper key. */
@@ -71,7 +78,8 @@ function fieldEntries(fields: readonly Field[], parentPath: string, warnings: st
 }
 
 function fieldNode(field: Field, path: string, warnings: string[]): JsonNode | undefined {
-  if (typeKind(field) === 'struct') {
+  const kind = typeKind(field);
+  if (kind === 'struct') {
     const entries = fieldEntries(field.children, path, warnings);
     if (entries.length === 0) return undefined;
     const object: JsonNode = { t: 'object', entries };
@@ -79,7 +87,8 @@ function fieldNode(field: Field, path: string, warnings: string[]): JsonNode | u
   }
   const example = usableExample(field.example);
   if (example === undefined) return undefined;
-  if (!field.array) return exampleNode(field, example, path, warnings);
+  // `byte[]` is one file value (a string in answers), not a list.
+  if (!field.array || kind === 'file') return exampleNode(field, example, path, warnings);
   const items: JsonNode[] = [];
   for (const piece of example.split(',')) {
     const item = exampleNode(field, piece.trim(), path, warnings);
@@ -98,14 +107,18 @@ function usableExample(example: string | undefined): string | undefined {
 
 function exampleNode(field: Field, example: string, path: string, warnings: string[]): JsonNode | undefined {
   const reject = (expected: string): undefined => {
-    warnings.push(`${path}: example ${JSON.stringify(example)} is not ${expected}; the field is left out of answers`);
+    warnings.push(
+      `${path}: example ${JSON.stringify(example)} is not ${expected}; the field is left out of answers`,
+    );
     return undefined;
   };
   switch (typeKind(field)) {
     case 'number':
       return JSON_NUMBER.test(example) ? { t: 'number', text: example } : reject('a JSON number');
     case 'boolean':
-      return example === 'true' || example === 'false' ? { t: 'boolean', value: example === 'true' } : reject('true or false');
+      return example === 'true' || example === 'false'
+        ? { t: 'boolean', value: example === 'true' }
+        : reject('true or false');
     case 'map':
       return mapNode(example) ?? reject('a JSON object');
     default:

@@ -9,7 +9,11 @@ import { isWallClock } from './timestamp.js';
 export const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /** The kinds whose wire text is checked here; struct, json, map and file need the caller's context. */
-export function checkScalarText(kind: TypeKind, text: string, constraints: Constraints | undefined): string | undefined {
+export function checkScalarText(
+  kind: TypeKind,
+  text: string,
+  constraints: Constraints | undefined,
+): string | undefined {
   switch (kind) {
     case 'number':
       if (!DECIMAL.test(text)) return `expected a Number (decimal digits), found ${quote(text)}`;
@@ -46,8 +50,10 @@ export function checkListSize(size: number, constraints: Constraints | undefined
 export function checkRange(literal: string, constraints: Constraints | undefined): string | undefined {
   const min = constraints?.minValue;
   const max = constraints?.maxValue;
-  if (min !== undefined && compareDecimal(literal, min) < 0) return `expected a value >= ${min} (minValue), found ${literal}`;
-  if (max !== undefined && compareDecimal(literal, max) > 0) return `expected a value <= ${max} (maxValue), found ${literal}`;
+  if (min !== undefined && compareDecimal(literal, min) < 0)
+    return `expected a value >= ${min} (minValue), found ${literal}`;
+  if (max !== undefined && compareDecimal(literal, max) > 0)
+    return `expected a value <= ${max} (maxValue), found ${literal}`;
   return undefined;
 }
 

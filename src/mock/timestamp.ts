@@ -19,7 +19,14 @@ export function parseGmt8(text: string): number | undefined {
 function wallClockToUtcMs(text: string, offsetMs: number): number | undefined {
   const m = WALL_CLOCK.exec(text);
   if (m === null) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   // Date.UTC rolls over out-of-range parts (Feb 30 → Mar 2); a round trip catches every invalid component.
   const back = new Date(utc);

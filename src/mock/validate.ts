@@ -26,7 +26,8 @@ export function checkApiParams(api: Api, input: GatewayParams): TopErrorBody | u
   return undefined;
 }
 
-const missing = (path: string): TopErrorBody => rejection('missingParameter', `missing required parameter ${path}`);
+const missing = (path: string): TopErrorBody =>
+  rejection('missingParameter', `missing required parameter ${path}`);
 const invalid = (path: string, detail: string): TopErrorBody =>
   rejection('invalidParameter', `invalid parameter ${path}: ${detail}`);
 
@@ -50,7 +51,8 @@ function checkWireText(field: Field, kind: TypeKind, text: string, path: string)
     try {
       node = parseJsonTree(text);
     } catch (error) {
-      if (error instanceof JsonSyntaxError) return invalid(path, `expected JSON, found invalid JSON (${error.message})`);
+      if (error instanceof JsonSyntaxError)
+        return invalid(path, `expected JSON, found invalid JSON (${error.message})`);
       throw error;
     }
     if (kind === 'json') return lengthProblem(path, text, field);
@@ -78,7 +80,8 @@ function lengthProblem(path: string, text: string, field: Field): TopErrorBody |
 /** A field inside struct JSON (or a whole struct parameter). `node` undefined = key absent. */
 function checkJsonField(field: Field, node: JsonNode | undefined, path: string): TopErrorBody | undefined {
   if (node === undefined || node.t === 'null') return field.required ? missing(path) : undefined;
-  if (!field.array) return checkJsonValue(field, node, path);
+  // `byte[]` is one file value, not a list.
+  if (!field.array || typeKind(field) === 'file') return checkJsonValue(field, node, path);
   if (node.t !== 'array') return invalid(path, `expected a JSON array, found ${describe(node)}`);
   const sizeProblem = checkListSize(node.items.length, field.constraints);
   if (sizeProblem !== undefined) return invalid(path, sizeProblem);
@@ -93,7 +96,8 @@ function checkJsonValue(field: Field, node: JsonNode, path: string): TopErrorBod
   const kind = typeKind(field);
   switch (kind) {
     case 'struct': {
-      if (node.t !== 'object') return invalid(path, `expected a JSON object (${field.type}), found ${describe(node)}`);
+      if (node.t !== 'object')
+        return invalid(path, `expected a JSON object (${field.type}), found ${describe(node)}`);
       for (const child of field.children) {
         const problem = checkJsonField(child, getEntry(node, child.name), `${path}.${child.name}`);
         if (problem !== undefined) return problem;
@@ -102,19 +106,29 @@ function checkJsonValue(field: Field, node: JsonNode, path: string): TopErrorBod
     }
     case 'number':
     case 'price': {
-      const literal = node.t === 'number' ? node.text : node.t === 'string' && DECIMAL.test(node.value) ? node.value : undefined;
-      if (literal === undefined) return invalid(path, `expected a ${field.type} (number or decimal string), found ${describe(node)}`);
+      const literal =
+        node.t === 'number'
+          ? node.text
+          : node.t === 'string' && DECIMAL.test(node.value)
+            ? node.value
+            : undefined;
+      if (literal === undefined)
+        return invalid(path, `expected a ${field.type} (number or decimal string), found ${describe(node)}`);
       const detail = checkRange(literal, field.constraints);
       return detail === undefined ? undefined : invalid(path, detail);
     }
     case 'boolean':
-      return node.t === 'boolean' ? undefined : invalid(path, `expected true or false, found ${describe(node)}`);
+      return node.t === 'boolean'
+        ? undefined
+        : invalid(path, `expected true or false, found ${describe(node)}`);
     case 'date':
       return node.t === 'string' && isWallClock(node.value)
         ? undefined
         : invalid(path, `expected a date string yyyy-MM-dd HH:mm:ss, found ${describe(node)}`);
     case 'map':
-      return node.t === 'object' ? undefined : invalid(path, `expected a JSON object (Map), found ${describe(node)}`);
+      return node.t === 'object'
+        ? undefined
+        : invalid(path, `expected a JSON object (Map), found ${describe(node)}`);
     case 'string':
     case 'fieldList': {
       if (node.t !== 'string') return invalid(path, `expected a string, found ${describe(node)}`);

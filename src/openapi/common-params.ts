@@ -24,7 +24,8 @@ export function commonParams(apiName: string): readonly (readonly [string, Schem
       {
         type: 'string',
         enum: ['json'],
-        description: 'Response format. TOP also offers `xml` (its default when omitted); this document describes JSON.',
+        description:
+          'Response format. TOP also offers `xml` (its default when omitted); this document describes JSON.',
       },
     ],
     ['v', { type: 'string', const: '2.0', description: 'Protocol version.' }],
@@ -45,7 +46,10 @@ export function commonParams(apiName: string): readonly (readonly [string, Schem
           'Upper-case hex signature over every other parameter with a value except files, sorted by name, each as name + value.',
       },
     ],
-    ['session', { type: 'string', description: "The user's access token, for APIs that need user authorisation." }],
+    [
+      'session',
+      { type: 'string', description: "The user's access token, for APIs that need user authorisation." },
+    ],
     ['partner_id', { type: 'string', description: 'Partner id.' }],
     ['target_app_key', { type: 'string', description: 'Key of the application being called on behalf of.' }],
     [
@@ -60,4 +64,12 @@ export function commonParams(apiName: string): readonly (readonly [string, Schem
 }
 
 /** Common parameters every call must send. */
-export const COMMON_REQUIRED: readonly string[] = ['method', 'app_key', 'timestamp', 'format', 'v', 'sign_method', 'sign'];
+export const COMMON_REQUIRED: readonly string[] = [
+  'method',
+  'app_key',
+  'timestamp',
+  'format',
+  'v',
+  'sign_method',
+  'sign',
+];

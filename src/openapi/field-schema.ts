@@ -101,7 +101,8 @@ function constrainElement(element: SchemaObject, limits: Constraints): SchemaObj
   if (limits.maxLength !== undefined) out[text ? 'maxLength' : 'x-top-maxLength'] = limits.maxLength;
   if (limits.minValue !== undefined) out[numeric ? 'minimum' : 'x-top-minValue'] = limits.minValue;
   if (limits.maxValue !== undefined) out[numeric ? 'maximum' : 'x-top-maxValue'] = limits.maxValue;
-  return out;
+  // Keys written above are SchemaObject keywords with values of their declared types.
+  return out as SchemaObject;
 }
 
 /** The value's shape (type, list, constraints) without the doc's words. */
@@ -109,7 +110,9 @@ function valueShape(field: Field, kind: TypeKind, side: Side, scope: SchemaScope
   const limits = field.constraints ?? {};
   const element = constrainElement(elementSchema(field, kind, side, scope), limits);
   if (!isList(field, kind)) {
-    return limits.maxListSize === undefined ? element : { ...element, 'x-top-maxListSize': limits.maxListSize };
+    return limits.maxListSize === undefined
+      ? element
+      : { ...element, 'x-top-maxListSize': limits.maxListSize };
   }
   return {
     type: 'array',
@@ -125,7 +128,7 @@ function annotate(shape: SchemaObject, field: Field, kind: TypeKind): SchemaObje
   if (field.description !== undefined && field.description !== '') notes.push(field.description);
   if (kind === 'unknown') notes.push(`Unrecognised doc type ${JSON.stringify(field.type)}: any value.`);
   if (notes.length > 0) out['description'] = notes.join('\n\n');
-  const fallback = field.default ?? field.constraints?.default;
+  const fallback = field.constraints?.default;
   if (fallback !== undefined) {
     const value = typedValue(fallback, shape);
     if (value === undefined) out['x-top-default'] = fallback;
@@ -137,7 +140,8 @@ function annotate(shape: SchemaObject, field: Field, kind: TypeKind): SchemaObje
     else out['examples'] = [value];
   }
   out['x-top-type'] = typeLabel(field);
-  return out;
+  // Only SchemaObject keywords (with values of their declared types) and `x-top-*` keys are added above.
+  return out as SchemaObject;
 }
 
 /** A field inside JSON: a response field or a member of a struct. */
@@ -166,7 +170,11 @@ export function formParamSchema(field: Field, scope: SchemaScope): FormParam {
     return { schema: annotate(asText, field, kind), encoding: JSON_PART };
   }
   if (kind === 'file') {
-    const part: SchemaObject = { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' };
+    const part: SchemaObject = {
+      type: 'string',
+      format: 'binary',
+      contentMediaType: 'application/octet-stream',
+    };
     return { schema: annotate(part, field, kind), encoding: { contentType: 'application/octet-stream' } };
   }
   const schema = annotate(valueShape(field, kind, 'request', scope), field, kind);

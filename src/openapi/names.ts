@@ -37,6 +37,7 @@ export function operationIdOf(prefix: string): string {
 }
 
 const UNRESERVED = /^[A-Za-z0-9._-]$/;
+const UTF8 = new TextEncoder();
 
 /**
  * `/` + the API name with every byte outside `[A-Za-z0-9._-]` percent-encoded (UTF-8), so no doc text can
@@ -50,7 +51,7 @@ export function pathKeyOf(apiName: string): string {
       out += char;
       continue;
     }
-    for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    for (const byte of UTF8.encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * JSON Schema 2020-12; `x-top-*` extensions carry TOP facts that OpenAPI has no keyword for.
  */
 
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export interface SchemaObject {
   readonly $ref?: string;

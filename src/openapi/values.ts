@@ -27,7 +27,12 @@ export function typedValue(text: string, schema: SchemaObject): JsonValue | unde
     case 'array': {
       // Lists travel comma-joined, and docs write their examples that way: `num_iid,title`.
       const items = schema.items;
-      if (items === undefined || items.type === undefined || items.type === 'array' || items.type === 'object') {
+      if (
+        items === undefined ||
+        items.type === undefined ||
+        items.type === 'array' ||
+        items.type === 'object'
+      ) {
         return undefined;
       }
       const values = text.split(',').map((part) => typedValue(part.trim(), items));

@@ -72,7 +72,9 @@ export function detectFormat(content: Uint8Array | string): DetectedFormat {
     }
     const start = startsWith(bytes, UTF8_BOM) ? 3 : 0;
     // `stream: true` keeps a multi-byte character cut at the end of the prefix from becoming U+FFFD noise.
-    prefix = new TextDecoder('utf-8').decode(bytes.subarray(start, start + DETECT_PREFIX_CHARS), { stream: true });
+    prefix = new TextDecoder('utf-8').decode(bytes.subarray(start, start + DETECT_PREFIX_CHARS), {
+      stream: true,
+    });
   }
   return detectText(prefix);
 }
@@ -123,7 +125,12 @@ function hasHeaderLine(text: string): boolean {
 }
 
 function unknown(text: string, reason: string): UndetectedFormat {
-  return { format: 'unknown', code: 'unknown-format', reason: `${reason} Expected ${EXPECTED_FORMATS}.`, found: quoteStart(text) };
+  return {
+    format: 'unknown',
+    code: 'unknown-format',
+    reason: `${reason} Expected ${EXPECTED_FORMATS}.`,
+    found: quoteStart(text),
+  };
 }
 
 function binary(found: string, offset: number, line: number): UndetectedFormat {

@@ -19,7 +19,11 @@ export interface ParseOptions {
  * detected from the content (a UTF-8 BOM is ignored); an input that is none of these, binary, empty or not UTF-8
  * gives a single `error` diagnostic and no `api`. Never throws on bad input.
  */
-export function parseDocument(content: Uint8Array | string, file: string, options: ParseOptions = {}): ParseResult {
+export function parseDocument(
+  content: Uint8Array | string,
+  file: string,
+  options: ParseOptions = {},
+): ParseResult {
   const detected = detectFormat(content);
   if (detected.format === 'unknown' || detected.format === 'binary') {
     return {
@@ -50,7 +54,12 @@ export function parseDocument(content: Uint8Array | string, file: string, option
     const message = error instanceof Error ? error.message : String(error);
     return {
       diagnostics: [
-        diagnostic('error', 'internal-error', `topgen failed while reading this ${detected.format} doc: ${message}`, { file }),
+        diagnostic(
+          'error',
+          'internal-error',
+          `topgen failed while reading this ${detected.format} doc: ${message}`,
+          { file },
+        ),
       ],
     };
   }

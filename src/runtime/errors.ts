@@ -36,12 +36,12 @@ export interface TopErrorInit {
   readonly kind: TopErrorKind;
   readonly method: string;
   readonly status: number;
-  readonly code?: number;
-  readonly msg?: string;
-  readonly sub_code?: string;
-  readonly sub_msg?: string;
-  readonly request_id?: string;
-  readonly body?: string;
+  readonly code?: number | undefined;
+  readonly msg?: string | undefined;
+  readonly sub_code?: string | undefined;
+  readonly sub_msg?: string | undefined;
+  readonly request_id?: string | undefined;
+  readonly body?: string | undefined;
 }
 
 /** Longest body excerpt kept on an error: enough to recognise an HTML error page or a proxy message. */

@@ -8,7 +8,9 @@ function isBinary(value: unknown): value is Blob | Uint8Array {
 /** True for a Blob, a Uint8Array (Buffer included) or `{ data: Blob | Uint8Array, filename?, contentType? }`. */
 export function isFileValue(value: unknown): value is TopFile {
   if (isBinary(value)) return true;
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'data') && isBinary(value.data);
+  return (
+    typeof value === 'object' && value !== null && Object.hasOwn(value, 'data') && isBinary((value as { data?: unknown }).data)
+  );
 }
 
 /** A file part ready for `FormData.append(name, blob, filename)`. */

@@ -32,7 +32,7 @@ function apiError(method: string, status: number, body: Record<string, unknown>)
     kind: 'api',
     method,
     status,
-    code: optionalCode(body['code']),
+    code: optionalCode(ownValue(body, 'code')),
     msg: optionalText(ownValue(body, 'msg')),
     sub_code: optionalText(ownValue(body, 'sub_code')),
     sub_msg: optionalText(ownValue(body, 'sub_msg')),

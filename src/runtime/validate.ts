@@ -124,7 +124,8 @@ class Checker {
         this.expect(isRecord(value), value, p, path);
         return;
       case 'struct':
-        if (this.expect(isRecord(value), value, p, path)) this.struct(value, p, path);
+        if (isRecord(value)) this.struct(value, p, path);
+        else this.expect(false, value, p, path);
         return;
       case 'unknown':
         this.expect(typeof value !== 'function' && typeof value !== 'symbol', value, p, path);

@@ -48,10 +48,19 @@ describe('success answers', () => {
   });
 
   it.each(SIGN_METHODS)('answers the derby seed API signed with %s', async (signMethod) => {
-    const derbyParam = JSON.stringify({ email: '认证邮箱@x.com', optin_all: true, data_export_agreement: false });
+    const derbyParam = JSON.stringify({
+      email: '认证邮箱@x.com',
+      optin_all: true,
+      data_export_agreement: false,
+    });
     const params = signedParams(
       DERBY,
-      { tenant_key: '234', token: '213456789', derby_authentication_param: derbyParam, scene_source: 'DERBY_V1' },
+      {
+        tenant_key: '234',
+        token: '213456789',
+        derby_authentication_param: derbyParam,
+        scene_source: 'DERBY_V1',
+      },
       { signMethod },
     );
     const a = await postForm(gateway.url, params);
@@ -71,11 +80,19 @@ describe('success answers', () => {
   it('honours simplify=true: the answer has no <name>_response wrapper', async () => {
     const a = await postForm(gateway.url, signedParams(DERBY, { simplify: 'true' }));
     expect(Object.keys(a.json)).toEqual(['result', 'request_id']);
-    expect(a.json['result']).toEqual({ success: true, error_msg: '错误信息', error_code: '50030', content: true });
+    expect(a.json['result']).toEqual({
+      success: true,
+      error_msg: '错误信息',
+      error_code: '50030',
+      content: true,
+    });
   });
 
   it('accepts GET with query parameters', async () => {
-    const a = await getQuery(gateway.url, signedParams(DAMAI, { param0: damaiParam0() }, { signMethod: 'hmac' }));
+    const a = await getQuery(
+      gateway.url,
+      signedParams(DAMAI, { param0: damaiParam0() }, { signMethod: 'hmac' }),
+    );
     expect(a.json).toHaveProperty(
       ['alibaba_damai_maizuo_openapi_user_register_byauthcode_response', 'result', 'data', 'user_id'],
       '2313112',
@@ -90,12 +107,16 @@ describe('success answers', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ param0: param0 ?? '' }).toString(),
     });
-    expect(a.json).toHaveProperty(['alibaba_damai_maizuo_openapi_user_register_byauthcode_response', 'result', 'success'], false);
+    expect(a.json).toHaveProperty(
+      ['alibaba_damai_maizuo_openapi_user_register_byauthcode_response', 'result', 'success'],
+      false,
+    );
   });
 
   it('writes 64-bit numbers as exact JSON number literals and leaves out fields without a usable example', async () => {
     const form = new FormData();
-    for (const [k, v] of Object.entries(signedParams(UPLOAD, { num_iid: '9007199254740993' }))) form.append(k, v);
+    for (const [k, v] of Object.entries(signedParams(UPLOAD, { num_iid: '9007199254740993' })))
+      form.append(k, v);
     form.append('image', new Blob([new Uint8Array([1, 2, 3])]), 'a.png');
     const a = await send(gateway.url, { method: 'POST', body: form });
     expect(a.text).toMatch(
@@ -122,7 +143,10 @@ describe('common parameter errors', () => {
   it('refuses a request without method with 21', async () => {
     const params = signedParams(DERBY, {});
     delete params['method'];
-    expect(errorOf(await postForm(gateway.url, params))).toMatchObject({ code: 21, sub_code: 'isv.missing-method' });
+    expect(errorOf(await postForm(gateway.url, params))).toMatchObject({
+      code: 21,
+      sub_code: 'isv.missing-method',
+    });
   });
 
   it('refuses a wrong app key with 29 isv.appkey-not-exists', async () => {
@@ -140,7 +164,9 @@ describe('common parameter errors', () => {
 
   it('refuses a timestamp too far in the future and accepts one inside the window', async () => {
     const future = formatTopTime(Date.now() + 11 * 60 * 1000);
-    expect(errorOf(await postForm(gateway.url, signedParams(DERBY, {}, { timestamp: future })))).toMatchObject({ code: 31 });
+    expect(
+      errorOf(await postForm(gateway.url, signedParams(DERBY, {}, { timestamp: future }))),
+    ).toMatchObject({ code: 31 });
     const recent = formatTopTime(Date.now() - 9 * 60 * 1000);
     const ok = await postForm(gateway.url, signedParams(DERBY, {}, { timestamp: recent }));
     expect(ok.json).toHaveProperty('alitrip_merchant_galaxy_member_login_derby_response');
@@ -158,7 +184,9 @@ describe('common parameter errors', () => {
   it('reads the timestamp as GMT+8 whatever the host time zone is', async () => {
     // The same instant written as UTC wall-clock time is 8 hours off.
     const utcWallClock = new Date().toISOString().slice(0, 19).replace('T', ' ');
-    expect(errorOf(await postForm(gateway.url, signedParams(DERBY, {}, { timestamp: utcWallClock })))).toMatchObject({
+    expect(
+      errorOf(await postForm(gateway.url, signedParams(DERBY, {}, { timestamp: utcWallClock }))),
+    ).toMatchObject({
       code: 31,
     });
   });
@@ -187,7 +215,9 @@ describe('common parameter errors', () => {
   it('accepts a lower-case hex signature', async () => {
     const params = signedParams(DERBY, {});
     params['sign'] = (params['sign'] ?? '').toLowerCase();
-    expect((await postForm(gateway.url, params)).json).toHaveProperty('alitrip_merchant_galaxy_member_login_derby_response');
+    expect((await postForm(gateway.url, params)).json).toHaveProperty(
+      'alitrip_merchant_galaxy_member_login_derby_response',
+    );
   });
 
   it.each([
@@ -215,24 +245,42 @@ describe('common parameter errors', () => {
 describe('API parameter errors', () => {
   it('names a missing top-level required parameter', async () => {
     const e = errorOf(await postForm(gateway.url, signedParams(DAMAI, {})));
-    expect(e).toMatchObject({ code: 40, msg: 'Missing required arguments', sub_code: 'isv.missing-parameter' });
+    expect(e).toMatchObject({
+      code: 40,
+      msg: 'Missing required arguments',
+      sub_code: 'isv.missing-parameter',
+    });
     expect(e.sub_msg).toBe('missing required parameter param0');
   });
 
   it('names a missing nested required parameter by its path (param0.ptnr_token)', async () => {
-    const e = errorOf(await postForm(gateway.url, signedParams(DAMAI, { param0: damaiParam0({}, ['ptnr_token']) })));
+    const e = errorOf(
+      await postForm(gateway.url, signedParams(DAMAI, { param0: damaiParam0({}, ['ptnr_token']) })),
+    );
     expect(e).toMatchObject({ code: 40, sub_code: 'isv.missing-parameter' });
     expect(e.sub_msg).toBe('missing required parameter param0.ptnr_token');
   });
 
   it('treats a JSON null as absent', async () => {
-    const e = errorOf(await postForm(gateway.url, signedParams(DAMAI, { param0: damaiParam0({ auth_code: null }) })));
+    const e = errorOf(
+      await postForm(gateway.url, signedParams(DAMAI, { param0: damaiParam0({ auth_code: null }) })),
+    );
     expect(e.sub_msg).toBe('missing required parameter param0.auth_code');
   });
 
   it.each([
-    ['a nested Number that is not a number', damaiParam0({ code_type: 'one' }), 'param0.code_type', 'expected a Number'],
-    ['a nested String sent as a number', damaiParam0({ auth_code: 726311 }), 'param0.auth_code', 'expected a string'],
+    [
+      'a nested Number that is not a number',
+      damaiParam0({ code_type: 'one' }),
+      'param0.code_type',
+      'expected a Number',
+    ],
+    [
+      'a nested String sent as a number',
+      damaiParam0({ auth_code: 726311 }),
+      'param0.auth_code',
+      'expected a string',
+    ],
     ['invalid JSON', '{"auth_code":', 'param0', 'invalid JSON'],
     ['an array instead of an object', '[]', 'param0', 'expected a JSON object (UserRegisterByAuthCodeParam)'],
   ])('refuses %s with 41 and the field path', async (_label, param0, path, detail) => {
@@ -243,14 +291,21 @@ describe('API parameter errors', () => {
   });
 
   it('accepts a nested Number written as a decimal string (64-bit ids travel that way)', async () => {
-    const a = await postForm(gateway.url, signedParams(DAMAI, { param0: damaiParam0({ code_type: '12345678901234567890' }) }));
+    const a = await postForm(
+      gateway.url,
+      signedParams(DAMAI, { param0: damaiParam0({ code_type: '12345678901234567890' }) }),
+    );
     expect(a.json).toHaveProperty('alibaba_damai_maizuo_openapi_user_register_byauthcode_response');
   });
 
   it('refuses a nested Boolean sent as a string', async () => {
     const param = JSON.stringify({ optin_all: 'true' });
-    const e = errorOf(await postForm(gateway.url, signedParams(DERBY, { derby_authentication_param: param })));
-    expect(e.sub_msg).toBe('invalid parameter derby_authentication_param.optin_all: expected true or false, found the string "true"');
+    const e = errorOf(
+      await postForm(gateway.url, signedParams(DERBY, { derby_authentication_param: param })),
+    );
+    expect(e.sub_msg).toBe(
+      'invalid parameter derby_authentication_param.optin_all: expected true or false, found the string "true"',
+    );
   });
 });
 
@@ -261,7 +316,8 @@ describe('API parameter checks on every kind (multipart requests)', () => {
     for (const [k, v] of Object.entries(signedParams(UPLOAD, { num_iid: '9007199254740993', ...params }))) {
       form.append(k, v);
     }
-    if (withImage) form.append('image', new Blob([new Uint8Array(1024).fill(7)], { type: 'image/png' }), 'photo.png');
+    if (withImage)
+      form.append('image', new Blob([new Uint8Array(1024).fill(7)], { type: 'image/png' }), 'photo.png');
     return send(gateway.url, { method: 'POST', body: form });
   }
 
@@ -276,7 +332,10 @@ describe('API parameter checks on every kind (multipart requests)', () => {
       fields: 'num_iid,title',
       extra: '{"a":[1,2]}',
       props: '{"k":"v"}',
-      skus: JSON.stringify([{ sku_id: 1, outer_id: 'X1', enabled: true }, { sku_id: '12345678901234567890' }]),
+      skus: JSON.stringify([
+        { sku_id: 1, outer_id: 'X1', enabled: true },
+        { sku_id: '12345678901234567890' },
+      ]),
     });
     expect(a.text).toContain('{"mock_item_upload_response":{"num_iid":9007199254740993,');
     const call = gateway.calls().at(-1);
@@ -307,15 +366,24 @@ describe('API parameter checks on every kind (multipart requests)', () => {
     [{ quantity: '-1' }, 'quantity: expected a value >= 0 (minValue), found -1'],
     [{ title: '12345678901' }, 'title: expected at most 10 characters (maxLength), found 11'],
     [{ on_sale: 'TRUE' }, 'on_sale: expected true or false, found "TRUE"'],
-    [{ start_time: '2023-02-29 00:00:00' }, 'start_time: expected a date yyyy-MM-dd HH:mm:ss, found "2023-02-29 00:00:00"'],
+    [
+      { start_time: '2023-02-29 00:00:00' },
+      'start_time: expected a date yyyy-MM-dd HH:mm:ss, found "2023-02-29 00:00:00"',
+    ],
     [{ price: '19,99' }, 'price: expected a decimal price, found "19,99"'],
     [{ tags: 'a,b,c,d' }, 'tags: expected at most 3 items (maxListSize), found 4'],
     [{ extra: '{a:1}' }, 'extra: expected JSON, found invalid JSON'],
     [{ props: '[1]' }, 'props: expected a JSON object (Map), found an array'],
     [{ skus: '{"sku_id":1}' }, 'skus: expected a JSON array, found an object'],
-    [{ skus: '[{"sku_id":1},{"sku_id":2},{"sku_id":3}]' }, 'skus: expected at most 2 items (maxListSize), found 3'],
+    [
+      { skus: '[{"sku_id":1},{"sku_id":2},{"sku_id":3}]' },
+      'skus: expected at most 2 items (maxListSize), found 3',
+    ],
     [{ skus: '[{"sku_id":1},{"outer_id":"X"}]' }, 'skus[1].sku_id'],
-    [{ skus: '[{"sku_id":1,"outer_id":"X1234"}]' }, 'skus[0].outer_id: expected at most 4 characters (maxLength), found 5'],
+    [
+      { skus: '[{"sku_id":1,"outer_id":"X1234"}]' },
+      'skus[0].outer_id: expected at most 4 characters (maxLength), found 5',
+    ],
     [{ skus: '[{"sku_id":1,"enabled":1}]' }, 'skus[0].enabled: expected true or false, found the number 1'],
   ])('refuses %o', async (params, expected) => {
     const e = errorOf(await upload(params));
@@ -337,7 +405,11 @@ describe('API parameter checks on every kind (multipart requests)', () => {
     const params = signedParams(DERBY, { token: 'a' });
     const body = `${new URLSearchParams(params).toString()}&token=b`;
     const e = errorOf(
-      await send(gateway.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
+      await send(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }),
     );
     expect(e).toMatchObject({ code: 41, sub_msg: 'parameter token is sent more than once' });
   });
@@ -386,7 +458,9 @@ describe('HTTP level', () => {
     await postForm(gateway.url, signedParams('x.y', {}));
     const lines = logs.slice(before);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^POST alitrip\.merchant\.galaxy\.member\.login\.derby -> 200 ok request_id=mock\w+ \(\d+ ms\)$/);
+    expect(lines[0]).toMatch(
+      /^POST alitrip\.merchant\.galaxy\.member\.login\.derby -> 200 ok request_id=mock\w+ \(\d+ ms\)$/,
+    );
     expect(lines[1]).toMatch(/^POST x\.y -> 200 error 22 isv\.invalid-method: method x\.y is not served/);
   });
 

@@ -97,14 +97,23 @@ export async function send(url: string, init: RequestInit): Promise<Answer> {
 }
 
 /** The `error_response` object of an answer (throws when the answer is not an error). */
-export function errorOf(a: Answer): { code: number; msg: string; sub_code?: string; sub_msg?: string; request_id: string } {
+export function errorOf(a: Answer): {
+  code: number;
+  msg: string;
+  sub_code?: string;
+  sub_msg?: string;
+  request_id: string;
+} {
   const error = a.json['error_response'];
   if (error === undefined) throw new Error(`expected an error_response, got ${a.text}`);
   return error as { code: number; msg: string; sub_code?: string; sub_msg?: string; request_id: string };
 }
 
 /** Valid damai API parameters (the seed's Java sample values). */
-export function damaiParam0(overrides: Readonly<Record<string, unknown>> = {}, omit: readonly string[] = []): string {
+export function damaiParam0(
+  overrides: Readonly<Record<string, unknown>> = {},
+  omit: readonly string[] = [],
+): string {
   const param0: Record<string, unknown> = {
     auth_code: '726311',
     ptnr_token: 'St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2',

@@ -37,7 +37,17 @@ export function lineOf(node: AnyNode | null): number {
 }
 
 /** Elements whose content is never page text. */
-export const INVISIBLE = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'button', 'input', 'select']);
+export const INVISIBLE = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'button',
+  'input',
+  'select',
+]);
 
 /**
  * The text a reader sees: NFKC-normalised (full-width `，（）：` become `,():`, NBSP a space) with whitespace

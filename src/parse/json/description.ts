@@ -11,14 +11,22 @@
  * brackets, not markup. Whitespace that is not next to a removed tag is kept as written.
  */
 
-const BREAK_TAG = /\s*<\/?(?:br|p|div|ul|ol|li)(?:\s[^<>]*)?\/?>\s*/gi;
+/** A run of break-like tags with the whitespace around them (`<ul><li>` is one break, not two). */
+const BREAK_TAGS = /(?:\s*<\/?(?:br|p|div|ul|ol|li)(?:\s[^<>]*)?\/?>\s*)+/gi;
 const INLINE_TAG = /<\/?(?:a|span|strong|b|i|em|u|font)(?:\s[^<>]*)?\/?>/gi;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos|nbsp)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
-const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+const NAMED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
 
 export function cleanDescription(raw: string): string {
   if (!raw.includes('<') && !raw.includes('&')) return raw.trim();
-  const withoutTags = raw.replace(BREAK_TAG, ' ').replace(INLINE_TAG, '');
+  const withoutTags = raw.replace(BREAK_TAGS, ' ').replace(INLINE_TAG, '');
   return withoutTags.replace(ENTITY, decodeEntity).trim();
 }
 

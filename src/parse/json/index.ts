@@ -40,10 +40,16 @@ export function parseJsonDoc(text: string, file: string): ParseResult {
   }
   const out = new JsonDiagnostics(file);
   for (const dup of scanned.duplicateKeys) {
-    out.add('warning', 'duplicate-key', `Member ${JSON.stringify(dup.key)} occurs twice in one object; the last one is used.`, dup, {
-      expected: 'each member name once per object',
-      found: `a second ${JSON.stringify(dup.key)}`,
-    });
+    out.add(
+      'warning',
+      'duplicate-key',
+      `Member ${JSON.stringify(dup.key)} occurs twice in one object; the last one is used.`,
+      dup,
+      {
+        expected: 'each member name once per object',
+        found: `a second ${JSON.stringify(dup.key)}`,
+      },
+    );
   }
   const doc = unwrap(scanned.value, out);
   if (doc === undefined) return { diagnostics: out.list };
@@ -82,10 +88,16 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
   if (data !== undefined && success !== undefined) {
     if (success.kind === 'boolean' && !success.value) {
       const reason = firstString(root, ['errorMessage', 'errorMsg', 'message', 'msg', 'errorCode', 'code']);
-      out.add('error', 'doc-json-failure', `The doc site answered with success: false${reason === undefined ? '' : ` (${reason})`}; there is no API doc in this file.`, success, {
-        expected: 'success: true',
-        found: 'success: false',
-      });
+      out.add(
+        'error',
+        'doc-json-failure',
+        `The doc site answered with success: false${reason === undefined ? '' : ` (${reason})`}; there is no API doc in this file.`,
+        success,
+        {
+          expected: 'success: true',
+          found: 'success: false',
+        },
+      );
       return undefined;
     }
     if (data.kind === 'object' && looksLikeDoc(data)) return data;
@@ -103,7 +115,10 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
 }
 
 function looksLikeDoc(node: JsonObjectNode): boolean {
-  return member(node, 'name') !== undefined && (member(node, 'requestParams') !== undefined || member(node, 'responseParams') !== undefined);
+  return (
+    member(node, 'name') !== undefined &&
+    (member(node, 'requestParams') !== undefined || member(node, 'responseParams') !== undefined)
+  );
 }
 
 function readApiName(doc: JsonObjectNode, out: JsonDiagnostics): string | undefined {
@@ -117,29 +132,52 @@ function readApiName(doc: JsonObjectNode, out: JsonDiagnostics): string | undefi
   }
   const name = node.value.trim();
   if (!API_NAME_CHARS.test(name)) {
-    out.add('error', 'invalid-api-name', `API name ${JSON.stringify(name)} contains characters a TOP method name cannot have.`, node, {
-      expected: 'letters, digits, ".", "_" and "-"',
-      found: JSON.stringify(name),
-    });
+    out.add(
+      'error',
+      'invalid-api-name',
+      `API name ${JSON.stringify(name)} contains characters a TOP method name cannot have.`,
+      node,
+      {
+        expected: 'letters, digits, ".", "_" and "-"',
+        found: JSON.stringify(name),
+      },
+    );
     return undefined;
   }
   if (!API_NAME.test(name)) {
-    out.add('warning', 'unusual-api-name', `API name ${JSON.stringify(name)} does not have the usual lowercase dotted form.`, node, {
-      expected: 'a lowercase dotted name such as "taobao.user.seller.get"',
-      found: JSON.stringify(name),
-    });
+    out.add(
+      'warning',
+      'unusual-api-name',
+      `API name ${JSON.stringify(name)} does not have the usual lowercase dotted form.`,
+      node,
+      {
+        expected: 'a lowercase dotted name such as "taobao.user.seller.get"',
+        found: JSON.stringify(name),
+      },
+    );
   }
   return name;
 }
 
 /** Reads a top-level text member (title, description), reporting a missing one with the given severity. */
-function readText(doc: JsonObjectNode, key: string, out: JsonDiagnostics, severity: 'warning' | 'info'): string {
+function readText(
+  doc: JsonObjectNode,
+  key: string,
+  out: JsonDiagnostics,
+  severity: 'warning' | 'info',
+): string {
   const node = member(doc, key);
   if (node !== undefined && node.kind === 'string') return cleanDescription(node.value);
-  out.add(severity, `missing-${key === 'apiChineseName' ? 'title' : 'description'}`, `The doc has no \`${key}\` text.`, node ?? doc, {
-    expected: `a "${key}" string`,
-    found: node === undefined ? `no "${key}"` : describeKind(node),
-  });
+  out.add(
+    severity,
+    `missing-${key === 'apiChineseName' ? 'title' : 'description'}`,
+    `The doc has no \`${key}\` text.`,
+    node ?? doc,
+    {
+      expected: `a "${key}" string`,
+      found: node === undefined ? `no "${key}"` : describeKind(node),
+    },
+  );
   return '';
 }
 

@@ -19,7 +19,9 @@ export class JsonDiagnostics {
     at: Pos,
     extra: { field?: string; expected?: string; found?: string } = {},
   ): void {
-    this.list.push(diagnostic(severity, code, message, { file: this.file, line: at.line, column: at.column, ...extra }));
+    this.list.push(
+      diagnostic(severity, code, message, { file: this.file, line: at.line, column: at.column, ...extra }),
+    );
   }
 }
 
@@ -33,7 +35,13 @@ const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Reads a `requestParams` / `responseParams` / `subParams` array into fields, in document order.
  * `path` is the dotted path of the owner (`request`, `request.param0`).
  */
-export function readParams(node: JsonNode | undefined, side: Side, path: string, key: string, out: JsonDiagnostics): Field[] {
+export function readParams(
+  node: JsonNode | undefined,
+  side: Side,
+  path: string,
+  key: string,
+  out: JsonDiagnostics,
+): Field[] {
   if (node === undefined || node.kind === 'null') return [];
   if (node.kind !== 'array') {
     out.add('error', 'invalid-params', `\`${key}\` of ${path} must be an array of parameter objects.`, node, {
@@ -57,7 +65,11 @@ export function readParams(node: JsonNode | undefined, side: Side, path: string,
         'duplicate-field',
         `Field \`${field.name}\` is documented twice in ${path} (first at line ${first.line}); the later one is ignored.`,
         item,
-        { field: `${path}.${field.name}`, expected: 'unique field names at one level', found: `a second \`${field.name}\`` },
+        {
+          field: `${path}.${field.name}`,
+          expected: 'unique field names at one level',
+          found: `a second \`${field.name}\``,
+        },
       );
       continue;
     }
@@ -67,7 +79,13 @@ export function readParams(node: JsonNode | undefined, side: Side, path: string,
   return fields;
 }
 
-function readParam(item: JsonNode, side: Side, path: string, key: string, out: JsonDiagnostics): Field | undefined {
+function readParam(
+  item: JsonNode,
+  side: Side,
+  path: string,
+  key: string,
+  out: JsonDiagnostics,
+): Field | undefined {
   if (item.kind !== 'object') {
     out.add('error', 'invalid-param', `An entry of \`${key}\` in ${path} is not a parameter object.`, item, {
       field: path,
@@ -137,7 +155,12 @@ function readName(item: JsonObjectNode, path: string, key: string, out: JsonDiag
   return name;
 }
 
-function readType(item: JsonObjectNode, fieldPath: string, hasChildren: boolean, out: JsonDiagnostics): TypeName {
+function readType(
+  item: JsonObjectNode,
+  fieldPath: string,
+  hasChildren: boolean,
+  out: JsonDiagnostics,
+): TypeName {
   const node = member(item, 'type');
   if (node === undefined || (node.kind === 'string' && node.value.trim() === '')) {
     out.add(
@@ -172,7 +195,11 @@ function readType(item: JsonObjectNode, fieldPath: string, hasChildren: boolean,
       'children-of-primitive',
       `Field ${fieldPath} has primitive type ${typeName.type} but documents sub-fields; they are kept in the model, but the value is typed as ${typeName.type}.`,
       node,
-      { field: fieldPath, expected: 'a struct type for a field with sub-fields', found: JSON.stringify(node.value) },
+      {
+        field: fieldPath,
+        expected: 'a struct type for a field with sub-fields',
+        found: JSON.stringify(node.value),
+      },
     );
   }
   return typeName;
@@ -188,11 +215,17 @@ function readRequired(item: JsonObjectNode, fieldPath: string, out: JsonDiagnost
   const node = member(item, 'required');
   if (node === undefined || node.kind === 'null') return false;
   if (node.kind === 'boolean') return node.value;
-  out.add('warning', 'invalid-required', `\`required\` of ${fieldPath} is not true or false; the field is read as optional.`, node, {
-    field: fieldPath,
-    expected: 'true or false',
-    found: describeKind(node),
-  });
+  out.add(
+    'warning',
+    'invalid-required',
+    `\`required\` of ${fieldPath} is not true or false; the field is read as optional.`,
+    node,
+    {
+      field: fieldPath,
+      expected: 'true or false',
+      found: describeKind(node),
+    },
+  );
   return false;
 }
 
@@ -200,29 +233,45 @@ function readDescription(item: JsonObjectNode, fieldPath: string, out: JsonDiagn
   const node = member(item, 'description');
   if (node === undefined || node.kind === 'null') return undefined;
   if (node.kind !== 'string') {
-    out.add('warning', 'invalid-description', `The description of ${fieldPath} is not a string; it is ignored.`, node, {
-      field: fieldPath,
-      expected: 'a string',
-      found: describeKind(node),
-    });
+    out.add(
+      'warning',
+      'invalid-description',
+      `The description of ${fieldPath} is not a string; it is ignored.`,
+      node,
+      {
+        field: fieldPath,
+        expected: 'a string',
+        found: describeKind(node),
+      },
+    );
     return undefined;
   }
   const text = cleanDescription(node.value);
   return text === '' ? undefined : text;
 }
 
-function readConstraints(item: JsonObjectNode, fieldPath: string, out: JsonDiagnostics): Constraints | undefined {
+function readConstraints(
+  item: JsonObjectNode,
+  fieldPath: string,
+  out: JsonDiagnostics,
+): Constraints | undefined {
   let constraints: { -readonly [K in keyof Constraints]: Constraints[K] } | undefined;
   for (const key of CONSTRAINT_KEYS) {
     const node = member(item, key);
     if (node === undefined || node.kind === 'null') continue;
     const value = constraintValue(node);
     if (value === undefined) {
-      out.add('warning', 'invalid-constraint', `\`${key}\` of ${fieldPath} is not a number; the constraint is ignored.`, node, {
-        field: fieldPath,
-        expected: 'a finite number',
-        found: describeKind(node),
-      });
+      out.add(
+        'warning',
+        'bad-constraint',
+        `\`${key}\` of ${fieldPath} is not a number; the constraint is ignored.`,
+        node,
+        {
+          field: fieldPath,
+          expected: 'a finite number',
+          found: describeKind(node),
+        },
+      );
       continue;
     }
     constraints ??= {};

@@ -50,7 +50,8 @@ export interface JsonNullNode extends Pos {
   readonly kind: 'null';
 }
 
-export type JsonNode = JsonObjectNode | JsonArrayNode | JsonStringNode | JsonNumberNode | JsonBooleanNode | JsonNullNode;
+export type JsonNode =
+  JsonObjectNode | JsonArrayNode | JsonStringNode | JsonNumberNode | JsonBooleanNode | JsonNullNode;
 
 export interface JsonSyntaxError extends Pos {
   readonly message: string;
@@ -88,6 +89,7 @@ const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
 const WHITESPACE_RUN = /[ \t\n\r]*/y;
 
 /** Characters a JSON string may contain unescaped (RFC 8259 §7). */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what a JSON string may not contain raw
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -221,9 +223,19 @@ class Scanner {
         return { kind: 'string', value: this.string(), line, column };
       }
       case 0x74 /* t */:
-        return this.literal('true', { kind: 'boolean', value: true, line: this.line, column: this.i - this.lineStart + 1 });
+        return this.literal('true', {
+          kind: 'boolean',
+          value: true,
+          line: this.line,
+          column: this.i - this.lineStart + 1,
+        });
       case 0x66 /* f */:
-        return this.literal('false', { kind: 'boolean', value: false, line: this.line, column: this.i - this.lineStart + 1 });
+        return this.literal('false', {
+          kind: 'boolean',
+          value: false,
+          line: this.line,
+          column: this.i - this.lineStart + 1,
+        });
       case 0x6e /* n */:
         return this.literal('null', { kind: 'null', line: this.line, column: this.i - this.lineStart + 1 });
       default:
@@ -328,9 +340,11 @@ class Scanner {
       const keyPos = this.pos();
       const key = this.string();
       // Objects in doc JSON have a handful of members, so a linear scan beats allocating a Set per object.
-      if (members.some((m) => m.key === key)) this.duplicateKeys.push({ key, line: keyPos.line, column: keyPos.column });
+      if (members.some((m) => m.key === key))
+        this.duplicateKeys.push({ key, line: keyPos.line, column: keyPos.column });
       this.skipWhitespace();
-      if (this.text.charCodeAt(this.i) !== 0x3a) this.fail(`':' after member name ${JSON.stringify(key)}`, this.describeHere());
+      if (this.text.charCodeAt(this.i) !== 0x3a)
+        this.fail(`':' after member name ${JSON.stringify(key)}`, this.describeHere());
       this.i++;
       this.skipWhitespace();
       const value = this.value(depth + 1);

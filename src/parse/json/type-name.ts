@@ -27,7 +27,9 @@ export function normaliseTypeName(raw: string): TypeName {
  * `long`, `string`, `List<X>` and the like are not recognised.
  */
 export function isRecognisedType(name: TypeName, hasChildren: boolean): boolean {
-  return typeKind({ type: name.type, array: name.array, children: hasChildren ? [placeholder] : [] }) !== 'unknown';
+  return (
+    typeKind({ type: name.type, array: name.array, children: hasChildren ? [placeholder] : [] }) !== 'unknown'
+  );
 }
 
 /** Stands in for "has at least one child" when asking `typeKind`; never stored anywhere. */

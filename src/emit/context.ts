@@ -1,0 +1,40 @@
+/**
+ * Emit options, normalised and frozen once per run, and the context every emitter reads a slice of.
+ * All defaults live here.
+ */
+import { DEFAULT_NAMING, type NamingConfig } from './names.js';
+
+export interface EmitOptions {
+  readonly packageName: string;
+  readonly packageVersion: string;
+  /** Gateway the generated TopClient uses when its options give none; the runtime default otherwise. */
+  readonly defaultGateway?: string;
+  /** Texts of the runtime files by path relative to src/runtime (`client.ts`); copied to src/runtime/. */
+  readonly runtimeSources: ReadonlyMap<string, string>;
+}
+
+/** Generated package: posix relative path → file text. */
+export type GeneratedFiles = ReadonlyMap<string, string>;
+
+export interface EmitContext {
+  readonly packageName: string;
+  readonly packageVersion: string;
+  readonly defaultGateway: string | undefined;
+  readonly runtimeSources: ReadonlyMap<string, string>;
+  readonly naming: NamingConfig;
+}
+
+export function createEmitContext(options: EmitOptions): EmitContext {
+  return Object.freeze({
+    packageName: options.packageName,
+    packageVersion: options.packageVersion,
+    defaultGateway: options.defaultGateway,
+    runtimeSources: options.runtimeSources,
+    naming: DEFAULT_NAMING,
+  });
+}
+
+/** The slice a per-API module needs: nothing about the package or other APIs, so its output can be cached per API. */
+export type ApiModuleContext = Pick<EmitContext, 'naming'>;
+
+export const DEFAULT_API_MODULE_CONTEXT: ApiModuleContext = Object.freeze({ naming: DEFAULT_NAMING });

@@ -1,0 +1,85 @@
+/**
+ * Model → generated package, in memory. `emitPackage` returns every file of the package (posix path → text,
+ * in path order); writing them is the caller's business.
+ */
+import { hasErrors } from '../model/diagnostics.js';
+import type { Api } from '../model/types.js';
+import { emitApiModule, type ApiModule } from './api-module.js';
+import { emitBarrel } from './barrel.js';
+import { emitClient } from './client.js';
+import { createEmitContext, type EmitOptions, type GeneratedFiles } from './context.js';
+import { planPackage } from './plan-package.js';
+import { compareCodeUnits, fileText } from './print.js';
+import {
+  emitPackageJson,
+  emitReadme,
+  emitRequestBase,
+  emitTsconfig,
+  runtimeNeedsNodeTypes,
+} from './scaffold.js';
+import { loadTemplates } from './templates.js';
+
+export type { EmitOptions, GeneratedFiles, EmitContext, ApiModuleContext } from './context.js';
+export { createEmitContext, DEFAULT_API_MODULE_CONTEXT } from './context.js';
+export { emitApiModule, type ApiModule } from './api-module.js';
+export { loadRuntimeSources } from './runtime-sources.js';
+
+/** A runtime file name: relative posix path of plain segments ending in `.ts`. */
+const RUNTIME_FILE = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\.ts$/;
+
+/**
+ * Checks the API names before anything is emitted: two APIs with one name, or names that differ only in case
+ * (one file on case-insensitive file systems), would overwrite each other. The model step reports duplicates
+ * as diagnostics; reaching here with one is a caller bug.
+ */
+function assertDistinctNames(apis: readonly Api[]): void {
+  const seen = new Map<string, string>();
+  for (const { api } of apis) {
+    const folded = api.toLowerCase();
+    const other = seen.get(folded);
+    if (other !== undefined) throw new Error(`Cannot generate both ${other} and ${api}: their module files would be the same.`);
+    seen.set(folded, api);
+  }
+}
+
+/**
+ * The whole package for `apis`. APIs with an error diagnostic are not generated (see Api.diagnostics). Per-API
+ * modules can be produced separately with `emitApiModule` and passed in through `modules` to skip re-emitting
+ * unchanged APIs; the shared files (client, barrel, package.json, README) are always rebuilt.
+ */
+export function emitPackage(
+  apis: readonly Api[],
+  options: EmitOptions,
+  moduleFor?: (api: Api) => ApiModule,
+): GeneratedFiles {
+  const ctx = createEmitContext(options);
+  const modules = moduleFor ?? ((api: Api): ApiModule => emitApiModule(api, ctx));
+  const generated = apis.filter((api) => !hasErrors(api.diagnostics));
+  assertDistinctNames(generated);
+  const plan = planPackage(
+    generated.map((api) => ({ api, module: modules(api) })),
+    ctx.runtimeSources,
+    ctx.naming,
+  );
+  const templates = loadTemplates();
+  const nodeTypes = runtimeNeedsNodeTypes(ctx.runtimeSources);
+
+  const files = new Map<string, string>([
+    ['package.json', emitPackageJson(ctx, nodeTypes)],
+    ['tsconfig.json', emitTsconfig(nodeTypes)],
+    ['README.md', emitReadme(ctx, plan, templates)],
+    ['src/index.ts', emitBarrel(plan)],
+    ['src/client.ts', emitClient(plan, ctx)],
+    ['src/request-base.ts', emitRequestBase(templates)],
+  ]);
+  for (const { module } of plan.entries) files.set(module.path, module.text);
+  for (const [name, source] of ctx.runtimeSources) {
+    if (!RUNTIME_FILE.test(name) || name.split('/').includes('..')) {
+      throw new Error(`Invalid runtime source name ${JSON.stringify(name)}: expected a relative posix path to a .ts file.`);
+    }
+    files.set(`src/runtime/${name}`, source);
+  }
+
+  const paths = [...files.keys()].sort(compareCodeUnits);
+  return new Map(paths.map((path) => [path, fileText(files.get(path) ?? '')]));
+}

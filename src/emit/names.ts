@@ -1,0 +1,95 @@
+/**
+ * Names derived from an API name alone. Every function here is pure in the API name, so a per-API module never
+ * depends on which other APIs are generated; cross-API collisions are resolved later, in the shared files only
+ * (see plan-package.ts).
+ */
+import { camelCase, pascalCase } from './safe.js';
+
+/** What a generatable API name looks like: dotted words, as the TOP `method` parameter spells them. */
+export const API_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Name patterns for the per-API symbols; `{{Name}}` is the PascalCase base, `{{name}}` its camelCase form. */
+export interface NamingConfig {
+  readonly request: string;
+  readonly requestInit: string;
+  readonly response: string;
+  readonly spec: string;
+}
+
+export const DEFAULT_NAMING: NamingConfig = Object.freeze({
+  request: '{{Name}}Request',
+  requestInit: '{{Name}}RequestInit',
+  response: '{{Name}}Response',
+  spec: '{{name}}Spec',
+});
+
+/** The symbols one API module exports, plus the names the shared files start from. */
+export interface ApiNames {
+  /** The API name (`method`), also the module file stem. */
+  readonly api: string;
+  /** PascalCase base of the request class, as the official Java SDK names it. */
+  readonly base: string;
+  readonly request: string;
+  readonly requestInit: string;
+  readonly response: string;
+  readonly spec: string;
+  /** PascalCase of the whole API name: the barrel namespace name before collision handling. */
+  readonly fullBase: string;
+  /** camelCase of the whole API name: the client method name before collision handling. */
+  readonly method: string;
+  /** Path of the module inside the package. */
+  readonly modulePath: string;
+  /** Import specifier of the module from a file in src/ (the barrel, the client). */
+  readonly importPath: string;
+}
+
+/** Prefixes the official SDKs drop from class names (`taobao.fenxiao.x` → `FenxiaoX`, `qimen.tmall.x` → `TmallX`). */
+const DROPPED_PREFIXES = ['taobao.', 'qimen.'] as const;
+
+/** PascalCase that is also a valid identifier start (`1688.x` → `Api1688X`). */
+function pascalIdentifier(text: string): string {
+  const pascal = pascalCase(text);
+  return /^[0-9]/.test(pascal) || pascal === '' ? `Api${pascal}` : pascal;
+}
+
+function camelIdentifier(text: string): string {
+  const camel = camelCase(text);
+  return /^[0-9]/.test(camel) || camel === '' ? `api${pascalCase(text)}` : camel;
+}
+
+/** Java SDK class base: CamelCase of the API name without a leading `taobao.` or `qimen.`. */
+export function classBase(api: string): string {
+  const prefix = DROPPED_PREFIXES.find((p) => api.startsWith(p) && api.length > p.length);
+  return pascalIdentifier(prefix === undefined ? api : api.slice(prefix.length));
+}
+
+/** Key of the success envelope: dots → `_`, a leading `taobao_` dropped, plus `_response`. */
+export function responseKey(api: string): string {
+  const underscored = api.replaceAll('.', '_');
+  return `${underscored.startsWith('taobao_') ? underscored.slice('taobao_'.length) : underscored}_response`;
+}
+
+function applyPattern(pattern: string, base: string): string {
+  const lower = base.charAt(0).toLowerCase() + base.slice(1);
+  return pattern.replaceAll('{{Name}}', base).replaceAll('{{name}}', lower);
+}
+
+/** All per-API names. Throws for a name that cannot be a module file (the model never produces one). */
+export function apiNames(api: string, naming: NamingConfig): ApiNames {
+  if (!API_NAME_PATTERN.test(api)) {
+    throw new Error(`Cannot generate API ${JSON.stringify(api)}: expected dotted words matching ${String(API_NAME_PATTERN)}.`);
+  }
+  const base = classBase(api);
+  return {
+    api,
+    base,
+    request: applyPattern(naming.request, base),
+    requestInit: applyPattern(naming.requestInit, base),
+    response: applyPattern(naming.response, base),
+    spec: applyPattern(naming.spec, base),
+    fullBase: pascalIdentifier(api),
+    method: camelIdentifier(api),
+    modulePath: `src/apis/${api}.ts`,
+    importPath: `./apis/${api}.js`,
+  };
+}

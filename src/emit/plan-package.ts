@@ -1,0 +1,107 @@
+/**
+ * Names in the shared files (barrel, client), where APIs meet. Per-API modules keep their own names; here each
+ * API gets a namespace name, top-level aliases for its request/init/response and a client method name, all
+ * unique. Collisions are resolved in a fixed order, so a name changes only when an API that collides with it
+ * is added or removed.
+ */
+import type { Api } from '../model/types.js';
+import type { ApiModule } from './api-module.js';
+import type { NamingConfig } from './names.js';
+import { REQUEST_BASE } from './plan-module.js';
+import { compareCodeUnits } from './print.js';
+import { GLOBAL_NAMES, NameScope } from './scope.js';
+
+export const CLIENT_CLASS = 'TopClient';
+
+/** Members every object has, plus `then` (a client with a `then` method would be awaited as a thenable). */
+const OBJECT_MEMBERS = [
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'then',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+];
+
+export interface ApiExportNames {
+  readonly namespace: string;
+  /** Top-level names in the barrel (aliases of the module's own names when those collide). */
+  readonly request: string;
+  readonly requestInit: string;
+  readonly response: string;
+  readonly method: string;
+}
+
+/** One API as the shared files see it. */
+export interface PackageEntry {
+  readonly api: Api;
+  readonly module: ApiModule;
+  readonly exports: ApiExportNames;
+}
+
+export interface PackagePlan {
+  /** In API name order. */
+  readonly entries: readonly PackageEntry[];
+}
+
+/** Every identifier-like word of a text: over-reserving runtime words is harmless, missing one is not. */
+function identifierTokens(source: string): string[] {
+  return source.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? [];
+}
+
+function withBase(pattern: string, base: string): string {
+  return pattern.replaceAll('{{Name}}', base);
+}
+
+export function planPackage(
+  items: readonly { readonly api: Api; readonly module: ApiModule }[],
+  runtimeSources: ReadonlyMap<string, string>,
+  naming: NamingConfig,
+): PackagePlan {
+  const sorted = [...items].sort((a, b) => compareCodeUnits(a.api.api, b.api.api));
+  const runtimeWords = [...runtimeSources.values()].flatMap(identifierTokens);
+  const barrel = new NameScope([...GLOBAL_NAMES, ...runtimeWords, CLIENT_CLASS, REQUEST_BASE]);
+  const members = new NameScope([...OBJECT_MEMBERS, ...identifierTokens(runtimeSources.get('client.ts') ?? '')]);
+
+  const records = sorted.map(({ api, module }) => ({
+    api,
+    module,
+    namespace: barrel.claim([module.names.fullBase]),
+    base: module.names.base,
+    method: members.claim([module.names.method]),
+  }));
+
+  // APIs whose class base is their whole name (`tmall.x` → TmallX) keep it before those that dropped a prefix
+  // to get it (`qimen.tmall.x` → TmallX), which fall back to their whole name (QimenTmallX).
+  const patterns = [naming.request, naming.requestInit, naming.response];
+  const natural = records.filter((r) => r.module.names.base === r.module.names.fullBase);
+  const prefixed = records.filter((r) => r.module.names.base !== r.module.names.fullBase);
+  for (const record of [...natural, ...prefixed]) {
+    const { base, fullBase } = record.module.names;
+    const free = (candidate: string): boolean => patterns.every((p) => barrel.isFree(withBase(p, candidate)));
+    let chosen = [base, fullBase].find(free);
+    for (let n = 2; chosen === undefined; n++) if (free(`${fullBase}${n}`)) chosen = `${fullBase}${n}`;
+    for (const p of patterns) barrel.claim([withBase(p, chosen)]);
+    record.base = chosen;
+  }
+
+  const entries = records.map(({ api, module, namespace, base, method }) => ({
+    api,
+    module,
+    exports: {
+      namespace,
+      request: withBase(naming.request, base),
+      requestInit: withBase(naming.requestInit, base),
+      response: withBase(naming.response, base),
+      method,
+    },
+  }));
+  return { entries };
+}

@@ -1,0 +1,73 @@
+/**
+ * The README's one full example: a call of the first API with the doc's example values, typed as the request
+ * side of the type map says (numbers as numbers, 64-bit ids as decimal strings, dates as strings).
+ */
+import { typeKind } from '../model/type-kind.js';
+import type { Field } from '../model/types.js';
+import { uniqueFields } from './plan-module.js';
+import { propertyKey, stringLiteral } from './safe.js';
+import { isList } from './type-map.js';
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const INTEGER = /^-?\d+$/;
+const TOP_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+function numberLiteral(example: string | undefined): string {
+  const text = example?.trim() ?? '';
+  if (!DECIMAL.test(text)) return '1';
+  if (INTEGER.test(text)) {
+    const value = BigInt(text);
+    const safe = value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER);
+    return safe ? value.toString() : stringLiteral(value.toString());
+  }
+  return String(Number(text));
+}
+
+/** One element's literal (a list's elements are the comma-separated parts of the example). */
+function scalarLiteral(field: Field, example: string | undefined, indent: string): string {
+  switch (typeKind(field)) {
+    case 'number':
+    case 'byte':
+      return numberLiteral(example);
+    case 'boolean':
+      return example?.trim() === 'true' ? 'true' : 'false';
+    case 'date':
+      return stringLiteral(example !== undefined && TOP_DATE.test(example.trim()) ? example.trim() : '2024-01-01 00:00:00');
+    case 'price':
+      return stringLiteral(example !== undefined && DECIMAL.test(example.trim()) ? example.trim() : '0.00');
+    case 'file':
+      return 'new Uint8Array([1, 2, 3])';
+    case 'map':
+      return '{}';
+    case 'struct':
+      return objectLiteral(field.children, indent) ?? '{}';
+    case 'json':
+      return stringLiteral(example ?? '{}');
+    case 'string':
+    case 'fieldList':
+    case 'unknown':
+      return stringLiteral(example ?? '');
+  }
+}
+
+function valueLiteral(field: Field, indent: string): string {
+  if (!isList(field)) return scalarLiteral(field, field.example, indent);
+  if (typeKind(field) === 'struct') return `[${scalarLiteral(field, undefined, indent)}]`;
+  const parts = field.example === undefined || field.example === '' ? [undefined] : field.example.split(',');
+  return `[${parts.map((part) => scalarLiteral(field, part, indent)).join(', ')}]`;
+}
+
+/** Shown: required fields, fields with an example, and structs holding any shown field. */
+function shown(field: Field): boolean {
+  if (field.required || (field.example !== undefined && field.example !== '')) return true;
+  return typeKind(field) === 'struct' && field.children.some(shown);
+}
+
+/** `{ … }` over several lines at `indent`, or undefined when no field is shown. */
+export function objectLiteral(fields: readonly Field[], indent: string): string | undefined {
+  const inner = `${indent}  `;
+  const entries = uniqueFields(fields)
+    .fields    .filter(shown)
+    .map((field) => `${inner}${propertyKey(field.name)}: ${valueLiteral(field, inner)},\n`);
+  return entries.length === 0 ? undefined : `{\n${entries.join('')}${indent}}`;
+}

@@ -1,0 +1,97 @@
+/**
+ * A set of names in one declaration space (a module, the barrel, a class's members). Names are claimed in a
+ * fixed order by the planners, so the same input always yields the same names.
+ */
+import { isIdentifier } from './safe.js';
+
+/**
+ * Global names a generated module may reference or a reader would mistake for the built-in: a doc struct with
+ * one of these names is renamed rather than shadowing the global. DOM-only names (`Response`, `Request`) are
+ * not listed: generated modules never use them, and TOP docs name structs `Response` often.
+ */
+export const GLOBAL_NAMES: readonly string[] = [
+  'Array',
+  'ArrayBuffer',
+  'Awaited',
+  'BigInt',
+  'Blob',
+  'Boolean',
+  'Date',
+  'Error',
+  'Exclude',
+  'Extract',
+  'Function',
+  'Infinity',
+  'InstanceType',
+  'Iterable',
+  'Iterator',
+  'JSON',
+  'Map',
+  'Math',
+  'NaN',
+  'NonNullable',
+  'Number',
+  'Object',
+  'Omit',
+  'Parameters',
+  'Partial',
+  'Pick',
+  'Promise',
+  'PromiseLike',
+  'PropertyKey',
+  'Proxy',
+  'Readonly',
+  'ReadonlyArray',
+  'ReadonlyMap',
+  'ReadonlySet',
+  'Record',
+  'Reflect',
+  'RegExp',
+  'Required',
+  'ReturnType',
+  'Set',
+  'String',
+  'Symbol',
+  'Uint8Array',
+  'WeakMap',
+  'WeakSet',
+  'globalThis',
+  'undefined',
+];
+
+export class NameScope {
+  readonly #taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.#taken.add(name);
+  }
+
+  has(name: string): boolean {
+    return this.#taken.has(name);
+  }
+
+  /** True when `name` is an identifier nobody has claimed. */
+  isFree(name: string): boolean {
+    return isIdentifier(name) && !this.#taken.has(name);
+  }
+
+  /** Claims `name` if it is free; false otherwise. */
+  tryClaim(name: string): boolean {
+    if (!this.isFree(name)) return false;
+    this.#taken.add(name);
+    return true;
+  }
+
+  /**
+   * Claims the first free candidate, else `<last candidate><n>` for n = 2, 3, …. Throws when no candidate is
+   * an identifier: that is a bug in the caller's candidate list, not bad input.
+   */
+  claim(candidates: readonly string[]): string {
+    for (const candidate of candidates) if (this.tryClaim(candidate)) return candidate;
+    const last = candidates[candidates.length - 1];
+    if (last === undefined || !isIdentifier(last)) {
+      throw new Error(`No usable name among ${JSON.stringify(candidates)}`);
+    }
+    for (let n = 2; ; n++) if (this.tryClaim(`${last}${n}`)) return `${last}${n}`;
+  }
+}

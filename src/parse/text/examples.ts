@@ -1,0 +1,147 @@
+import { diagnostic } from '../../model/diagnostics.js';
+import type { Diagnostic } from '../../model/types.js';
+import { isKnownPrimitive } from '../../model/type-kind.js';
+import { CODES } from './codes.js';
+import { nodeValues, type Evidence, type EvidenceNode } from './evidence.js';
+import { looseKey } from './names.js';
+import type { TableItem } from './table.js';
+
+/**
+ * Example value and description of one item. A row writes `[example] [description]` as one run of text and a
+ * 3-line response block keeps only one of the two, so the boundary is taken from the sample (Java literal,
+ * XML text, JSON value) whenever the sample shows the field (docs/text-format.md §3, §5.1). Without a sample
+ * the split is a guess, reported as an `info` diagnostic.
+ */
+export interface ExampleAndDescription {
+  readonly example?: string;
+  readonly description?: string;
+}
+
+/** What the sample says about an item's example. */
+export type ValueEvidence =
+  | { readonly kind: 'values'; readonly values: readonly string[] }
+  /** The field is in the sample with an empty value, or absent from a complete sample. */
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'unknown' };
+
+export function valueEvidence(item: TableItem, node: EvidenceNode | undefined, sample: Evidence | undefined): ValueEvidence {
+  if (sample === undefined) return { kind: 'unknown' };
+  if (node !== undefined) {
+    if (node.children.length > 0 && !item.array) return { kind: 'unknown' };
+    const values = nodeValues(node).filter((v) => v !== '');
+    if (values.length > 0) return { kind: 'values', values };
+    return node.value === '' || node.children.length === 0 ? { kind: 'empty' } : { kind: 'unknown' };
+  }
+  const holdsValue = item.kind === 'bullet' ? item.leaf : isKnownPrimitive(item.type);
+  if (!sample.complete || !holdsValue) return { kind: 'unknown' };
+  const key = looseKey(item.name);
+  const present = sample.nodes.some((n) => looseKey(n.name) === key || looseKey(n.name) === `${key}string`);
+  return present ? { kind: 'unknown' } : { kind: 'empty' };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?/;
+
+/** A lone cell that is certainly a value for the field's type (a number for Number, true/false for Boolean). */
+function looksLikeValue(type: string, text: string): boolean {
+  switch (type) {
+    case 'Number':
+    case 'byte':
+    case 'Price':
+    case 'BigDecimal':
+      return NUMBER.test(text);
+    case 'Boolean':
+      return text === 'true' || text === 'false';
+    case 'Date':
+      return DATE_TIME.test(text);
+    default:
+      return false;
+  }
+}
+
+interface SplitContext {
+  readonly file: string;
+  readonly path: string;
+  readonly out: Diagnostic[];
+}
+
+/** Splits a row's `rest` or a block's cells into example and description. */
+export function exampleAndDescription(item: TableItem, evidence: ValueEvidence, ctx: SplitContext): ExampleAndDescription {
+  if (item.kind === 'row') {
+    if (item.constrained === true) {
+      return compact(item.rest, item.descriptionBullet);
+    }
+    return splitRun(item, item.rest ?? '', evidence, ctx);
+  }
+  const cells = item.cells ?? [];
+  if (cells.length >= 2) return compact(cells[0], cells[1]);
+  const only = cells[0];
+  if (only === undefined || only === '') return {};
+  switch (evidence.kind) {
+    case 'values':
+      return evidence.values.some((v) => collapse(v) === collapse(only)) ? { example: only } : { description: only };
+    case 'empty':
+      return { description: only };
+    case 'unknown': {
+      const asExample = looksLikeValue(item.type, only);
+      guessed(ctx, item, asExample ? `the example "${only}"` : `the description "${only}"`, 'the block has one cell');
+      return asExample ? { example: only } : { description: only };
+    }
+  }
+}
+
+function splitRun(item: TableItem, rest: string, evidence: ValueEvidence, ctx: SplitContext): ExampleAndDescription {
+  if (rest === '') return {};
+  if (evidence.kind === 'empty') return { description: rest };
+  if (evidence.kind === 'values') {
+    const flat = collapse(rest);
+    for (const value of evidence.values) {
+      if (rest === value) return { example: rest };
+      if (value !== '' && rest.startsWith(`${value} `)) return compact(value, rest.slice(value.length + 1).trim());
+      const v = collapse(value);
+      if (v === '') continue;
+      if (flat === v) return { example: rest };
+      if (flat.startsWith(`${v} `)) return compact(flat.slice(0, v.length), flat.slice(v.length + 1));
+    }
+  }
+  const space = rest.indexOf(' ');
+  if (space === -1) {
+    const asExample = looksLikeValue(item.type, rest);
+    guessed(ctx, item, asExample ? `the example "${rest}"` : `the description "${rest}"`, 'the row has one word after its type');
+    return asExample ? { example: rest } : { description: rest };
+  }
+  const stamp = item.type === 'Date' || DATE_TIME.test(rest) ? DATE_TIME.exec(rest)?.[0] : undefined;
+  const cut = stamp !== undefined && rest.length > stamp.length && rest[stamp.length] === ' ' ? stamp.length : space;
+  const example = rest.slice(0, cut);
+  const description = rest.slice(cut + 1).trim();
+  guessed(ctx, item, `example "${example}" and description "${description}"`, 'the row has several words after its type');
+  return compact(example, description);
+}
+
+function compact(example: string | undefined, description: string | undefined): ExampleAndDescription {
+  return {
+    ...(example === undefined || example === '' ? {} : { example }),
+    ...(description === undefined || description === '' ? {} : { description }),
+  };
+}
+
+function guessed(ctx: SplitContext, item: TableItem, taken: string, shape: string): void {
+  ctx.out.push(
+    diagnostic(
+      'info',
+      CODES.exampleGuessed,
+      `No sample shows the example of "${item.name}" and ${shape}, so it was read as ${taken}.`,
+      {
+        file: ctx.file,
+        line: item.line,
+        field: ctx.path,
+        expected: 'a sample value that separates the example from the description',
+        found: 'no sample value for this field',
+      },
+    ),
+  );
+}

@@ -1,0 +1,81 @@
+import { diagnostic } from '../../model/diagnostics.js';
+import type { Api, Diagnostic, ParseResult } from '../../model/types.js';
+import { buildFields } from './build.js';
+import { CODES } from './codes.js';
+import { resolveNesting } from './nesting.js';
+import { overrideEvidence, type NestingOverride } from './override.js';
+import { readTextPage, type TextPage } from './page.js';
+import type { Side } from './rows.js';
+
+export { parseOverride, type NestingOverride, type OverrideEntry } from './override.js';
+export { readTextPage, type TextPage } from './page.js';
+
+export interface TextParseOptions {
+  /** Pins nesting for the fields it lists (docs/overrides.md). */
+  readonly override?: NestingOverride;
+}
+
+/**
+ * Reads one plain-text ("form A") TOP doc page into the API model. Never throws: bad input yields `error`
+ * diagnostics (and no `api` when the page has no header), doubtful input yields warnings naming the line, the
+ * field and what was expected.
+ */
+export function parseTextDoc(text: string, file: string, options?: TextParseOptions): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const page = readTextPage(text, file, diagnostics);
+    const api = buildApi(page, file, options?.override, diagnostics);
+    return api === undefined ? { diagnostics } : { api: { ...api, diagnostics }, diagnostics };
+  } catch (error) {
+    // Only a defect in this reader gets here; report it as a value instead of failing the whole run.
+    const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    diagnostics.push(diagnostic('error', CODES.parserBug, `The text reader failed on this page: ${cause}`, { file }));
+    return { diagnostics };
+  }
+}
+
+function buildApi(
+  page: TextPage,
+  file: string,
+  override: NestingOverride | undefined,
+  out: Diagnostic[],
+): Omit<Api, 'diagnostics'> | undefined {
+  const header = page.header;
+  if (header === undefined) return undefined;
+  if (override?.api !== undefined && override.api !== header.api) {
+    out.push(
+      diagnostic('error', CODES.overrideApiMismatch, `The override file is for "${override.api}", but the page documents "${header.api}".`, {
+        file: override.file,
+        expected: `"api": "${header.api}"`,
+        found: `"api": "${override.api}"`,
+      }),
+    );
+  }
+  const side = (which: Side) => {
+    const table = which === 'request' ? page.request : page.response;
+    if (table === undefined) return [];
+    const sample = which === 'request' ? page.requestSample : page.responseSample;
+    const entries = override === undefined ? undefined : override[which];
+    const pinned = entries === undefined ? undefined : overrideEvidence(entries);
+    const nesting = resolveNesting(
+      {
+        side: which,
+        items: table.items,
+        file,
+        noSample: page.noSample[which],
+        ...(sample === undefined ? {} : { sample }),
+        ...(pinned === undefined || override === undefined ? {} : { override: { evidence: pinned, file: override.file } }),
+      },
+      out,
+    );
+    return buildFields(which, table.items, nesting, sample, file, out);
+  };
+  return {
+    api: header.api,
+    title: header.title,
+    description: header.description,
+    request: side('request'),
+    response: side('response'),
+    source: { file, format: 'text' },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Line records for a form-A page. Every structural decision in this reader works on `text` (the line with its
+ * surrounding whitespace removed): the "更多限制 shift" indents everything after a constrained request row by four
+ * spaces, so indentation never carries meaning (docs/text-format.md §1.1).
+ */
+export interface Line {
+  /** 1-based line number in the input file. */
+  readonly no: number;
+  /** The line as written, without its `\n` (and without a trailing `\r`). */
+  readonly raw: string;
+  /** `raw` with leading and trailing whitespace removed. */
+  readonly text: string;
+}
+
+/** Removes surrounding whitespace, including the ideographic space some pages keep. */
+export function strip(value: string): string {
+  return value.trim();
+}
+
+/** Splits a page into line records. A leading byte-order mark is dropped; line numbering is unaffected. */
+export function splitLines(content: string): Line[] {
+  const body = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  const lines: Line[] = [];
+  let start = 0;
+  let no = 1;
+  for (;;) {
+    const end = body.indexOf('\n', start);
+    const piece = end === -1 ? body.slice(start) : body.slice(start, end);
+    const raw = piece.endsWith('\r') ? piece.slice(0, -1) : piece;
+    lines.push({ no, raw, text: strip(raw) });
+    if (end === -1) break;
+    start = end + 1;
+    no++;
+  }
+  return lines;
+}
+
+/** A short, single-line rendering of a line for `found` in diagnostics. */
+export function excerpt(value: string, max = 60): string {
+  const flat = value.replace(/\s+/g, ' ');
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { emitApiModule } from '../../src/emit/api-module.js';
+import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
+import type { Api } from '../../src/model/types.js';
+import { api, field } from './support/build.js';
+
+const emit = (given: Api): string => emitApiModule(given, DEFAULT_API_MODULE_CONTEXT).text;
+
+/** The declaration starting at `start` up to its closing line (`}` or `};`). */
+function declaration(text: string, start: string): string {
+  const from = text.indexOf(start);
+  if (from < 0) throw new Error(`not found: ${start}`);
+  const end = text.indexOf('\n', text.indexOf('\n}', from) + 1);
+  return text.slice(from, end);
+}
+
+describe('request side', () => {
+  const given = api('taobao.item.add', {
+    title: '添加商品',
+    description: '添加一个商品',
+    request: [
+      field('num_iid', 'Number', { required: true, description: '商品ID', example: '520', constraints: { minValue: 1 } }),
+      field('title', 'String', { constraints: { maxLength: 60, default: '无' } }),
+      field('tags', 'String', { array: true, constraints: { maxListSize: 5 } }),
+      field('when', 'Date'),
+      field('price', 'Price'),
+      field('extra', 'Json'),
+      field('image', 'byte', { array: true }),
+      field('fields', 'Field List'),
+      field('props', 'Map'),
+      field('odd', 'Some Type'),
+      field('flag', 'Boolean'),
+      field('level', 'byte'),
+      field('skus', 'Sku', { array: true, children: [field('sku_id', 'Number', { required: true })] }),
+    ],
+  });
+  const text = emit(given);
+
+  it('types every kind as request input, readonly, required as documented', () => {
+    expect(declaration(text, 'export interface ItemAddRequestInit').replace(/^\s*\/?\*.*\n/gm, '')).toBe(
+      [
+        'export interface ItemAddRequestInit {',
+        '  readonly num_iid: TopNumberInput;',
+        '  readonly title?: string;',
+        '  readonly tags?: readonly string[];',
+        '  readonly when?: Date | string;',
+        '  readonly price?: string | number;',
+        '  readonly extra?: string | JsonValue;',
+        '  readonly image?: TopFile;',
+        '  readonly fields?: string | readonly string[];',
+        '  readonly props?: Readonly<Record<string, JsonValue>>;',
+        '  readonly odd?: unknown;',
+        '  readonly flag?: boolean;',
+        '  readonly level?: TopNumberInput;',
+        '  readonly skus?: readonly Sku[];',
+        '}',
+      ].join('\n'),
+    );
+  });
+
+  it('documents each param with its doc text, type, constraints and example', () => {
+    expect(text).toContain(
+      [
+        '  /**',
+        '   * 商品ID',
+        '   *',
+        '   * Doc type: Number, required.',
+        '   *',
+        '   * @minValue 1',
+        '   * @example 520',
+        '   */',
+        '  readonly num_iid: TopNumberInput;',
+      ].join('\n'),
+    );
+    expect(text).toContain('   * @maxLength 60\n   * @defaultValue 无\n   */\n  readonly title?: string;');
+  });
+
+  it('emits the request class over the spec, with a required init when a param is required', () => {
+    expect(declaration(text, 'export class ItemAddRequest')).toBe(
+      [
+        'export class ItemAddRequest extends TopRequestBase<ItemAddResponse> {',
+        '  constructor(init: ItemAddRequestInit) {',
+        '    super(itemAddSpec, init);',
+        '  }',
+        '',
+        '  override get [API_SPEC](): ApiSpec {',
+        '    return itemAddSpec;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    expect(text).toContain('/**\n * 添加商品 (taobao.item.add)\n *\n * 添加一个商品\n */\nexport class ItemAddRequest');
+    expect(text).toContain('export interface ItemAddRequest extends ItemAddRequestInit {}');
+  });
+
+  it('emits the spec with kinds, flags and constraints', () => {
+    expect(declaration(text, 'export const itemAddSpec')).toBe(
+      [
+        'export const itemAddSpec: ApiSpec = {',
+        "  method: 'taobao.item.add',",
+        "  responseKey: 'item_add_response',",
+        '  params: [',
+        "    { name: 'num_iid', kind: 'number', required: true, minValue: 1 },",
+        "    { name: 'title', kind: 'string', maxLength: 60 },",
+        "    { name: 'tags', kind: 'string', array: true, maxListSize: 5 },",
+        "    { name: 'when', kind: 'date' },",
+        "    { name: 'price', kind: 'price' },",
+        "    { name: 'extra', kind: 'json' },",
+        "    { name: 'image', kind: 'file' },",
+        "    { name: 'fields', kind: 'fieldList' },",
+        "    { name: 'props', kind: 'map' },",
+        "    { name: 'odd', kind: 'unknown' },",
+        "    { name: 'flag', kind: 'boolean' },",
+        "    { name: 'level', kind: 'number' },",
+        '    {',
+        "      name: 'skus',",
+        "      kind: 'struct',",
+        '      array: true,',
+        '      children: [',
+        "        { name: 'sku_id', kind: 'number', required: true },",
+        '      ],',
+        '    },',
+        '  ],',
+        '};',
+      ].join('\n'),
+    );
+  });
+
+  it('imports exactly the runtime names it uses', () => {
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '// Generated by topgen from docs/taobao.item.add.txt. Do not edit.',
+      "import { API_SPEC, type ApiSpec, type JsonValue, type TopFile, type TopNumberInput } from '../runtime/index.js';",
+      "import { TopRequestBase } from '../request-base.js';",
+    ]);
+  });
+});
+
+describe('APIs without required or without any params', () => {
+  it('makes the init optional when every param is optional', () => {
+    const text = emit(api('a.b', { request: [field('x', 'String')] }));
+    expect(text).toContain('  constructor(init: ABRequestInit = {}) {');
+  });
+
+  it('rejects every key when there is no param at all', () => {
+    const text = emit(api('a.b'));
+    expect(declaration(text, 'export interface ABRequestInit')).toBe(
+      'export interface ABRequestInit {\n  readonly [key: string]: never;\n}',
+    );
+    expect(text).not.toContain('export interface ABRequest extends');
+    expect(text).toContain('  params: [],\n');
+  });
+});
+
+describe('response side', () => {
+  it('makes every field optional and mutable, adds request_id, and names structs separately from the request', () => {
+    const text = emit(
+      api('a.b', {
+        request: [field('result', 'Result', { children: [field('x', 'String', { required: true })] })],
+        response: [
+          field('result', 'Result', { children: [field('x', 'String')] }),
+          field('total', 'Number'),
+          field('when', 'Date'),
+          field('items', 'Item', { array: true, children: [field('price', 'Price')] }),
+          field('props', 'Map'),
+          field('names', 'Field List'),
+          field('file', 'byte', { array: true }),
+        ],
+      }),
+    );
+    const strip = (s: string): string => s.replace(/^\s*\/?\*.*\n/gm, '');
+    expect(strip(declaration(text, 'export interface ABResponse'))).toBe(
+      [
+        'export interface ABResponse {',
+        '  result?: ResponseResult;',
+        '  total?: TopNumber;',
+        '  when?: string;',
+        '  items?: Item[];',
+        '  props?: Record<string, unknown>;',
+        '  names?: string;',
+        '  file?: string;',
+        '  request_id?: string;',
+        '}',
+      ].join('\n'),
+    );
+    expect(strip(declaration(text, 'export interface Result '))).toBe('export interface Result {\n  readonly x: string;\n}');
+    expect(strip(declaration(text, 'export interface ResponseResult '))).toBe('export interface ResponseResult {\n  x?: string;\n}');
+  });
+
+  it('keeps a documented request_id instead of adding a second one', () => {
+    const text = emit(api('a.b', { response: [field('request_id', 'String', { description: 'doc id' })] }));
+    expect(text.match(/request_id\?/g)).toHaveLength(1);
+  });
+
+  it('keeps the first of repeated wire names and says so', () => {
+    const text = emit(api('a.b', { response: [field('x', 'String'), field('x', 'Number')] }));
+    expect(text).toContain(' * The doc lists x more than once; the first definition is used.\n */\nexport interface ABResponse');
+    expect(text).toContain('  x?: string;');
+    expect(text).not.toContain('  x?: TopNumber;');
+  });
+});
+
+describe('hostile names', () => {
+  const text = emit(
+    api('a.b', {
+      request: [field('constructor', 'String'), field('toString', 'Number', { required: true }), field('__response', 'String')],
+    }),
+  );
+
+  it('accepts the inherited Object member where a param shares its name', () => {
+    expect(text).toContain("  readonly 'constructor'?: string | Object['constructor'];");
+    expect(text).toContain("  readonly toString: TopNumberInput | Object['toString'];");
+  });
+
+  it('leaves a `__response` param off the instance type, where the phantom response member lives', () => {
+    expect(text).toContain("export interface ABRequest extends Omit<ABRequestInit, '__response'> {}");
+  });
+});

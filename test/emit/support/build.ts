@@ -1,0 +1,55 @@
+// Small builders for hand-made model objects in emitter tests.
+import { readFileSync } from 'node:fs';
+import type { Api, Constraints, Field } from '../../../src/model/types.js';
+
+export interface FieldInit {
+  readonly array?: boolean;
+  readonly required?: boolean;
+  readonly example?: string;
+  readonly description?: string;
+  readonly constraints?: Constraints;
+  readonly children?: readonly Field[];
+}
+
+export function field(name: string, type: string, init: FieldInit = {}): Field {
+  return {
+    name,
+    type,
+    array: init.array ?? false,
+    required: init.required ?? false,
+    ...(init.example === undefined ? {} : { example: init.example }),
+    ...(init.description === undefined ? {} : { description: init.description }),
+    ...(init.constraints === undefined ? {} : { constraints: init.constraints }),
+    children: init.children ?? [],
+  };
+}
+
+export function api(name: string, init: Partial<Omit<Api, 'api'>> = {}): Api {
+  return {
+    api: name,
+    title: init.title ?? `Title of ${name}`,
+    description: init.description ?? '',
+    request: init.request ?? [],
+    response: init.response ?? [],
+    source: init.source ?? { file: `docs/${name}.txt`, format: 'text' },
+    diagnostics: init.diagnostics ?? [],
+  };
+}
+
+const FIXTURES = new URL('../../fixtures/emit/', import.meta.url);
+
+/** The two seed APIs, modelled by hand from the seed pages (see test/fixtures/emit). */
+export function seedApis(): Api[] {
+  return [
+    'alibaba_damai_maizuo_openapi_user_register_byauthcode.json',
+    'alitrip_merchant_galaxy_member_login_derby.json',
+  ].map((file) => JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as Api);
+}
+
+/** The runtime contract as first published (signatures only), so tests do not depend on runtime work in progress. */
+export function contractRuntime(): ReadonlyMap<string, string> {
+  const dir = new URL('runtime/', FIXTURES);
+  return new Map(
+    ['client.ts', 'index.ts', 'spec.ts', 'values.ts'].map((name) => [name, readFileSync(new URL(name, dir), 'utf8')]),
+  );
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { emitPackage, loadRuntimeSources } from '../../src/emit/index.js';
+import { contractRuntime, seedApis } from './support/build.js';
+import { hostileApis } from './support/hostile.js';
+import { errorsByLine, typeCheck } from './support/typecheck.js';
+
+const options = { packageName: 'seed-sdk', packageVersion: '1.0.0', runtimeSources: contractRuntime() };
+
+/** The README's example, importing the package through its barrel instead of its published name. */
+function readmeExample(files: ReadonlyMap<string, string>, packageName: string): string {
+  const readme = files.get('README.md') ?? '';
+  const code = /^(`{3,})ts\n([\s\S]*?)^\1$/m.exec(readme)?.[2];
+  if (code === undefined) throw new Error('README has no ts example');
+  return code.replaceAll(`from '${packageName}'`, "from './index.js'");
+}
+
+describe('generated package type-checks (strict, NodeNext)', () => {
+  it('for the seed APIs', () => {
+    const files = emitPackage(seedApis(), options);
+    expect(typeCheck(files).messages).toEqual([]);
+  });
+
+  it('for the seed APIs with the real runtime', () => {
+    const files = emitPackage(seedApis(), { ...options, runtimeSources: loadRuntimeSources() });
+    expect(typeCheck(files).messages).toEqual([]);
+  });
+
+  it('for hostile APIs, README example included', () => {
+    const files = emitPackage(hostileApis(), { ...options, packageName: "@evil/it's-`sdk`" });
+    const extra = new Map([['src/readme-example.ts', readmeExample(files, "@evil/it\\'s-`sdk`")]]);
+    expect(typeCheck(files, extra).messages).toEqual([]);
+  });
+
+  it('for the seed README example', () => {
+    const files = emitPackage(seedApis(), options);
+    const extra = new Map([['src/readme-example.ts', readmeExample(files, 'seed-sdk')]]);
+    expect(typeCheck(files, extra).messages).toEqual([]);
+  });
+
+  it('with a default gateway', () => {
+    const files = emitPackage(seedApis(), { ...options, defaultGateway: "http://gw.api.tbsandbox.com/router/rest?'*/" });
+    expect(typeCheck(files).messages).toEqual([]);
+    expect(files.get('src/client.ts')).toContain("gateway: options.gateway ?? 'http://gw.api.tbsandbox.com/router/rest?\\'*/'");
+  });
+});
+
+/**
+ * Usage code; each line that must not compile ends in `// error TSnnnn`. Every other line must compile, so a
+ * type that is too loose or too strict fails the test.
+ */
+const USAGE = `import {
+  TopClient,
+  AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest as RegisterRequest,
+  AlitripMerchantGalaxyMemberLoginDerbyRequest as DerbyRequest,
+  type AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse as RegisterResponse,
+  AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode as Register,
+} from './index.js';
+
+const client = new TopClient({ appKey: 'k', appSecret: 's' });
+const param0 = {
+  auth_code: '726311',
+  ptnr_token: 't',
+  user_login_password: 'p',
+  user_phone: '139',
+  tenant_token: 't',
+  channel_token: 'c',
+  code_type: 1,
+};
+const request = new RegisterRequest({ param0 });
+const viaExecute: Promise<RegisterResponse> = client.execute(request);
+const viaMethod: Promise<RegisterResponse> = client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({ param0 });
+new RegisterRequest({ param0: { ...param0, code_type: 12345678901234567890n } });
+new RegisterRequest({ param0: { ...param0, code_type: '12345678901234567890' } });
+const nested: Register.UserRegisterByAuthCodeParam = request.param0;
+new DerbyRequest();
+client.alitripMerchantGalaxyMemberLoginDerby();
+client.alitripMerchantGalaxyMemberLoginDerby({ derby_authentication_param: { optin_all: true } });
+void client.execute('taobao.time.get', { a: 1 });
+async function read(): Promise<void> {
+  const response = await viaMethod;
+  const code: number | string | undefined = response.result?.result_code;
+  const name: string | undefined = response.result?.data?.user_name;
+  void code;
+  void name;
+}
+new RegisterRequest({ param0: { ...param0, code_type: 'abc' } }); // error TS2322
+new RegisterRequest({ param0: { ...param0, auth_code: 726311 } }); // error TS2322
+new RegisterRequest({}); // error TS2345
+new RegisterRequest(); // error TS2554
+new RegisterRequest({ param0, bogus: 1 }); // error TS2353
+client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode(); // error TS2554
+new DerbyRequest({ derby_authentication_param: { optin_all: 'yes' } }); // error TS2322
+request.param0 = param0; // error TS2540
+async function wrongResponse(): Promise<void> {
+  const code: number | undefined = (await viaMethod).result?.result_code; // error TS2322
+  void code;
+}
+void viaExecute;
+void nested;
+void read;
+void wrongResponse;
+`;
+
+const HOSTILE_USAGE = `import { TopClient, AlibabaHostileEmptyRequest, Api1688HostileKeysRequest } from './index.js';
+
+const client = new TopClient({ appKey: 'k', appSecret: 's' });
+const keys = new Api1688HostileKeysRequest({ class: 'c', constructor: 'x', ['__proto__']: 'p', then: 't', '1st_value': 1n });
+const wire: string | undefined = typeof keys.constructor === 'string' ? keys.constructor : undefined;
+void wire;
+void client.api1688HostileKeys({ class: 'c', '名字': '张三', 'a-b': true, '*/': 'x', "it's": 'y', __response: 'r' });
+new AlibabaHostileEmptyRequest({});
+client.alibabaHostileEmpty();
+new AlibabaHostileEmptyRequest({ anything: 1 }); // error TS2322
+new Api1688HostileKeysRequest({ class: 1 }); // error TS2322
+client.api1688HostileKeys({ '1st_value': 1.5, class: 'c', 'a-b': 'no' }); // error TS2322
+`;
+
+function expectedErrors(source: string): Map<number, number[]> {
+  const expected = new Map<number, number[]>();
+  source.split('\n').forEach((line, i) => {
+    const match = /\/\/ error TS(\d+)$/.exec(line);
+    if (match?.[1] !== undefined) expected.set(i + 1, [Number(match[1])]);
+  });
+  return expected;
+}
+
+describe('generated types accept valid and reject invalid usage', () => {
+  it.each([
+    ['seed APIs', seedApis, USAGE],
+    ['hostile APIs', hostileApis, HOSTILE_USAGE],
+  ])('%s', (_name, apis, usage) => {
+    const files = emitPackage(apis(), options);
+    const result = typeCheck(files, new Map([['src/usage.ts', usage]]));
+    expect(errorsByLine(result, 'src/usage.ts')).toEqual(expectedErrors(usage));
+    expect(result.messages.filter((m) => !m.startsWith('src/usage.ts:'))).toEqual([]);
+  });
+});
