@@ -53,6 +53,9 @@ export function parseInput(input: InputDoc): ParsedDoc {
     : { file: input.file, api: result.api, diagnostics };
 }
 
+/** What the emitter can turn into a module path (src/apis/<name>.ts). */
+const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -68,15 +71,30 @@ export function buildModel(docs: readonly ParsedDoc[], options: BuildModelOption
   for (const doc of ordered) {
     const docDiagnostics = [...doc.diagnostics];
     const api = doc.api;
-    if (api !== undefined) {
-      const first = firstFileOf.get(api.api);
-      if (first === undefined) firstFileOf.set(api.api, doc.file);
+    if (api !== undefined && !API_NAME.test(api.api))
+      docDiagnostics.push(
+        diagnostic(
+          'error',
+          'invalid-api-name',
+          `API name ${JSON.stringify(api.api)} cannot name a module; this doc is skipped.`,
+          {
+            file: doc.file,
+            expected: 'letters, digits, dots, dashes and underscores, e.g. taobao.user.seller.get',
+            found: JSON.stringify(api.api),
+          },
+        ),
+      );
+    else if (api !== undefined) {
+      // Module files are named after the API; on case-insensitive file systems `A.b` and `a.b` would clash.
+      const key = api.api.toLowerCase();
+      const first = firstFileOf.get(key);
+      if (first === undefined) firstFileOf.set(key, doc.file);
       else
         docDiagnostics.push(
           diagnostic(
             'error',
             'duplicate-api',
-            `API ${api.api} is already defined by ${first}; this doc is skipped.`,
+            `API ${api.api} is already defined by ${first} (API names are compared ignoring case); this doc is skipped.`,
             {
               file: doc.file,
               expected: 'one doc per API name',

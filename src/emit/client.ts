@@ -27,7 +27,10 @@ function emitMethod(entry: PackageEntry): string {
 function emitConstructor(gateway: string | undefined): string {
   if (gateway === undefined) return '';
   return (
-    docComment([{ kind: 'text', text: `Uses ${gateway} as the gateway unless \`options.gateway\` is given.` }], '  ') +
+    docComment(
+      [{ kind: 'text', text: `Uses ${gateway} as the gateway unless \`options.gateway\` is given.` }],
+      '  ',
+    ) +
     '  constructor(options: TopClientOptions) {\n' +
     `    super({ ...options, gateway: options.gateway ?? ${stringLiteral(gateway)} });\n` +
     '  }\n'
@@ -35,9 +38,15 @@ function emitConstructor(gateway: string | undefined): string {
 }
 
 export function emitClient(plan: PackagePlan, ctx: Pick<EmitContext, 'defaultGateway'>): string {
-  const runtimeTypes = ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions';
-  const imports = plan.entries.map((entry) => `import * as ${entry.exports.namespace} from ${stringLiteral(entry.module.names.importPath)};\n`);
-  const members = [emitConstructor(ctx.defaultGateway), ...plan.entries.map(emitMethod)].filter((m) => m !== '');
+  const runtimeTypes =
+    ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions';
+  const imports = plan.entries.map(
+    (entry) =>
+      `import * as ${entry.exports.namespace} from ${stringLiteral(entry.module.names.importPath)};\n`,
+  );
+  const members = [emitConstructor(ctx.defaultGateway), ...plan.entries.map(emitMethod)].filter(
+    (m) => m !== '',
+  );
   return (
     headerComment() +
     `import { TopClientBase, ${runtimeTypes} } from './runtime/index.js';\n` +

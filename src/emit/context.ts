@@ -2,7 +2,7 @@
  * Emit options, normalised and frozen once per run, and the context every emitter reads a slice of.
  * All defaults live here.
  */
-import { DEFAULT_NAMING, type NamingConfig } from './names.js';
+import { DEFAULT_NAMING, type Naming } from './names.js';
 
 export interface EmitOptions {
   readonly packageName: string;
@@ -21,7 +21,7 @@ export interface EmitContext {
   readonly packageVersion: string;
   readonly defaultGateway: string | undefined;
   readonly runtimeSources: ReadonlyMap<string, string>;
-  readonly naming: NamingConfig;
+  readonly naming: Naming;
 }
 
 export function createEmitContext(options: EmitOptions): EmitContext {

@@ -12,7 +12,8 @@ const text = (value: string | undefined): DocPart[] =>
 const tag = (name: string, value?: string): DocPart =>
   value === undefined ? { kind: 'tag', tag: name } : { kind: 'tag', tag: name, text: value };
 
-const NUMERIC_CONSTRAINTS = ['maxLength', 'maxListSize', 'minValue', 'maxValue'] as const;
+/** The numeric constraints, in the order docs and specs list them. */
+export const NUMERIC_CONSTRAINTS = ['maxLength', 'maxListSize', 'minValue', 'maxValue'] as const;
 
 function constraintTags(constraints: Constraints | undefined): DocPart[] {
   if (constraints === undefined) return [];
@@ -32,12 +33,11 @@ function docTypeLine(field: Field, side: Side): string {
 }
 
 export function fieldDoc(field: Field, side: Side): DocPart[] {
-  return [
-    ...text(field.description),
-    ...text(docTypeLine(field, side)),
-    ...constraintTags(field.constraints),
-    ...(field.example === undefined || field.example === '' ? [] : [tag('example', field.example)]),
-  ];
+  const parts: DocPart[] = text(field.description);
+  parts.push({ kind: 'text', text: docTypeLine(field, side) });
+  if (field.constraints !== undefined) parts.push(...constraintTags(field.constraints));
+  if (field.example !== undefined && field.example !== '') parts.push(tag('example', field.example));
+  return parts;
 }
 
 /** A note for a level whose doc lists a wire name twice: the declaration keeps the first definition. */
@@ -66,7 +66,9 @@ export function apiDoc(api: Api): DocPart[] {
 
 export function requestInitDoc(api: Api, requestClass: string, repeated: readonly string[]): DocPart[] {
   return [
-    ...text(`Parameters of ${api.api}, by wire name: what \`new ${requestClass}(…)\` and the client method take.`),
+    ...text(
+      `Parameters of ${api.api}, by wire name: what \`new ${requestClass}(…)\` and the client method take.`,
+    ),
     ...repeatedNote(repeated),
   ];
 }
@@ -78,7 +80,9 @@ export function responseDoc(api: Api, repeated: readonly string[]): DocPart[] {
   ];
 }
 
-export const REQUEST_ID_DOC: readonly DocPart[] = text('Id of the call on the TOP gateway, for support requests.');
+export const REQUEST_ID_DOC: readonly DocPart[] = text(
+  'Id of the call on the TOP gateway, for support requests.',
+);
 
 export function specDoc(api: Api): DocPart[] {
   return text(`Wire description of ${api.api}: what the runtime validates and serialises.`);

@@ -37,14 +37,15 @@ function assertDistinctNames(apis: readonly Api[]): void {
   for (const { api } of apis) {
     const folded = api.toLowerCase();
     const other = seen.get(folded);
-    if (other !== undefined) throw new Error(`Cannot generate both ${other} and ${api}: their module files would be the same.`);
+    if (other !== undefined)
+      throw new Error(`Cannot generate both ${other} and ${api}: their module files would be the same.`);
     seen.set(folded, api);
   }
 }
 
 /**
  * The whole package for `apis`. APIs with an error diagnostic are not generated (see Api.diagnostics). Per-API
- * modules can be produced separately with `emitApiModule` and passed in through `modules` to skip re-emitting
+ * modules can be produced separately with `emitApiModule` and handed in through `moduleFor` to skip re-emitting
  * unchanged APIs; the shared files (client, barrel, package.json, README) are always rebuilt.
  */
 export function emitPackage(
@@ -64,22 +65,26 @@ export function emitPackage(
   const templates = loadTemplates();
   const nodeTypes = runtimeNeedsNodeTypes(ctx.runtimeSources);
 
+  // Generated texts end in '\n' and hold no '\r' by construction; texts read from files (templates, runtime)
+  // are normalised, so a checkout with CRLF line ends still yields the same bytes.
   const files = new Map<string, string>([
     ['package.json', emitPackageJson(ctx, nodeTypes)],
     ['tsconfig.json', emitTsconfig(nodeTypes)],
-    ['README.md', emitReadme(ctx, plan, templates)],
+    ['README.md', fileText(emitReadme(ctx, plan, templates))],
     ['src/index.ts', emitBarrel(plan)],
     ['src/client.ts', emitClient(plan, ctx)],
-    ['src/request-base.ts', emitRequestBase(templates)],
+    ['src/request-base.ts', fileText(emitRequestBase(templates))],
   ]);
   for (const { module } of plan.entries) files.set(module.path, module.text);
   for (const [name, source] of ctx.runtimeSources) {
     if (!RUNTIME_FILE.test(name) || name.split('/').includes('..')) {
-      throw new Error(`Invalid runtime source name ${JSON.stringify(name)}: expected a relative posix path to a .ts file.`);
+      throw new Error(
+        `Invalid runtime source name ${JSON.stringify(name)}: expected a relative posix path to a .ts file.`,
+      );
     }
-    files.set(`src/runtime/${name}`, source);
+    files.set(`src/runtime/${name}`, fileText(source));
   }
 
   const paths = [...files.keys()].sort(compareCodeUnits);
-  return new Map(paths.map((path) => [path, fileText(files.get(path) ?? '')]));
+  return new Map(paths.map((path) => [path, files.get(path) ?? '']));
 }

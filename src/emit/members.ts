@@ -6,33 +6,38 @@ import type { Field } from '../model/types.js';
 import { fieldDoc, structDoc } from './docs.js';
 import type { ModulePlan, Side, StructDecl } from './plan-module.js';
 import { docComment, propertyKey, stringLiteral } from './safe.js';
+import { OBJECT_INTERFACE_MEMBERS } from './scope.js';
 import { inputType, outputType } from './type-map.js';
 
 /**
- * Members every object has in TypeScript's eyes (the `Object` interface). An object literal without its own
- * `constructor` still has `constructor: Function` to the checker, so a request member with such a wire name
- * must also accept the inherited member, or no init without that key would type-check.
+ * An object literal without its own `constructor` still has `constructor: Function` to the checker (likewise
+ * for every `Object` member), so a request member with such a wire name must also accept the inherited member,
+ * or no init without that key would type-check.
  */
-const OBJECT_MEMBERS: ReadonlySet<string> = new Set([
-  'constructor',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
-  'toLocaleString',
-  'toString',
-  'valueOf',
-]);
+const INHERITED: ReadonlySet<string> = new Set(OBJECT_INTERFACE_MEMBERS);
 
-export function emitMember(field: Field, side: Side, plan: ModulePlan, uses: Set<string>, indent: string): string {
+export function emitMember(
+  field: Field,
+  side: Side,
+  plan: ModulePlan,
+  uses: Set<string>,
+  indent: string,
+): string {
   const struct = (): string => plan.structName(side, field);
   let type = side === 'request' ? inputType(field, struct, uses) : outputType(field, struct, uses);
-  if (side === 'request' && OBJECT_MEMBERS.has(field.name)) type = `${type} | Object[${stringLiteral(field.name)}]`;
+  if (side === 'request' && INHERITED.has(field.name))
+    type = `${type} | Object[${stringLiteral(field.name)}]`;
   const optional = side === 'response' || !field.required ? '?' : '';
   const readonly = side === 'request' ? 'readonly ' : '';
   return `${docComment(fieldDoc(field, side), indent)}${indent}${readonly}${propertyKey(field.name)}${optional}: ${type};\n`;
 }
 
-export function emitMembers(fields: readonly Field[], side: Side, plan: ModulePlan, uses: Set<string>): string {
+export function emitMembers(
+  fields: readonly Field[],
+  side: Side,
+  plan: ModulePlan,
+  uses: Set<string>,
+): string {
   return fields.map((field) => emitMember(field, side, plan, uses, '  ')).join('');
 }
 

@@ -16,7 +16,10 @@ export interface NamingConfig {
   readonly spec: string;
 }
 
-export const DEFAULT_NAMING: NamingConfig = Object.freeze({
+/** The patterns as functions of the base (compiled once: they run for every API). */
+export type Naming = { readonly [K in keyof NamingConfig]: (base: string) => string };
+
+export const DEFAULT_NAMING_CONFIG: NamingConfig = Object.freeze({
   request: '{{Name}}Request',
   requestInit: '{{Name}}RequestInit',
   response: '{{Name}}Response',
@@ -69,24 +72,41 @@ export function responseKey(api: string): string {
   return `${underscored.startsWith('taobao_') ? underscored.slice('taobao_'.length) : underscored}_response`;
 }
 
-function applyPattern(pattern: string, base: string): string {
-  const lower = base.charAt(0).toLowerCase() + base.slice(1);
-  return pattern.replaceAll('{{Name}}', base).replaceAll('{{name}}', lower);
+/** A name pattern as a function of the PascalCase base. */
+function namePattern(pattern: string): (base: string) => string {
+  const upper = pattern.split('{{Name}}');
+  const lower = pattern.split('{{name}}');
+  if (upper.length === 2 && lower.length === 1) return (base) => `${upper[0] ?? ''}${base}${upper[1] ?? ''}`;
+  return (base) =>
+    pattern.replaceAll('{{Name}}', base).replaceAll('{{name}}', base.charAt(0).toLowerCase() + base.slice(1));
 }
 
+export function compileNaming(config: NamingConfig): Naming {
+  return Object.freeze({
+    request: namePattern(config.request),
+    requestInit: namePattern(config.requestInit),
+    response: namePattern(config.response),
+    spec: namePattern(config.spec),
+  });
+}
+
+export const DEFAULT_NAMING: Naming = compileNaming(DEFAULT_NAMING_CONFIG);
+
 /** All per-API names. Throws for a name that cannot be a module file (the model never produces one). */
-export function apiNames(api: string, naming: NamingConfig): ApiNames {
+export function apiNames(api: string, naming: Naming): ApiNames {
   if (!API_NAME_PATTERN.test(api)) {
-    throw new Error(`Cannot generate API ${JSON.stringify(api)}: expected dotted words matching ${String(API_NAME_PATTERN)}.`);
+    throw new Error(
+      `Cannot generate API ${JSON.stringify(api)}: expected dotted words matching ${String(API_NAME_PATTERN)}.`,
+    );
   }
   const base = classBase(api);
   return {
     api,
     base,
-    request: applyPattern(naming.request, base),
-    requestInit: applyPattern(naming.requestInit, base),
-    response: applyPattern(naming.response, base),
-    spec: applyPattern(naming.spec, base),
+    request: naming.request(base),
+    requestInit: naming.requestInit(base),
+    response: naming.response(base),
+    spec: naming.spec(base),
     fullBase: pascalIdentifier(api),
     method: camelIdentifier(api),
     modulePath: `src/apis/${api}.ts`,

@@ -11,7 +11,8 @@ export function topgenRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'runtime'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`topgen package root not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(`topgen package root not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

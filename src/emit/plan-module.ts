@@ -6,14 +6,21 @@
  */
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field } from '../model/types.js';
-import { apiNames, type ApiNames, type NamingConfig } from './names.js';
+import { apiNames, type ApiNames, type Naming } from './names.js';
 import { typeNameFromDoc } from './safe.js';
 import { GLOBAL_NAMES, NameScope } from './scope.js';
 
 export type Side = 'request' | 'response';
 
 /** Runtime names a generated API module imports (always reserved, used or not, so names stay stable). */
-export const MODULE_RUNTIME_IMPORTS = ['API_SPEC', 'ApiSpec', 'JsonValue', 'TopFile', 'TopNumber', 'TopNumberInput'];
+export const MODULE_RUNTIME_IMPORTS = [
+  'API_SPEC',
+  'ApiSpec',
+  'JsonValue',
+  'TopFile',
+  'TopNumber',
+  'TopNumberInput',
+];
 
 /** The shared base class every request class extends (generated into src/request-base.ts). */
 export const REQUEST_BASE = 'TopRequestBase';
@@ -53,6 +60,10 @@ export function isStruct(field: Field): boolean {
 
 export function uniqueFields(fields: readonly Field[]): FieldList {
   const seen = new Set<string>();
+  for (const field of fields) seen.add(field.name);
+  // The common case: no repeated name, so the list is used as it is.
+  if (seen.size === fields.length) return { fields, repeated: [] };
+  seen.clear();
   const kept: Field[] = [];
   const repeated: string[] = [];
   for (const field of fields) {
@@ -70,6 +81,8 @@ export function uniqueFields(fields: readonly Field[]): FieldList {
 class Shapes {
   readonly #members = new Map<Field, FieldList>();
   readonly #keys: Record<Side, Map<Field, string>> = { request: new Map(), response: new Map() };
+  /** Shape description → short id, so a parent's description names a nested shape by id, not by its text. */
+  readonly #ids: Record<Side, Map<string, string>> = { request: new Map(), response: new Map() };
 
   members(field: Field): FieldList {
     let list = this.#members.get(field);
@@ -89,31 +102,37 @@ class Shapes {
     const memo = this.#keys[side];
     let key = memo.get(field);
     if (key === undefined) {
-      const members = this.members(field).fields.map(
-        (m) =>
-          `${JSON.stringify(m.name)}:${JSON.stringify(m.type)}${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}${isStruct(m) ? this.key(m, side) : ''}`,
-      );
-      key = `${JSON.stringify(field.type)}{${members.join(',')}}`;
+      // Length-prefixed texts keep the description unambiguous whatever characters names and types contain.
+      let description = `${field.type.length}:${field.type}{`;
+      for (const m of this.members(field).fields) {
+        const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}`;
+        description += `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${isStruct(m) ? this.key(m, side) : ';'}`;
+      }
+      const ids = this.#ids[side];
+      key = ids.get(description);
+      if (key === undefined) {
+        key = `#${ids.size}`;
+        ids.set(description, key);
+      }
       memo.set(field, key);
     }
     return key;
   }
 }
 
-/** The names a module's structs must avoid: globals, runtime imports and the API's own symbols. */
+/** Names no module's structs may take: globals and what a module imports. */
+const MODULE_RESERVED: ReadonlySet<string> = new Set([
+  ...GLOBAL_NAMES,
+  ...MODULE_RUNTIME_IMPORTS,
+  REQUEST_BASE,
+]);
+
+/** The names a module's structs must avoid: the reserved ones and the API's own symbols. */
 function moduleScope(names: ApiNames): NameScope {
-  return new NameScope([
-    ...GLOBAL_NAMES,
-    ...MODULE_RUNTIME_IMPORTS,
-    REQUEST_BASE,
-    names.request,
-    names.requestInit,
-    names.response,
-    names.spec,
-  ]);
+  return new NameScope(MODULE_RESERVED, [names.request, names.requestInit, names.response, names.spec]);
 }
 
-export function planModule(api: Api, naming: NamingConfig): ModulePlan {
+export function planModule(api: Api, naming: Naming): ModulePlan {
   const names = apiNames(api.api, naming);
   const scope = moduleScope(names);
   const shapes = new Shapes();

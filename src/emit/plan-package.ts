@@ -6,28 +6,25 @@
  */
 import type { Api } from '../model/types.js';
 import type { ApiModule } from './api-module.js';
-import type { NamingConfig } from './names.js';
+import type { Naming } from './names.js';
 import { REQUEST_BASE } from './plan-module.js';
 import { compareCodeUnits } from './print.js';
-import { GLOBAL_NAMES, NameScope } from './scope.js';
+import { GLOBAL_NAMES, NameScope, OBJECT_INTERFACE_MEMBERS } from './scope.js';
 
 export const CLIENT_CLASS = 'TopClient';
 
-/** Members every object has, plus `then` (a client with a `then` method would be awaited as a thenable). */
-const OBJECT_MEMBERS = [
+/**
+ * Names a client method must not take: Object members (JavaScript's, including the legacy accessors), and
+ * `then` (a client with a `then` method would be awaited as a thenable).
+ */
+const RESERVED_MEMBERS = [
+  ...OBJECT_INTERFACE_MEMBERS,
   '__defineGetter__',
   '__defineSetter__',
   '__lookupGetter__',
   '__lookupSetter__',
   '__proto__',
-  'constructor',
-  'hasOwnProperty',
-  'isPrototypeOf',
-  'propertyIsEnumerable',
   'then',
-  'toLocaleString',
-  'toString',
-  'valueOf',
 ];
 
 export interface ApiExportNames {
@@ -56,19 +53,17 @@ function identifierTokens(source: string): string[] {
   return source.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? [];
 }
 
-function withBase(pattern: string, base: string): string {
-  return pattern.replaceAll('{{Name}}', base);
-}
-
 export function planPackage(
   items: readonly { readonly api: Api; readonly module: ApiModule }[],
   runtimeSources: ReadonlyMap<string, string>,
-  naming: NamingConfig,
+  naming: Naming,
 ): PackagePlan {
   const sorted = [...items].sort((a, b) => compareCodeUnits(a.api.api, b.api.api));
   const runtimeWords = [...runtimeSources.values()].flatMap(identifierTokens);
-  const barrel = new NameScope([...GLOBAL_NAMES, ...runtimeWords, CLIENT_CLASS, REQUEST_BASE]);
-  const members = new NameScope([...OBJECT_MEMBERS, ...identifierTokens(runtimeSources.get('client.ts') ?? '')]);
+  const barrel = new NameScope(new Set([...GLOBAL_NAMES, ...runtimeWords, CLIENT_CLASS, REQUEST_BASE]));
+  const members = new NameScope(
+    new Set([...RESERVED_MEMBERS, ...identifierTokens(runtimeSources.get('client.ts') ?? '')]),
+  );
 
   const records = sorted.map(({ api, module }) => ({
     api,
@@ -80,15 +75,16 @@ export function planPackage(
 
   // APIs whose class base is their whole name (`tmall.x` → TmallX) keep it before those that dropped a prefix
   // to get it (`qimen.tmall.x` → TmallX), which fall back to their whole name (QimenTmallX).
-  const patterns = [naming.request, naming.requestInit, naming.response];
+  const { request, requestInit, response } = naming;
+  const patterns = [request, requestInit, response];
   const natural = records.filter((r) => r.module.names.base === r.module.names.fullBase);
   const prefixed = records.filter((r) => r.module.names.base !== r.module.names.fullBase);
   for (const record of [...natural, ...prefixed]) {
     const { base, fullBase } = record.module.names;
-    const free = (candidate: string): boolean => patterns.every((p) => barrel.isFree(withBase(p, candidate)));
+    const free = (candidate: string): boolean => patterns.every((p) => barrel.isFree(p(candidate)));
     let chosen = [base, fullBase].find(free);
     for (let n = 2; chosen === undefined; n++) if (free(`${fullBase}${n}`)) chosen = `${fullBase}${n}`;
-    for (const p of patterns) barrel.claim([withBase(p, chosen)]);
+    for (const p of patterns) barrel.claim([p(chosen)]);
     record.base = chosen;
   }
 
@@ -97,9 +93,9 @@ export function planPackage(
     module,
     exports: {
       namespace,
-      request: withBase(naming.request, base),
-      requestInit: withBase(naming.requestInit, base),
-      response: withBase(naming.response, base),
+      request: request(base),
+      requestInit: requestInit(base),
+      response: response(base),
       method,
     },
   }));

@@ -10,7 +10,7 @@ export function headerComment(source?: string): string {
 
 /** Text as written to the package: '\n' line ends only and exactly one final newline. */
 export function fileText(text: string): string {
-  const normalised = text.replace(/\r\n?/g, '\n');
+  const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   return normalised.endsWith('\n') ? normalised : `${normalised}\n`;
 }
 

@@ -5,6 +5,7 @@
 import { typeKind } from '../model/type-kind.js';
 import type { Field } from '../model/types.js';
 import { uniqueFields } from './plan-module.js';
+import type { PackageEntry } from './plan-package.js';
 import { propertyKey, stringLiteral } from './safe.js';
 import { isList } from './type-map.js';
 
@@ -32,7 +33,9 @@ function scalarLiteral(field: Field, example: string | undefined, indent: string
     case 'boolean':
       return example?.trim() === 'true' ? 'true' : 'false';
     case 'date':
-      return stringLiteral(example !== undefined && TOP_DATE.test(example.trim()) ? example.trim() : '2024-01-01 00:00:00');
+      return stringLiteral(
+        example !== undefined && TOP_DATE.test(example.trim()) ? example.trim() : '2024-01-01 00:00:00',
+      );
     case 'price':
       return stringLiteral(example !== undefined && DECIMAL.test(example.trim()) ? example.trim() : '0.00');
     case 'file':
@@ -64,10 +67,32 @@ function shown(field: Field): boolean {
 }
 
 /** `{ … }` over several lines at `indent`, or undefined when no field is shown. */
-export function objectLiteral(fields: readonly Field[], indent: string): string | undefined {
+function objectLiteral(fields: readonly Field[], indent: string): string | undefined {
   const inner = `${indent}  `;
   const entries = uniqueFields(fields)
-    .fields    .filter(shown)
+    .fields.filter(shown)
     .map((field) => `${inner}${propertyKey(field.name)}: ${valueLiteral(field, inner)},\n`);
   return entries.length === 0 ? undefined : `{\n${entries.join('')}${indent}}`;
+}
+
+/** The README's code: build a client, call the first API by method and by request object. */
+export function readmeExampleCode(packageName: string, first: PackageEntry | undefined): string {
+  const from = stringLiteral(packageName);
+  const client = "const client = new TopClient({ appKey: 'your-app-key', appSecret: 'your-app-secret' });\n";
+  if (first === undefined) {
+    return `import { TopClient } from ${from};\n\n${client}\nconsole.log(await client.execute('taobao.time.get'));\n`;
+  }
+  const { exports, api } = first;
+  const init = objectLiteral(api.request, '');
+  const args = init ?? (first.module.requiresRequest ? '{}' : '');
+  return (
+    `import { TopClient, ${exports.request} } from ${from};\n\n` +
+    client +
+    '\n// One method per API, taking the params as a plain object with wire-named fields…\n' +
+    `const response = await client.${exports.method}(${args});\n` +
+    'console.log(response.request_id);\n\n' +
+    '// …or a request object, sent with the generic execute().\n' +
+    `const request = new ${exports.request}(${args});\n` +
+    'console.log(await client.execute(request));\n'
+  );
 }

@@ -21,7 +21,9 @@ export function emitRequestInit(api: Api, plan: ModulePlan, uses: Set<string>): 
   const doc = docComment(requestInitDoc(api, names.request, params.repeated), '');
   // No params: an index signature of `never` still accepts `{}` but rejects any key, which `{}` would not.
   const body =
-    params.fields.length === 0 ? '  readonly [key: string]: never;\n' : emitMembers(params.fields, 'request', plan, uses);
+    params.fields.length === 0
+      ? '  readonly [key: string]: never;\n'
+      : emitMembers(params.fields, 'request', plan, uses);
   return `${doc}export interface ${names.requestInit} {\n${body}}\n`;
 }
 

@@ -12,7 +12,8 @@ function listTs(dir: string, prefix: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = `${prefix}${entry.name}`;
     if (entry.isDirectory()) names.push(...listTs(join(dir, entry.name), `${rel}/`));
-    else if (entry.isFile() && entry.name.endsWith('.ts') && !/\.(test|spec|d)\.ts$/.test(entry.name)) names.push(rel);
+    else if (entry.isFile() && entry.name.endsWith('.ts') && !/\.(test|spec|d)\.ts$/.test(entry.name))
+      names.push(rel);
   }
   return names;
 }

@@ -95,48 +95,37 @@ export function propertyAccess(name: string): string {
   return isIdentifier(name) && !SPECIAL_KEYS.has(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }
 
-/** Bidirectional formatting controls: escaped in strings, dropped from comments (they can reorder source text). */
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Code units that must not appear raw in generated source: C0 and C1 controls, DEL, the line and paragraph
+ * separators, the BOM and bidirectional formatting controls (which can visually reorder source text).
+ */
+const UNSAFE_ABOVE_ASCII =
+  '\\u007F-\\u009F\\u2028\\u2029\\uFEFF\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const UNSAFE_CLASS = `\\u0000-\\u001F${UNSAFE_ABOVE_ASCII}`;
 
-function hex4(code: number): string {
-  return code.toString(16).padStart(4, '0');
-}
+/** A surrogate half without its partner. */
+const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 
-function isLoneSurrogate(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const next = text.charCodeAt(i + 1);
-    return !(next >= 0xdc00 && next <= 0xdfff);
-  }
-  if (code >= 0xdc00 && code <= 0xdfff) {
-    const prev = text.charCodeAt(i - 1);
-    return !(prev >= 0xd800 && prev <= 0xdbff);
-  }
-  return false;
-}
+/** What a string literal must escape: the quote, the backslash, unsafe code units and lone surrogates. */
+const LITERAL_ESCAPES = new RegExp(`[\\\\'${UNSAFE_CLASS}]|${LONE_SURROGATE}`, 'g');
 
-const SHORT_ESCAPES: ReadonlyMap<string, string> = new Map([
-  ['\\', '\\\\'],
-  ["'", "\\'"],
-  ['\n', '\\n'],
-  ['\r', '\\r'],
-  ['\t', '\\t'],
-  ['\b', '\\b'],
-  ['\f', '\\f'],
-  ['\v', '\\v'],
-]);
+/** Quick pre-checks (one character class, no lookaround): most texts need no work at all. */
+const NEEDS_ESCAPING = new RegExp(`[\\\\'${UNSAFE_CLASS}\\uD800-\\uDFFF]`);
+const NEEDS_CLEANING = new RegExp(`[${UNSAFE_CLASS}\\uD800-\\uDFFF]`);
 
-/** True for a code unit that must not appear raw inside generated source (a string literal or a comment). */
-function isInvisibleOrControl(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0xfeff ||
-    BIDI.test(ch)
-  );
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\v': '\\v',
+};
+
+function escapeCodeUnit(ch: string): string {
+  return SHORT_ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
@@ -145,32 +134,25 @@ function isInvisibleOrControl(ch: string): boolean {
  * else (Chinese text, emoji) stays readable.
  */
 export function stringLiteral(text: string): string {
-  let out = "'";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    const short = SHORT_ESCAPES.get(ch);
-    if (short !== undefined) out += short;
-    else if (isInvisibleOrControl(ch) || isLoneSurrogate(text, i)) out += `\\u${hex4(ch.charCodeAt(0))}`;
-    else out += ch;
-  }
-  return `${out}'`;
+  return `'${NEEDS_ESCAPING.test(text) ? text.replace(LITERAL_ESCAPES, escapeCodeUnit) : text}'`;
 }
+
+const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE, 'g');
+/** Unsafe code units other than '\n' (kept) and '\t' (turned into a space first). */
+const DROPPED = new RegExp(`[\\u0000-\\u0009\\u000B-\\u001F${UNSAFE_ABOVE_ASCII}]`, 'g');
 
 /**
  * Doc text made printable: newlines normalised to '\n' (U+2028/U+2029 too), tabs to spaces, control, bidi and
  * BOM characters removed, lone surrogates replaced by U+FFFD.
  */
 function cleanText(text: string): string {
-  let out = '';
-  const normalised = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
-  for (let i = 0; i < normalised.length; i++) {
-    const ch = normalised.charAt(i);
-    if (ch === '\n') out += '\n';
-    else if (ch === '\t') out += ' ';
-    else if (isLoneSurrogate(normalised, i)) out += '\uFFFD';
-    else if (!isInvisibleOrControl(ch)) out += ch;
-  }
-  return out;
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return text
+    .replace(LINE_BREAKS, '\n')
+    .replaceAll('\t', ' ')
+    .replace(LONE_SURROGATES, '\uFFFD')
+    .replace(DROPPED, '');
 }
 
 /** Clean text with every `*` `/` pair broken, so no doc can close a block comment. */
@@ -193,16 +175,34 @@ export type DocPart =
   | { readonly kind: 'tag'; readonly tag: string; readonly text?: string };
 
 /**
- * Lines of doc text for a JSDoc block. A line starting with `@`, and any `{@`, is escaped with a backslash
- * (TSDoc's escape) so doc text never turns into a tag such as `@deprecated` or an inline `{@link}`.
+ * Appends the lines of a doc text to `body`, without leading and trailing blank lines, and returns how many it
+ * appended. A line starting with `@`, and any `{@`, is escaped with a backslash (TSDoc's escape) so doc text
+ * never turns into a tag such as `@deprecated` or an inline `{@link}`.
  */
-function docTextLines(text: string): string[] {
-  const lines = cleanCommentText(text)
-    .split('\n')
-    .map((line) => line.trimEnd().replaceAll('{@', '{\\@'));
-  while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
-  while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
-  return lines.map((line) => line.replace(/^(\s*)@/, '$1\\@'));
+function appendDocLines(text: string, body: string[]): number {
+  // Most doc texts are one plain line (no control character, `*` or `@`): one scan and no other work.
+  const plain = PLAIN_LINE.test(text);
+  const clean = plain ? text : cleanCommentText(text);
+  if (!clean.includes('\n')) {
+    const line = clean.trimEnd();
+    if (line.trim() === '') return 0;
+    body.push(plain ? line : escapeTags(line));
+    return 1;
+  }
+  const lines = clean.split('\n');
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && (lines[first] ?? '').trim() === '') first++;
+  while (last >= first && (lines[last] ?? '').trim() === '') last--;
+  for (let i = first; i <= last; i++) body.push(escapeTags((lines[i] ?? '').trimEnd()));
+  return last - first + 1;
+}
+
+/** A text that needs no cleaning, no comment-close breaking and no tag escaping. */
+const PLAIN_LINE = new RegExp(`^[^${UNSAFE_CLASS}\\uD800-\\uDFFF*@]*$`);
+
+function escapeTags(line: string): string {
+  return line.includes('@') ? line.replaceAll('{@', '{\\@').replace(/^(\s*)@/, '$1\\@') : line;
 }
 
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -216,23 +216,25 @@ export function docComment(parts: readonly DocPart[], indent: string): string {
   let lastWasText = false;
   for (const part of parts) {
     if (part.kind === 'text') {
-      const lines = docTextLines(part.text);
-      if (lines.length === 0) continue;
-      if (body.length > 0) body.push('');
-      body.push(...lines);
-      lastWasText = true;
+      const before = body.length;
+      if (before > 0) body.push('');
+      if (appendDocLines(part.text, body) === 0) body.length = before;
+      else lastWasText = true;
       continue;
     }
     if (!TAG_NAME.test(part.tag)) throw new Error(`Invalid JSDoc tag name ${JSON.stringify(part.tag)}`);
     if (lastWasText) body.push('');
     lastWasText = false;
-    const lines = part.text === undefined ? [] : docTextLines(part.text);
-    if (lines.length <= 1) body.push(`@${part.tag}${lines.length === 1 ? ` ${lines[0] ?? ''}` : ''}`);
-    else body.push(`@${part.tag}`, ...lines);
+    const at = body.length;
+    body.push(`@${part.tag}`);
+    if (part.text !== undefined && appendDocLines(part.text, body) === 1)
+      body[at] = `@${part.tag} ${body.pop() ?? ''}`;
   }
   if (body.length === 0) return '';
   if (body.length === 1) return `${indent}/** ${body[0] ?? ''} */\n`;
-  return `${indent}/**\n${body.map((line) => (line === '' ? `${indent} *\n` : `${indent} * ${line}\n`)).join('')}${indent} */\n`;
+  let out = `${indent}/**\n`;
+  for (const line of body) out += line === '' ? `${indent} *\n` : `${indent} * ${line}\n`;
+  return `${out}${indent} */\n`;
 }
 
 /** ASCII letter/digit runs of a text: the words an identifier is built from. */

@@ -4,8 +4,8 @@
  */
 import { headerComment } from './print.js';
 import type { EmitContext } from './context.js';
-import type { PackageEntry, PackagePlan } from './plan-package.js';
-import { objectLiteral } from './readme-example.js';
+import type { PackagePlan } from './plan-package.js';
+import { readmeExampleCode } from './readme-example.js';
 import { markdownCodeBlock, markdownInlineCode, markdownText, stringLiteral } from './safe.js';
 import type { Templates } from './templates.js';
 
@@ -37,7 +37,9 @@ export function emitPackageJson(ctx: EmitContext, nodeTypes: boolean): string {
     sideEffects: false,
     engines: { node: '>=20' },
     scripts: { build: 'tsc -p tsconfig.json' },
-    devDependencies: nodeTypes ? { '@types/node': '^20.19.0', typescript: '^5.9.3' } : { typescript: '^5.9.3' },
+    devDependencies: nodeTypes
+      ? { '@types/node': '^20.19.0', typescript: '^5.9.3' }
+      : { typescript: '^5.9.3' },
   });
 }
 
@@ -62,28 +64,6 @@ export function emitTsconfig(nodeTypes: boolean): string {
 
 export function emitRequestBase(templates: Templates): string {
   return templates.requestBase({ header: headerComment() });
-}
-
-/** The README's code: build a client, call the first API by method and by request object. */
-export function readmeExampleCode(packageName: string, first: PackageEntry | undefined): string {
-  const from = stringLiteral(packageName);
-  const client = "const client = new TopClient({ appKey: 'your-app-key', appSecret: 'your-app-secret' });\n";
-  if (first === undefined) {
-    return `import { TopClient } from ${from};\n\n${client}\nconsole.log(await client.execute('taobao.time.get'));\n`;
-  }
-  const { exports, api } = first;
-  const init = objectLiteral(api.request, '');
-  const args = init ?? (first.module.requiresRequest ? '{}' : '');
-  return (
-    `import { TopClient, ${exports.request} } from ${from};\n\n` +
-    client +
-    '\n// One method per API, taking the params as a plain object with wire-named fields…\n' +
-    `const response = await client.${exports.method}(${args});\n` +
-    'console.log(response.request_id);\n\n' +
-    '// …or a request object, sent with the generic execute().\n' +
-    `const request = new ${exports.request}(${args});\n` +
-    'console.log(await client.execute(request));\n'
-  );
 }
 
 export function emitReadme(ctx: EmitContext, plan: PackagePlan, templates: Templates): string {

@@ -59,20 +59,34 @@ export const GLOBAL_NAMES: readonly string[] = [
   'undefined',
 ];
 
+/** Members of TypeScript's `Object` interface: every object type has them, own property or not. */
+export const OBJECT_INTERFACE_MEMBERS: readonly string[] = [
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+];
+
 export class NameScope {
+  readonly #reserved: ReadonlySet<string>;
   readonly #taken = new Set<string>();
 
-  constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.#taken.add(name);
+  /** `reserved` may be shared between scopes (it is never changed); `claimed` are taken in this scope only. */
+  constructor(reserved: ReadonlySet<string>, claimed: Iterable<string> = []) {
+    this.#reserved = reserved;
+    for (const name of claimed) this.#taken.add(name);
   }
 
   has(name: string): boolean {
-    return this.#taken.has(name);
+    return this.#reserved.has(name) || this.#taken.has(name);
   }
 
   /** True when `name` is an identifier nobody has claimed. */
   isFree(name: string): boolean {
-    return isIdentifier(name) && !this.#taken.has(name);
+    return isIdentifier(name) && !this.has(name);
   }
 
   /** Claims `name` if it is free; false otherwise. */

@@ -4,7 +4,7 @@
  */
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
-import { specDoc } from './docs.js';
+import { NUMERIC_CONSTRAINTS, specDoc } from './docs.js';
 import { responseKey } from './names.js';
 import type { ModulePlan } from './plan-module.js';
 import { docComment, stringLiteral } from './safe.js';
@@ -14,8 +14,6 @@ import { isList } from './type-map.js';
 function paramKind(kind: TypeKind): string {
   return kind === 'byte' ? 'number' : kind;
 }
-
-const NUMERIC_CONSTRAINTS = ['maxLength', 'maxListSize', 'minValue', 'maxValue'] as const;
 
 function paramSpec(field: Field, plan: ModulePlan, indent: string): string {
   const kind = typeKind(field);

@@ -31,7 +31,10 @@ export function loadTemplates(): Templates {
   const handlebars = Handlebars.create();
   const dir = join(topgenRoot(), 'templates');
   const compile = <T>(file: string): ((data: T) => string) => {
-    const template = handlebars.compile<T>(readFileSync(join(dir, file), 'utf8'), { noEscape: true, strict: true });
+    const template = handlebars.compile<T>(readFileSync(join(dir, file), 'utf8'), {
+      noEscape: true,
+      strict: true,
+    });
     return (data) => template(data);
   };
   return {

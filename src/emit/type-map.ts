@@ -5,50 +5,58 @@
 import { typeKind } from '../model/type-kind.js';
 import type { Field, TypeKind } from '../model/types.js';
 
+/** Runtime type names the type expressions below refer to; a module imports the ones it uses. */
+const RUNTIME_TYPES = ['JsonValue', 'TopFile', 'TopNumber', 'TopNumberInput'] as const;
+
+interface TypeExpression {
+  readonly text: string;
+  /** Runtime type names in `text`. */
+  readonly uses: readonly string[];
+}
+
+function expression(text: string): TypeExpression {
+  const words = text.split(/[^A-Za-z]+/);
+  return { text, uses: RUNTIME_TYPES.filter((name) => words.includes(name)) };
+}
+
+type KindTable = Readonly<Record<Exclude<TypeKind, 'struct'>, TypeExpression>>;
+
 /** Request-side (input) type of one element, by kind. Struct is resolved by the caller. */
-const INPUT_TYPES: Readonly<Record<Exclude<TypeKind, 'struct'>, string>> = {
-  string: 'string',
-  number: 'TopNumberInput',
-  byte: 'TopNumberInput',
-  boolean: 'boolean',
-  date: 'Date | string',
-  price: 'string | number',
-  json: 'string | JsonValue',
-  file: 'TopFile',
-  fieldList: 'string | readonly string[]',
-  map: 'Readonly<Record<string, JsonValue>>',
-  unknown: 'unknown',
+const INPUT_TYPES: KindTable = {
+  string: expression('string'),
+  number: expression('TopNumberInput'),
+  byte: expression('TopNumberInput'),
+  boolean: expression('boolean'),
+  date: expression('Date | string'),
+  price: expression('string | number'),
+  json: expression('string | JsonValue'),
+  file: expression('TopFile'),
+  fieldList: expression('string | readonly string[]'),
+  map: expression('Readonly<Record<string, JsonValue>>'),
+  unknown: expression('unknown'),
 };
 
 /** Response-side (output) type of one element, by kind. */
-const OUTPUT_TYPES: Readonly<Record<Exclude<TypeKind, 'struct'>, string>> = {
-  string: 'string',
-  number: 'TopNumber',
-  byte: 'TopNumber',
-  boolean: 'boolean',
-  date: 'string',
-  price: 'string',
-  json: 'string',
-  file: 'string',
-  fieldList: 'string',
-  map: 'Record<string, unknown>',
-  unknown: 'unknown',
+const OUTPUT_TYPES: KindTable = {
+  string: expression('string'),
+  number: expression('TopNumber'),
+  byte: expression('TopNumber'),
+  boolean: expression('boolean'),
+  date: expression('string'),
+  price: expression('string'),
+  json: expression('string'),
+  file: expression('string'),
+  fieldList: expression('string'),
+  map: expression('Record<string, unknown>'),
+  unknown: expression('unknown'),
 };
 
-/** Runtime type names the type expressions above refer to; a module imports the ones it uses. */
-const RUNTIME_TYPES = ['JsonValue', 'TopFile', 'TopNumber', 'TopNumberInput'] as const;
-
-function elementType(
-  field: Field,
-  table: Readonly<Record<Exclude<TypeKind, 'struct'>, string>>,
-  struct: () => string,
-  uses: Set<string>,
-): string {
+function elementType(field: Field, table: KindTable, struct: () => string, uses: Set<string>): string {
   const kind = typeKind(field);
   if (kind === 'struct') return struct();
   const type = table[kind];
-  for (const name of RUNTIME_TYPES) if (type.split(/[^A-Za-z]/).includes(name)) uses.add(name);
-  return type;
+  for (const name of type.uses) uses.add(name);
+  return type.text;
 }
 
 /**

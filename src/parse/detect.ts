@@ -17,7 +17,7 @@ export interface UndetectedFormat {
   readonly code: 'unknown-format' | 'binary-file' | 'empty-file' | 'invalid-utf8';
   /** What the start of the input (or the bad bytes) looks like, escaped and short, for the diagnostic's `found`. */
   readonly found: string;
-  /** 1-based line of the offending byte, when there is one place to point at. */
+  /** 1-based line of the first invalid byte of a text file that is not UTF-8. */
   readonly line?: number;
 }
 
@@ -46,7 +46,7 @@ export function detectFormat(content: Uint8Array | string): DetectedFormat {
     prefix = content.slice(0, DETECT_PREFIX_CHARS);
     if (prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
     const nul = prefix.slice(0, NUL_SCAN_BYTES).indexOf('\u0000');
-    if (nul !== -1) return binary(quoteStart(prefix), nul, lineAt(prefix, nul));
+    if (nul !== -1) return binary(quoteStart(prefix), nul);
   } else {
     const bytes = content;
     const utf16 = utf16Bom(bytes);
@@ -59,7 +59,7 @@ export function detectFormat(content: Uint8Array | string): DetectedFormat {
       };
     }
     const nul = bytes.subarray(0, NUL_SCAN_BYTES).indexOf(0);
-    if (nul !== -1) return binary(hexBytes(bytes), nul, lineAtByte(bytes, nul));
+    if (nul !== -1) return binary(hexBytes(bytes), nul);
     if (!isUtf8(bytes)) {
       const at = firstInvalidUtf8(bytes);
       return {
@@ -133,20 +133,14 @@ function unknown(text: string, reason: string): UndetectedFormat {
   };
 }
 
-function binary(found: string, offset: number, line: number): UndetectedFormat {
+/** A binary file has no lines worth pointing at; the offset of the NUL byte is in the reason. */
+function binary(found: string, offset: number): UndetectedFormat {
   return {
     format: 'binary',
     code: 'binary-file',
     reason: `The input is binary (a NUL byte at offset ${offset}), not a doc page. Expected ${EXPECTED_FORMATS}.`,
     found,
-    line,
   };
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) line++;
-  return line;
 }
 
 function lineAtByte(bytes: Uint8Array, offset: number): number {

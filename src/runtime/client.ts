@@ -80,7 +80,8 @@ function isTopRequest(value: unknown): value is TopRequest {
 
 function optionalText(name: string, value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new TypeError(`TopClient: ${name} must be a string, got ${typeof value}`);
+  if (typeof value !== 'string')
+    throw new TypeError(`TopClient: ${name} must be a string, got ${typeof value}`);
   return value;
 }
 
@@ -91,14 +92,22 @@ function requiredText(name: string, value: unknown): string {
 }
 
 function checkCount(name: string, value: number, integer: boolean): number {
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`TopClient: ${name} must be a non-negative ${integer ? 'integer' : 'number'}, got ${String(value)}`);
+  if (
+    typeof value !== 'number' ||
+    Number.isNaN(value) ||
+    value < 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new TypeError(
+      `TopClient: ${name} must be a non-negative ${integer ? 'integer' : 'number'}, got ${String(value)}`,
+    );
   }
   return value;
 }
 
 function checkTimeout(value: number): number {
-  if (checkCount('timeoutMs', value, false) === 0) throw new TypeError('TopClient: timeoutMs must be greater than 0');
+  if (checkCount('timeoutMs', value, false) === 0)
+    throw new TypeError('TopClient: timeoutMs must be greater than 0');
   return value;
 }
 
@@ -123,11 +132,16 @@ function settingsOf(options: TopClientOptions): Settings {
   if (typeof options !== 'object' || options === null) throw new TypeError('TopClient: options are required');
   const signMethod = options.signMethod ?? DEFAULT_SIGN_METHOD;
   if (!isSignMethod(signMethod)) {
-    throw new TypeError(`TopClient: signMethod must be md5, hmac or hmac-sha256, got ${JSON.stringify(signMethod)}`);
+    throw new TypeError(
+      `TopClient: signMethod must be md5, hmac or hmac-sha256, got ${JSON.stringify(signMethod)}`,
+    );
   }
   const gateway = options.gateway ?? DEFAULT_GATEWAY;
   // Fails early with a TypeError on a malformed gateway instead of on the first call.
-  void new URL(gateway);
+  const protocol = new URL(gateway).protocol;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new TypeError(`TopClient: gateway must be an http or https URL, got ${JSON.stringify(gateway)}`);
+  }
   return {
     appKey: requiredText('appKey', options.appKey),
     appSecret: requiredText('appSecret', options.appSecret),
@@ -145,13 +159,19 @@ function settingsOf(options: TopClientOptions): Settings {
   };
 }
 
-function requestBody(common: SortedEntries, wire: WireParams, apiForm: string, signature: string): string | FormData {
+function requestBody(
+  common: SortedEntries,
+  wire: WireParams,
+  apiForm: string,
+  signature: string,
+): string | FormData {
   if (wire.files.length === 0) {
     return `${formEncode(common)}${apiForm === '' ? '' : `&${apiForm}`}&sign=${signature}`;
   }
   const form = new FormData();
   for (const entries of [common, wire]) {
-    for (let i = 0; i < entries.keys.length; i++) form.append(entries.keys[i] as string, entries.values[i] as string);
+    for (let i = 0; i < entries.keys.length; i++)
+      form.append(entries.keys[i] as string, entries.values[i] as string);
   }
   form.append('sign', signature);
   for (const part of wire.files) form.append(part.name, part.blob, part.filename);
@@ -187,7 +207,9 @@ export class TopClientBase {
     if (typeof first === 'string') {
       if (first === '') throw new TypeError('execute: the API name is empty');
       if (second !== undefined && (typeof second !== 'object' || second === null)) {
-        throw new TypeError(`execute: params must be an object, got ${second === null ? 'null' : typeof second}`);
+        throw new TypeError(
+          `execute: params must be an object, got ${second === null ? 'null' : typeof second}`,
+        );
       }
       const wire = serializeUntyped(first, (second ?? {}) as Readonly<Record<string, unknown>>);
       return this.#send(first, responseKeyFor(first), wire, third as CallOptions | undefined);

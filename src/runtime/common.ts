@@ -13,7 +13,12 @@ export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
 ]);
 
 /** Optional common parameters; a value given among the API parameters wins (as with the official SDK). */
-export const OVERRIDABLE_PARAMS: ReadonlySet<string> = new Set(['session', 'partner_id', 'target_app_key', 'simplify']);
+export const OVERRIDABLE_PARAMS: ReadonlySet<string> = new Set([
+  'session',
+  'partner_id',
+  'target_app_key',
+  'simplify',
+]);
 
 export interface CommonValues {
   readonly method: string;
@@ -79,12 +84,26 @@ export function mergedBase(a: SortedEntries, b: SortedEntries): string {
   return base;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Percent-encoded UTF-8. A lone surrogate (half of a cut emoji, say) becomes U+FFFD, the same bytes the
+ * signature's UTF-8 encoding produces for it, instead of the URIError encodeURIComponent would throw.
+ */
+function encode(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  }
+}
+
 /** `application/x-www-form-urlencoded` text of sorted entries (the order on the wire does not matter). */
 export function formEncode(entries: SortedEntries): string {
   let out = '';
   for (let i = 0; i < entries.keys.length; i++) {
     if (i > 0) out += '&';
-    out += encodeURIComponent(entries.keys[i] as string) + '=' + encodeURIComponent(entries.values[i] as string);
+    out += encode(entries.keys[i] as string) + '=' + encode(entries.values[i] as string);
   }
   return out;
 }

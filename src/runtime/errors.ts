@@ -87,9 +87,11 @@ function describe(init: TopErrorInit): string {
     return `${init.method}: the gateway answered HTTP ${init.status} with a body that is not JSON: ${JSON.stringify(init.body ?? '')}`;
   }
   let text = `${init.method} failed: `;
-  text += init.sub_code !== undefined ? `${init.sub_code} ${init.sub_msg ?? ''}`.trimEnd() : (init.msg ?? 'error');
+  text +=
+    init.sub_code !== undefined ? `${init.sub_code} ${init.sub_msg ?? ''}`.trimEnd() : (init.msg ?? 'error');
   const details: string[] = [];
-  if (init.code !== undefined) details.push(`code ${init.code}${init.msg !== undefined ? ` ${init.msg}` : ''}`);
+  if (init.code !== undefined)
+    details.push(`code ${init.code}${init.msg !== undefined ? ` ${init.msg}` : ''}`);
   if (init.request_id !== undefined) details.push(`request_id ${init.request_id}`);
   return details.length > 0 ? `${text} (${details.join(', ')})` : text;
 }

@@ -9,7 +9,10 @@ function isBinary(value: unknown): value is Blob | Uint8Array {
 export function isFileValue(value: unknown): value is TopFile {
   if (isBinary(value)) return true;
   return (
-    typeof value === 'object' && value !== null && Object.hasOwn(value, 'data') && isBinary((value as { data?: unknown }).data)
+    typeof value === 'object' &&
+    value !== null &&
+    Object.hasOwn(value, 'data') &&
+    isBinary((value as { data?: unknown }).data)
   );
 }
 
@@ -32,7 +35,10 @@ export function toFilePart(name: string, file: TopFile): FilePart {
   const explicitType = isBinary(file) ? undefined : file.contentType;
   let blob: Blob;
   if (data instanceof Blob) {
-    blob = explicitType !== undefined && explicitType !== data.type ? data.slice(0, data.size, explicitType) : data;
+    blob =
+      explicitType !== undefined && explicitType !== data.type
+        ? data.slice(0, data.size, explicitType)
+        : data;
   } else {
     // Copy into a fresh ArrayBuffer-backed view: the caller may reuse its buffer before the request is sent.
     blob = new Blob([new Uint8Array(data)], { type: explicitType ?? DEFAULT_CONTENT_TYPE });

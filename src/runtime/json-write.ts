@@ -28,14 +28,16 @@ export function jsonValue(value: unknown, key: string, stack: WriteStack): strin
       break;
   }
   if (value === null) return 'null';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(formatTopDate(value));
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(formatTopDate(value));
   const toJSON: unknown = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return jsonValue(toJSON.call(value, key), key, stack);
   return Array.isArray(value) ? jsonArray(value, stack) : jsonObject(value as object, stack);
 }
 
 export function enter(value: object, stack: WriteStack): void {
-  if (stack.includes(value)) throw new TypeError('Cannot serialise a value that contains itself (cyclic structure)');
+  if (stack.includes(value))
+    throw new TypeError('Cannot serialise a value that contains itself (cyclic structure)');
   stack.push(value);
 }
 

@@ -22,7 +22,8 @@ function targetOf(url: string): Target {
   let target = targets.get(url);
   if (target === undefined) {
     const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new TypeError(`Unsupported gateway protocol ${u.protocol}`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new TypeError(`Unsupported gateway protocol ${u.protocol}`);
     target = {
       request: u.protocol === 'https:' ? httpsRequest : httpRequest,
       protocol: u.protocol,
@@ -59,7 +60,9 @@ function post(url: string, bytes: string | Uint8Array, contentType: string, done
     });
     response.on('end', () => done(undefined, { status: response.statusCode ?? 0, text }));
     response.on('error', (error) => done(error, undefined));
-    response.on('aborted', () => done(new Error('the connection closed before the response ended'), undefined));
+    response.on('close', () => {
+      if (!response.complete) done(new Error('the connection closed before the response ended'), undefined);
+    });
   });
   req.end(bytes);
   return req;

@@ -57,7 +57,12 @@ function tryParse(text: string): unknown {
  * object when there is no such key (`simplify=true` answers have no envelope). Throws TopError for an
  * `error_response`, a non-2xx status, or a body that is not a JSON object.
  */
-export function readResponse(method: string, responseKey: string, status: number, text: string): Record<string, unknown> {
+export function readResponse(
+  method: string,
+  responseKey: string,
+  status: number,
+  text: string,
+): Record<string, unknown> {
   const ok = status >= 200 && status < 300;
   const parsed = ok ? tryParse(text) : text.startsWith('{') ? tryParse(text) : undefined;
   const errorBody = isRecord(parsed) ? ownValue(parsed, 'error_response') : undefined;

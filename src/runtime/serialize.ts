@@ -73,13 +73,16 @@ function structJson(value: Record<string, unknown>, p: CompiledParam, stack: Wri
 
 /** JSON of a described field: arrays element by element, field lists as their comma-joined text. */
 function fieldJson(value: unknown, p: CompiledParam, stack: WriteStack): string | undefined {
-  if (p.kind === 'fieldList') return Array.isArray(value) ? JSON.stringify(value.join(',')) : jsonValue(value, p.name, stack);
+  if (p.kind === 'fieldList')
+    return Array.isArray(value) ? JSON.stringify(value.join(',')) : jsonValue(value, p.name, stack);
   if (!p.array || !Array.isArray(value)) return elementJson(value, p, stack);
   enter(value, stack);
   let out = '[';
   for (let i = 0; i < value.length; i++) {
     const element: unknown = value[i];
-    out += (i > 0 ? ',' : '') + (element === undefined || element === null ? 'null' : (elementJson(element, p, stack) ?? 'null'));
+    out +=
+      (i > 0 ? ',' : '') +
+      (element === undefined || element === null ? 'null' : (elementJson(element, p, stack) ?? 'null'));
   }
   stack.pop();
   return out + ']';
@@ -88,7 +91,8 @@ function fieldJson(value: unknown, p: CompiledParam, stack: WriteStack): string 
 function elementJson(value: unknown, p: CompiledParam, stack: WriteStack): string | undefined {
   if (p.kind === 'struct' && isRecord(value)) return structJson(value, p, stack);
   // An Int64String for a Number field is written as a JSON number, so the server reads a 64-bit integer.
-  if (p.kind === 'number' && typeof value === 'string' && INTEGER_TEXT.test(value)) return BigInt(value).toString();
+  if (p.kind === 'number' && typeof value === 'string' && INTEGER_TEXT.test(value))
+    return BigInt(value).toString();
   return jsonValue(value, p.name, stack);
 }
 
@@ -112,7 +116,8 @@ function specText(value: unknown, p: CompiledParam): string | undefined {
 
 /** Wire text by runtime type: primitives as text, arrays of primitives joined, other objects as JSON. */
 function untypedText(value: unknown): string | undefined {
-  if (Array.isArray(value)) return value.every(isPrimitive) ? value.map(primitiveText).join(',') : jsonText(value);
+  if (Array.isArray(value))
+    return value.every(isPrimitive) ? value.map(primitiveText).join(',') : jsonText(value);
   return isPrimitive(value) ? primitiveText(value) : jsonText(value);
 }
 
@@ -138,7 +143,8 @@ class WireBuilder {
 
   /** A value of unknown kind: a file (or array of files) goes to the multipart body, anything else as text. */
   untyped(key: string, value: unknown): void {
-    if (isFileValue(value) || (Array.isArray(value) && value.length > 0 && value.every(isFileValue))) this.file(key, value);
+    if (isFileValue(value) || (Array.isArray(value) && value.length > 0 && value.every(isFileValue)))
+      this.file(key, value);
     else this.text(key, untypedText(value));
   }
 

@@ -54,7 +54,10 @@ export function isBlank(s: string): boolean {
 export function digestBase(base: string, secret: string, method: SignMethod): string {
   switch (method) {
     case 'md5':
-      return createHash('md5').update(secret + base + secret, 'utf8').digest('hex').toUpperCase();
+      return createHash('md5')
+        .update(secret + base + secret, 'utf8')
+        .digest('hex')
+        .toUpperCase();
     case 'hmac':
       return createHmac('md5', secret).update(base, 'utf8').digest('hex').toUpperCase();
     case 'hmac-sha256':
@@ -89,7 +92,12 @@ export type SignableParams = Readonly<Record<string, unknown>>;
  * Signs wire parameters. Only own enumerable keys are read; `sign` and files are skipped, and so are blank
  * values. `body` is appended after the parameters, for SPI / Qimen calls whose raw body is signed too.
  */
-export function sign(params: SignableParams, secret: string, method: SignMethod = 'md5', body?: string): string {
+export function sign(
+  params: SignableParams,
+  secret: string,
+  method: SignMethod = 'md5',
+  body?: string,
+): string {
   const keys = Object.keys(params).sort();
   let base = '';
   for (const key of keys) {

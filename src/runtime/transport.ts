@@ -63,7 +63,8 @@ export function sendOnce(
   return new Promise<HttpAnswer>((resolve, reject) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let cancel: ((reason: unknown) => void) | undefined;
+    // Replaced by the sender's cancel function once it has started.
+    let cancel: (reason: unknown) => void = () => undefined;
     const finish = (): boolean => {
       if (settled) return false;
       settled = true;
@@ -74,10 +75,11 @@ export function sendOnce(
     const abortWith = (reason: unknown): void => {
       if (!finish()) return;
       reject(reason);
-      cancel?.(reason);
+      cancel(reason);
     };
     const onAbort = (): void => abortWith(signal?.reason);
-    if (timeoutMs < MAX_TIMER_MS) timer = setTimeout(() => abortWith(new TopTimeoutError(method, timeoutMs)), timeoutMs);
+    if (timeoutMs < MAX_TIMER_MS)
+      timer = setTimeout(() => abortWith(new TopTimeoutError(method, timeoutMs)), timeoutMs);
     if (signal !== undefined) signal.addEventListener('abort', onAbort, { once: true });
     cancel = send(url, body, (error, answer) => {
       if (!finish()) return;

@@ -37,7 +37,13 @@ export function typeName(value: unknown): string {
 
 /** An object that can hold named fields: not an array, a Date or binary data. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !isFileValue(value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !isFileValue(value)
+  );
 }
 
 /** Reads an own property only, so names like `__proto__`, `constructor` or `then` are plain fields. */
@@ -76,7 +82,8 @@ class Checker {
     for (let i = 0; i < value.length; i++) {
       const element: unknown = value[i];
       const elementPath = `${path}[${i}]`;
-      if (element === undefined || element === null) this.add(elementPath, `must be ${EXPECTED[p.kind]}, got ${typeName(element)}`);
+      if (element === undefined || element === null)
+        this.add(elementPath, `must be ${EXPECTED[p.kind]}, got ${typeName(element)}`);
       else this.scalar(element, p, elementPath, topLevel);
     }
   }
@@ -104,7 +111,8 @@ class Checker {
         } else this.expect(typeof value === 'string', value, p, path);
         return;
       case 'price':
-        if (typeof value === 'number' && !Number.isFinite(value)) this.add(path, `must be a finite number, got ${value}`);
+        if (typeof value === 'number' && !Number.isFinite(value))
+          this.add(path, `must be a finite number, got ${value}`);
         else if (this.expect(typeof value === 'string' || typeof value === 'number', value, p, path)) {
           this.range(Number(value), value, p, path);
         }
@@ -142,7 +150,10 @@ class Checker {
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) this.add(path, `must be a finite number, got ${value}`);
       else if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-        this.add(path, `is ${value}, beyond 2^53 where numbers lose digits: pass a bigint or a decimal string`);
+        this.add(
+          path,
+          `is ${value}, beyond 2^53 where numbers lose digits: pass a bigint or a decimal string`,
+        );
       } else this.range(value, value, p, path);
     } else if (typeof value === 'bigint') {
       this.range(value, value, p, path);
@@ -155,8 +166,10 @@ class Checker {
   }
 
   private range(n: number | bigint, shown: unknown, p: CompiledParam, path: string): void {
-    if (p.minValue !== undefined && lessThan(n, p.minValue)) this.add(path, `must be >= ${p.minValue}, got ${String(shown)}`);
-    if (p.maxValue !== undefined && lessThan(p.maxValue, n)) this.add(path, `must be <= ${p.maxValue}, got ${String(shown)}`);
+    if (p.minValue !== undefined && lessThan(n, p.minValue))
+      this.add(path, `must be >= ${p.minValue}, got ${String(shown)}`);
+    if (p.maxValue !== undefined && lessThan(p.maxValue, n))
+      this.add(path, `must be <= ${p.maxValue}, got ${String(shown)}`);
   }
 
   private fieldList(value: unknown, p: CompiledParam, path: string): void {

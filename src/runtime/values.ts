@@ -8,6 +8,10 @@ export type TopNumber = number | Int64String;
 export type TopNumberInput = number | bigint | Int64String;
 
 /** A `byte[]` parameter: sent as a multipart file part, not signed. */
-export type TopFile = Blob | Uint8Array | { readonly data: Blob | Uint8Array; readonly filename?: string; readonly contentType?: string };
+export type TopFile =
+  | Blob
+  | Uint8Array
+  | { readonly data: Blob | Uint8Array; readonly filename?: string; readonly contentType?: string };
 
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };

@@ -19,7 +19,12 @@ describe('request side', () => {
     title: '添加商品',
     description: '添加一个商品',
     request: [
-      field('num_iid', 'Number', { required: true, description: '商品ID', example: '520', constraints: { minValue: 1 } }),
+      field('num_iid', 'Number', {
+        required: true,
+        description: '商品ID',
+        example: '520',
+        constraints: { minValue: 1 },
+      }),
       field('title', 'String', { constraints: { maxLength: 60, default: '无' } }),
       field('tags', 'String', { array: true, constraints: { maxListSize: 5 } }),
       field('when', 'Date'),
@@ -89,7 +94,9 @@ describe('request side', () => {
         '}',
       ].join('\n'),
     );
-    expect(text).toContain('/**\n * 添加商品 (taobao.item.add)\n *\n * 添加一个商品\n */\nexport class ItemAddRequest');
+    expect(text).toContain(
+      '/**\n * 添加商品 (taobao.item.add)\n *\n * 添加一个商品\n */\nexport class ItemAddRequest',
+    );
     expect(text).toContain('export interface ItemAddRequest extends ItemAddRequestInit {}');
   });
 
@@ -182,8 +189,12 @@ describe('response side', () => {
         '}',
       ].join('\n'),
     );
-    expect(strip(declaration(text, 'export interface Result '))).toBe('export interface Result {\n  readonly x: string;\n}');
-    expect(strip(declaration(text, 'export interface ResponseResult '))).toBe('export interface ResponseResult {\n  x?: string;\n}');
+    expect(strip(declaration(text, 'export interface Result '))).toBe(
+      'export interface Result {\n  readonly x: string;\n}',
+    );
+    expect(strip(declaration(text, 'export interface ResponseResult '))).toBe(
+      'export interface ResponseResult {\n  x?: string;\n}',
+    );
   });
 
   it('keeps a documented request_id instead of adding a second one', () => {
@@ -193,7 +204,9 @@ describe('response side', () => {
 
   it('keeps the first of repeated wire names and says so', () => {
     const text = emit(api('a.b', { response: [field('x', 'String'), field('x', 'Number')] }));
-    expect(text).toContain(' * The doc lists x more than once; the first definition is used.\n */\nexport interface ABResponse');
+    expect(text).toContain(
+      ' * The doc lists x more than once; the first definition is used.\n */\nexport interface ABResponse',
+    );
     expect(text).toContain('  x?: string;');
     expect(text).not.toContain('  x?: TopNumber;');
   });
@@ -202,7 +215,11 @@ describe('response side', () => {
 describe('hostile names', () => {
   const text = emit(
     api('a.b', {
-      request: [field('constructor', 'String'), field('toString', 'Number', { required: true }), field('__response', 'String')],
+      request: [
+        field('constructor', 'String'),
+        field('toString', 'Number', { required: true }),
+        field('__response', 'String'),
+      ],
     }),
   );
 

@@ -33,8 +33,9 @@ function write(files: ReadonlyMap<string, string>): void {
     const target = join(dir, path.replace(/\.ts$/, '.js'));
     mkdirSync(dirname(target), { recursive: true });
     const js = path.endsWith('.ts')
-      ? ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
-          .outputText
+      ? ts.transpileModule(text, {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        }).outputText
       : text;
     writeFileSync(target, js);
   }
@@ -42,7 +43,13 @@ function write(files: ReadonlyMap<string, string>): void {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'topgen-emit-'));
-  write(emitPackage([...seedApis(), ...hostileApis()], { packageName: 'x', packageVersion: '1.0.0', runtimeSources: contractRuntime() }));
+  write(
+    emitPackage([...seedApis(), ...hostileApis()], {
+      packageName: 'x',
+      packageVersion: '1.0.0',
+      runtimeSources: contractRuntime(),
+    }),
+  );
   sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as Sdk;
 });
 
@@ -57,7 +64,10 @@ function requestClass(name: string): Constructor {
 }
 
 /** A client whose transport is replaced by a recorder; `call` is the runtime's protected entry point. */
-function recordingClient(): { client: Record<string, (request?: object) => Promise<unknown>>; calls: Captured[] } {
+function recordingClient(): {
+  client: Record<string, (request?: object) => Promise<unknown>>;
+  calls: Captured[];
+} {
   const calls: Captured[] = [];
   const client = new sdk.TopClient({ appKey: 'k', appSecret: 's' });
   Object.defineProperty(client, 'call', {
@@ -71,7 +81,9 @@ function recordingClient(): { client: Record<string, (request?: object) => Promi
 
 /** What a spec-driven serialiser sees: the own values of the params the spec lists, in spec order. */
 function wireValues(spec: ApiSpec, params: object): [string, unknown][] {
-  return spec.params.filter((p) => Object.hasOwn(params, p.name)).map((p) => [p.name, (params as Record<string, unknown>)[p.name]]);
+  return spec.params
+    .filter((p) => Object.hasOwn(params, p.name))
+    .map((p) => [p.name, (params as Record<string, unknown>)[p.name]]);
 }
 
 describe('generated request classes', () => {
@@ -107,7 +119,9 @@ describe('generated client methods', () => {
   it('hand the request and the API spec to the runtime unchanged', async () => {
     const { client, calls } = recordingClient();
     const init = { param0: { auth_code: '1' } };
-    await expect(client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode?.(init)).resolves.toEqual({ ok: true });
+    await expect(client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode?.(init)).resolves.toEqual({
+      ok: true,
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.params).toBe(init);
     expect(calls[0]?.spec.method).toBe('alibaba.damai.maizuo.openapi.user.register.byauthcode');

@@ -11,7 +11,9 @@ const options = { packageName: 'corpus-sdk', packageVersion: '1.0.0', runtimeSou
 
 /** `copies` renamed copies of the corpus (`bench3.taobao.x.get`): as many APIs as a large doc set. */
 function scaled(apis: readonly Api[], copies: number): Api[] {
-  return Array.from({ length: copies }, (_, i) => apis.map((a) => ({ ...a, api: `bench${i}.${a.api}` }))).flat();
+  return Array.from({ length: copies }, (_, i) =>
+    apis.map((a) => ({ ...a, api: `bench${i}.${a.api}` })),
+  ).flat();
 }
 
 describe.skipIf(!HAS_CORPUS)('doc JSON corpus', () => {
@@ -28,8 +30,12 @@ describe.skipIf(!HAS_CORPUS)('doc JSON corpus', () => {
     const start = performance.now();
     const files = emitPackage(apis, options);
     const ms = performance.now() - start;
-    console.log(`emitPackage: ${apis.length} APIs in ${ms.toFixed(0)} ms (${((ms * 1000) / apis.length).toFixed(0)} µs per API), ${files.size} files`);
-    expect(files.size).toBe(apis.length + 7 + options.runtimeSources.size);
-    expect(ms).toBeLessThan(3000);
+    console.log(
+      `emitPackage: ${apis.length} APIs in ${ms.toFixed(0)} ms (${((ms * 1000) / apis.length).toFixed(0)} µs per API), ${files.size} files`,
+    );
+    expect(files.size).toBe(apis.length + 6 + options.runtimeSources.size);
+    // The target is well under a second on an idle machine; the bound leaves room for a loaded test runner and
+    // still fails on anything quadratic in the number of APIs.
+    expect(ms).toBeLessThan(6000);
   });
 });

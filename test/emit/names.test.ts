@@ -3,7 +3,10 @@ import { apiNames, classBase, DEFAULT_NAMING, responseKey } from '../../src/emit
 
 describe('classBase: the official Java SDK class name', () => {
   it.each([
-    ['alibaba.damai.maizuo.openapi.user.register.byauthcode', 'AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode'],
+    [
+      'alibaba.damai.maizuo.openapi.user.register.byauthcode',
+      'AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode',
+    ],
     ['alitrip.merchant.galaxy.member.login.derby', 'AlitripMerchantGalaxyMemberLoginDerby'],
     ['taobao.fenxiao.distributors.get', 'FenxiaoDistributorsGet'],
     ['taobao.alitrip.ie.agent.price.lowercan', 'AlitripIeAgentPriceLowercan'],

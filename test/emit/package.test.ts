@@ -1,13 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emitApiModule, emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
+import {
+  emitApiModule,
+  emitPackage,
+  loadRuntimeSources,
+  type ApiModule,
+  type EmitOptions,
+} from '../../src/emit/index.js';
 import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
 import type { Api } from '../../src/model/types.js';
 import { api, contractRuntime, field, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
 
-const options: EmitOptions = { packageName: 'seed-sdk', packageVersion: '1.2.3', runtimeSources: contractRuntime() };
+const options: EmitOptions = {
+  packageName: 'seed-sdk',
+  packageVersion: '1.2.3',
+  runtimeSources: contractRuntime(),
+};
 
-const json = (text: string | undefined): Record<string, unknown> => JSON.parse(text ?? 'null') as Record<string, unknown>;
+const json = (text: string | undefined): Record<string, unknown> =>
+  JSON.parse(text ?? 'null') as Record<string, unknown>;
 
 describe('emitPackage', () => {
   const files = emitPackage(seedApis(), options);
@@ -52,7 +64,10 @@ describe('emitPackage', () => {
   });
 
   it('copies the runtime verbatim, with line ends normalised', () => {
-    const runtime = new Map([...contractRuntime(), ['extra.ts', 'export const a = 1;\r\nexport const b = 2;']]);
+    const runtime = new Map([
+      ...contractRuntime(),
+      ['extra.ts', 'export const a = 1;\r\nexport const b = 2;'],
+    ]);
     const out = emitPackage(seedApis(), { ...options, runtimeSources: runtime });
     expect(out.get('src/runtime/client.ts')).toBe(contractRuntime().get('client.ts'));
     expect(out.get('src/runtime/extra.ts')).toBe('export const a = 1;\nexport const b = 2;\n');
@@ -61,7 +76,8 @@ describe('emitPackage', () => {
   it('imports nothing outside the package', () => {
     for (const [path, text] of files) {
       if (!path.endsWith('.ts')) continue;
-      for (const [, specifier] of text.matchAll(/\bfrom '([^']*)'/g)) expect(specifier, path).toMatch(/^\.\.?\//);
+      for (const [, specifier] of text.matchAll(/\bfrom '([^']*)'/g))
+        expect(specifier, path).toMatch(/^\.\.?\//);
     }
   });
 
@@ -87,10 +103,18 @@ describe('emitPackage', () => {
   });
 
   it('adds @types/node when the runtime uses Node modules', () => {
-    const runtime = new Map([...contractRuntime(), ['sign.ts', "import { createHash } from 'node:crypto';\n"]]);
+    const runtime = new Map([
+      ...contractRuntime(),
+      ['sign.ts', "import { createHash } from 'node:crypto';\n"],
+    ]);
     const out = emitPackage(seedApis(), { ...options, runtimeSources: runtime });
-    expect(json(out.get('package.json')).devDependencies).toEqual({ '@types/node': '^20.19.0', typescript: '^5.9.3' });
-    expect((json(out.get('tsconfig.json')).compilerOptions as Record<string, unknown>).types).toEqual(['node']);
+    expect(json(out.get('package.json')).devDependencies).toEqual({
+      '@types/node': '^20.19.0',
+      typescript: '^5.9.3',
+    });
+    expect((json(out.get('tsconfig.json')).compilerOptions as Record<string, unknown>).types).toEqual([
+      'node',
+    ]);
   });
 
   it('writes a strict NodeNext tsconfig.json building src into dist', () => {
@@ -133,14 +157,18 @@ describe('emitPackage', () => {
   });
 
   it('refuses two APIs that would share a module file', () => {
-    expect(() => emitPackage([api('a.b'), api('a.b')], options)).toThrow(/Cannot generate both a\.b and a\.b/);
+    expect(() => emitPackage([api('a.b'), api('a.b')], options)).toThrow(
+      /Cannot generate both a\.b and a\.b/,
+    );
     expect(() => emitPackage([api('a.b'), api('A.b')], options)).toThrow(/Cannot generate both/);
   });
 
   it('refuses runtime file names that leave src/runtime', () => {
     for (const name of ['../evil.ts', '/abs.ts', 'a/../../b.ts', 'x.js']) {
       const runtime = new Map([...contractRuntime(), [name, '']]);
-      expect(() => emitPackage([], { ...options, runtimeSources: runtime }), name).toThrow(/Invalid runtime source name/);
+      expect(() => emitPackage([], { ...options, runtimeSources: runtime }), name).toThrow(
+        /Invalid runtime source name/,
+      );
     }
   });
 
@@ -172,7 +200,10 @@ describe('emitPackage', () => {
 
 describe('shared files', () => {
   const apis = [
-    api('alibaba.a.get', { title: 'A | <b>', request: [field('id', 'Number', { required: true, example: '7' })] }),
+    api('alibaba.a.get', {
+      title: 'A | <b>',
+      request: [field('id', 'Number', { required: true, example: '7' })],
+    }),
     api('qimen.alibaba.a.get', { description: 'from qimen' }),
   ];
   const files = emitPackage(apis, options);
@@ -222,7 +253,9 @@ describe('shared files', () => {
   it('README: one row per API with escaped titles, and a full example of the first API', () => {
     const readme = files.get('README.md') ?? '';
     expect(readme).toContain('| `alibaba.a.get` | `alibabaAGet()` | A \\| \\<b\\> |\n');
-    expect(readme).toContain('| `qimen.alibaba.a.get` | `qimenAlibabaAGet()` | Title of qimen.alibaba.a.get |\n');
+    expect(readme).toContain(
+      '| `qimen.alibaba.a.get` | `qimenAlibabaAGet()` | Title of qimen.alibaba.a.get |\n',
+    );
     expect(readme).toContain('const response = await client.alibabaAGet({\n  id: 7,\n});\n');
     expect(readme).toContain("import { TopClient, AlibabaAGetRequest } from 'seed-sdk';");
     expect(readme).toContain("`import { AlibabaAGetRequest } from 'seed-sdk/apis/alibaba.a.get'`");
@@ -240,5 +273,19 @@ describe('shared files', () => {
     const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
     expect(rows).toHaveLength(hostileApis().length);
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);
+  });
+});
+
+describe('loadRuntimeSources', () => {
+  it('reads src/runtime/*.ts in code unit order, keyed by file name', () => {
+    const sources = loadRuntimeSources();
+    const names = [...sources.keys()];
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(names).toEqual(expect.arrayContaining(['client.ts', 'index.ts', 'spec.ts', 'values.ts']));
+    expect(
+      names.every((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts')),
+    ).toBe(true);
+    const disk = readFileSync(new URL('../../src/runtime/spec.ts', import.meta.url), 'utf8');
+    expect(sources.get('spec.ts')).toBe(disk);
   });
 });

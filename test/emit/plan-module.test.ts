@@ -24,7 +24,11 @@ describe('struct naming inside one API', () => {
     const given = api('a.b', {
       response: [
         field('result', 'Result', {
-          children: [field('data', 'Data', { children: [field('result', 'Result', { children: [field('y', 'Number')] })] })],
+          children: [
+            field('data', 'Data', {
+              children: [field('result', 'Result', { children: [field('y', 'Number')] })],
+            }),
+          ],
         }),
         field('other', 'Result', { children: [field('x', 'String')] }),
         field('more', 'Result', { children: [field('x', 'Number')] }),
@@ -73,7 +77,9 @@ describe('struct naming inside one API', () => {
       'ABRequest',
       'ABResponse',
     ];
-    const given = api('a.b', { request: names.map((n, i) => field(`f${i}`, n, { children: [field('x', 'String')] })) });
+    const given = api('a.b', {
+      request: names.map((n, i) => field(`f${i}`, n, { children: [field('x', 'String')] })),
+    });
     expect(structNames(given).map(([, , name]) => name)).toEqual(names.map((n) => `Request${n}`));
   });
 
@@ -98,7 +104,9 @@ describe('per-API module output', () => {
 
   it('does not depend on other APIs: the same API emits the same text alone or among others', () => {
     const alone = emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT);
-    const other = api('alibaba.x.list', { response: [field('result', 'Result', { children: [field('n', 'Number')] })] });
+    const other = api('alibaba.x.list', {
+      response: [field('result', 'Result', { children: [field('n', 'Number')] })],
+    });
     emitApiModule(other, DEFAULT_API_MODULE_CONTEXT);
     expect(emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT)).toEqual(alone);
   });
@@ -112,6 +120,8 @@ describe('per-API module output', () => {
       }
     };
     deepFreeze(frozen);
-    expect(emitApiModule(frozen, DEFAULT_API_MODULE_CONTEXT).text).toBe(emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT).text);
+    expect(emitApiModule(frozen, DEFAULT_API_MODULE_CONTEXT).text).toBe(
+      emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT).text,
+    );
   });
 });

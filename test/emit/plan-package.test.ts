@@ -8,7 +8,10 @@ import { api } from './support/build.js';
 import { contractRuntime } from './support/build.js';
 
 function plan(apis: readonly Api[], runtime = contractRuntime()): Map<string, ApiExportNames> {
-  const items = apis.map((given) => ({ api: given, module: emitApiModule(given, DEFAULT_API_MODULE_CONTEXT) }));
+  const items = apis.map((given) => ({
+    api: given,
+    module: emitApiModule(given, DEFAULT_API_MODULE_CONTEXT),
+  }));
   return new Map(planPackage(items, runtime, DEFAULT_NAMING).entries.map((e) => [e.api.api, e.exports]));
 }
 
@@ -20,20 +23,37 @@ describe('shared-file names', () => {
       api('tmall.car.leads.synchronize'),
     ]);
     expect([...names].map(([key, n]) => [key, n.namespace, n.request, n.method])).toEqual([
-      ['qimen.tmall.car.leads.synchronize', 'QimenTmallCarLeadsSynchronize', 'QimenTmallCarLeadsSynchronizeRequest', 'qimenTmallCarLeadsSynchronize'],
-      ['taobao.tmall.car.leads.synchronize', 'TaobaoTmallCarLeadsSynchronize', 'TaobaoTmallCarLeadsSynchronizeRequest', 'taobaoTmallCarLeadsSynchronize'],
-      ['tmall.car.leads.synchronize', 'TmallCarLeadsSynchronize', 'TmallCarLeadsSynchronizeRequest', 'tmallCarLeadsSynchronize'],
+      [
+        'qimen.tmall.car.leads.synchronize',
+        'QimenTmallCarLeadsSynchronize',
+        'QimenTmallCarLeadsSynchronizeRequest',
+        'qimenTmallCarLeadsSynchronize',
+      ],
+      [
+        'taobao.tmall.car.leads.synchronize',
+        'TaobaoTmallCarLeadsSynchronize',
+        'TaobaoTmallCarLeadsSynchronizeRequest',
+        'taobaoTmallCarLeadsSynchronize',
+      ],
+      [
+        'tmall.car.leads.synchronize',
+        'TmallCarLeadsSynchronize',
+        'TmallCarLeadsSynchronizeRequest',
+        'tmallCarLeadsSynchronize',
+      ],
     ]);
   });
 
   it('keep the Java name of a qimen API when nothing collides with it', () => {
-    expect(plan([api('qimen.tmall.car.leads.synchronize')]).get('qimen.tmall.car.leads.synchronize')).toEqual({
-      namespace: 'QimenTmallCarLeadsSynchronize',
-      request: 'TmallCarLeadsSynchronizeRequest',
-      requestInit: 'TmallCarLeadsSynchronizeRequestInit',
-      response: 'TmallCarLeadsSynchronizeResponse',
-      method: 'qimenTmallCarLeadsSynchronize',
-    });
+    expect(plan([api('qimen.tmall.car.leads.synchronize')]).get('qimen.tmall.car.leads.synchronize')).toEqual(
+      {
+        namespace: 'QimenTmallCarLeadsSynchronize',
+        request: 'TmallCarLeadsSynchronizeRequest',
+        requestInit: 'TmallCarLeadsSynchronizeRequestInit',
+        response: 'TmallCarLeadsSynchronizeResponse',
+        method: 'qimenTmallCarLeadsSynchronize',
+      },
+    );
   });
 
   it('number the later of two APIs whose words are the same', () => {
@@ -45,17 +65,39 @@ describe('shared-file names', () => {
   });
 
   it('keep client methods off inherited and Object members', () => {
-    const names = plan([api('execute'), api('to.string'), api('then'), api('call'), api('options'), api('value.of')]);
-    expect([...names.values()].map((n) => n.method)).toEqual(['call2', 'execute2', 'options2', 'then2', 'toString2', 'valueOf2']);
+    const names = plan([
+      api('execute'),
+      api('to.string'),
+      api('then'),
+      api('call'),
+      api('options'),
+      api('value.of'),
+    ]);
+    expect([...names.values()].map((n) => n.method)).toEqual([
+      'call2',
+      'execute2',
+      'options2',
+      'then2',
+      'toString2',
+      'valueOf2',
+    ]);
   });
 
   it('keep namespaces off runtime and client names', () => {
     const names = plan([api('top.client'), api('top.client.base'), api('promise'), api('call.options')]);
-    expect([...names.values()].map((n) => n.namespace)).toEqual(['CallOptions2', 'Promise2', 'TopClient2', 'TopClientBase2']);
+    expect([...names.values()].map((n) => n.namespace)).toEqual([
+      'CallOptions2',
+      'Promise2',
+      'TopClient2',
+      'TopClientBase2',
+    ]);
   });
 
   it('reserve every word of the runtime, whatever it exports', () => {
-    const runtime = new Map([...contractRuntime(), ['errors.ts', 'export class TopApiError extends Error {}\n']]);
+    const runtime = new Map([
+      ...contractRuntime(),
+      ['errors.ts', 'export class TopApiError extends Error {}\n'],
+    ]);
     expect(plan([api('top.api.error')], runtime).get('top.api.error')?.namespace).toBe('TopApiError2');
   });
 

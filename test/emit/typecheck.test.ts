@@ -38,9 +38,14 @@ describe('generated package type-checks (strict, NodeNext)', () => {
   });
 
   it('with a default gateway', () => {
-    const files = emitPackage(seedApis(), { ...options, defaultGateway: "http://gw.api.tbsandbox.com/router/rest?'*/" });
+    const files = emitPackage(seedApis(), {
+      ...options,
+      defaultGateway: "http://gw.api.tbsandbox.com/router/rest?'*/",
+    });
     expect(typeCheck(files).messages).toEqual([]);
-    expect(files.get('src/client.ts')).toContain("gateway: options.gateway ?? 'http://gw.api.tbsandbox.com/router/rest?\\'*/'");
+    expect(files.get('src/client.ts')).toContain(
+      "gateway: options.gateway ?? 'http://gw.api.tbsandbox.com/router/rest?\\'*/'",
+    );
   });
 });
 

@@ -37,7 +37,9 @@ describe('parseDocument', () => {
 
   it('keeps JSON line numbers right after a BOM', () => {
     const r = parseDocument(
-      Buffer.from('\uFEFF{\n"name": "a.b",\n"requestParams": [\n{"name": "x", "type": "long"}\n]\n}'),
+      Buffer.from(
+        '\uFEFF{\n"name": "a.b", "apiChineseName": "t", "description": "d",\n"requestParams": [\n{"name": "x", "type": "long"}\n]\n}',
+      ),
       'bom.json',
     );
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'unknown-type', line: 4 })]);

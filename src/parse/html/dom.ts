@@ -2,18 +2,110 @@ import { load } from 'cheerio';
 import type { AnyNode, Document, Element } from 'domhandler';
 
 /**
- * DOM access for saved doc pages. cheerio (parse5) builds the tree with source locations, so every element knows
- * the line it starts on in the HTML file; the rest of the HTML reader walks that tree directly (document order
- * matters more here than selectors).
+ * DOM access for saved doc pages. The tree is built by htmlparser2 (through cheerio) rather than parse5:
+ * parse5 takes tens of seconds on a 50 MB text node or deep nesting, htmlparser2 a fraction of a second, and a
+ * doc page needs no spec-exact tree repair. htmlparser2 records each node's start offset; `lineOf` turns it
+ * into a line of the HTML file. The rest of the HTML reader walks the tree directly (document order matters
+ * more here than selectors).
  */
 
 export type { AnyNode, Element } from 'domhandler';
 
+/** Offsets where each line starts, per parsed document (for `lineOf`). */
+const LINE_STARTS = new WeakMap<AnyNode, readonly number[]>();
+
 export function loadHtml(html: string): Document {
-  const $ = load(html, { sourceCodeLocationInfo: true });
-  // `root()` is the Document node parse5 produced.
-  return $.root()[0] as Document;
+  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } });
+  // `root()` is the Document node htmlparser2 produced.
+  const doc = $.root()[0] as Document;
+  const starts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
+  LINE_STARTS.set(doc, starts);
+  return doc;
 }
+
+/** 1-based line where the node starts in the HTML file. */
+export function lineOf(node: AnyNode | null): number {
+  if (node === null) return 1;
+  let root: AnyNode = node;
+  while (root.parent !== null) root = root.parent;
+  const starts = LINE_STARTS.get(root);
+  const offset = node.startIndex;
+  if (starts === undefined || offset === null) return 1;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Line of the first text inside `node` (a `<pre>`'s content, which may start on the line after the tag). */
+export function firstTextLine(node: Element): number {
+  const first = node.children[0];
+  return first === undefined ? lineOf(node) : lineOf(first);
+}
+
+/**
+ * Estimated element nesting depth from the tags alone, before building a tree: deep nesting makes tree
+ * builders slow (each close tag searches the open-element stack), so hostile input is refused up front. Void
+ * elements and elements whose end tag may be omitted are not counted, so the estimate never exceeds the real
+ * depth of well-formed markup by much.
+ */
+export function estimateDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
+    const name = (m[2] ?? '').toLowerCase();
+    if (UNCOUNTED.has(name)) continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>/g;
+const UNCOUNTED = new Set([
+  // void elements
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  // end tag may be omitted
+  'html',
+  'head',
+  'body',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'caption',
+  'option',
+  'optgroup',
+  'rb',
+  'rt',
+  'rp',
+]);
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -25,15 +117,6 @@ export function tagName(node: AnyNode): string | undefined {
 
 export function childElements(node: Element): Element[] {
   return node.children.filter(isElement);
-}
-
-/** 1-based line where the node starts in the HTML file (falls back to its nearest located ancestor). */
-export function lineOf(node: AnyNode | null): number {
-  for (let n: AnyNode | null = node; n !== null; n = n.parent) {
-    const line = n.sourceCodeLocation?.startLine;
-    if (line !== undefined) return line;
-  }
-  return 1;
 }
 
 /** Elements whose content is never page text. */
@@ -55,25 +138,62 @@ export const INVISIBLE = new Set([
  * here makes an HTML page and its text copy give the same model.
  */
 export function normaliseText(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Both steps are identities on most text; testing first avoids copying large text nodes needlessly.
+  const normalised = PRINTABLE_ASCII.test(raw) ? raw : raw.normalize('NFKC');
+  return normalised.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
+
+/** Text NFKC leaves unchanged for sure: printable ASCII and the three common layout characters. */
+const PRINTABLE_ASCII = /^[ -~\t\n\r]*$/;
+/** Whitespace runs other than a lone space (a lone space is already collapsed; matching it costs time). */
+const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
 /**
  * Raw text content of a node, skipping invisible elements and any element `skip` says no to (nested tables and
- * lists of a table cell, for instance). `<br>` reads as a space, as it renders.
+ * lists of a table cell, for instance). `<br>` and the edges of block elements read as a space, as they render
+ * on separate lines: `<li>A</li><li>B</li>` is `A B`, not `AB`.
  */
 export function rawText(node: AnyNode, skip: (el: Element) => boolean = () => false): string {
   if (node.type === 'text') return node.data;
   if (!isElement(node) && node.type !== 'root') return '';
+  let edge = '';
   if (isElement(node)) {
     const name = node.name.toLowerCase();
     if (name === 'br') return ' ';
     if (INVISIBLE.has(name) || skip(node)) return '';
+    if (BLOCK_EDGES.has(name)) edge = ' ';
   }
-  let out = '';
+  let out = edge;
   for (const child of (node as Element | Document).children) out += rawText(child, skip);
-  return out;
+  return out + edge;
 }
+
+/** Elements that start on a line of their own when rendered. */
+const BLOCK_EDGES = new Set([
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 
 export function textOf(node: AnyNode, skip?: (el: Element) => boolean): string {
   return normaliseText(rawText(node, skip));

@@ -22,7 +22,7 @@ export interface HtmlParseOptions {
  */
 export function parseHtmlDoc(html: string, file: string, options: HtmlParseOptions = {}): ParseResult {
   const page = readHtmlPage(html, file);
-  if (page.api === undefined || page.bulletSides.length === 0) {
+  if (page.api === undefined || page.textSides.length === 0) {
     return page.api === undefined
       ? { diagnostics: page.diagnostics }
       : { api: page.api, diagnostics: page.diagnostics };
@@ -32,15 +32,26 @@ export function parseHtmlDoc(html: string, file: string, options: HtmlParseOptio
   const textApi = viaText.api;
   if (textApi === undefined) return { diagnostics: [...page.diagnostics, ...textDiagnostics] };
 
-  const fromText = (side: Side): boolean => page.bulletSides.includes(side);
+  const fromText = (side: Side): boolean => page.textSides.includes(side);
+  const domSide = (side: Side): SideFields => ({ fields: page.api?.[side] ?? [], settled: [] });
+  const request = fromText('request')
+    ? withRowCells(textApi.request, page.api.request, 'request')
+    : domSide('request');
+  const response = fromText('response')
+    ? withRowCells(textApi.response, page.api.response, 'response')
+    : domSide('response');
+  const settled = new Set([...request.settled, ...response.settled]);
   const diagnostics: Diagnostic[] = [
     ...page.diagnostics,
-    // The DOM-read sides have their own diagnostics already; the text reader's view of them is dropped.
     ...textDiagnostics.filter(
-      (d) => !(['request', 'response'] as const).some((s) => !fromText(s) && isAbout(d, s)),
+      (d) =>
+        // The DOM-read sides have their own diagnostics already; the text reader's view of them is dropped,
+        // and so are its example/description guesses for rows whose cells the DOM separates.
+        !(['request', 'response'] as const).some((s) => !fromText(s) && isAbout(d, s)) &&
+        !(d.code === 'example-guessed' && d.field !== undefined && settled.has(d.field)),
     ),
   ];
-  for (const side of page.bulletSides) {
+  for (const side of page.textSides) {
     const mismatch = topLevelMismatch(page.api[side], textApi[side]);
     if (mismatch !== undefined) {
       diagnostics.push(
@@ -58,21 +69,50 @@ export function parseHtmlDoc(html: string, file: string, options: HtmlParseOptio
       );
     }
   }
-  const api: Api = {
-    ...page.api,
-    request: fromText('request') ? textApi.request : page.api.request,
-    response: fromText('response') ? textApi.response : page.api.response,
-    diagnostics,
-  };
+  const api: Api = { ...page.api, request: request.fields, response: response.fields, diagnostics };
   return { api, diagnostics };
+}
+
+interface SideFields {
+  readonly fields: readonly Field[];
+  /** Paths (`request.param0`) of top-level fields whose cells came from the DOM. */
+  readonly settled: readonly string[];
+}
+
+/**
+ * In the flat-bullet layout the nested fields need the text rules, but each top-level row still has its own
+ * 示例值, 更多限制 and 描述 cells in the DOM, which the text copy runs together (text-format.md §3: the
+ * example/description boundary is not in the text). Those cells replace the text reader's split.
+ */
+function withRowCells(text: readonly Field[], dom: readonly Field[], side: Side): SideFields {
+  const rows = new Map(dom.map((f) => [f.name, f]));
+  const settled: string[] = [];
+  const fields = text.map((f): Field => {
+    const row = rows.get(f.name);
+    if (row === undefined) return f;
+    settled.push(`${side}.${f.name}`);
+    const { example: _example, description: _description, constraints: _constraints, ...rest } = f;
+    const constraints = row.constraints ?? f.constraints;
+    return {
+      ...rest,
+      ...(row.example === undefined ? {} : { example: row.example }),
+      ...(row.description === undefined ? {} : { description: row.description }),
+      ...(constraints === undefined ? {} : { constraints }),
+    };
+  });
+  return { fields, settled };
 }
 
 function isAbout(d: Diagnostic, side: Side): boolean {
   return d.field === side || (d.field?.startsWith(`${side}.`) ?? false);
 }
 
-/** A diagnostic about line N of the rendered text, pointed at the HTML line that text came from. */
+/**
+ * A diagnostic about line N of the rendered text, pointed at the HTML line that text came from (columns of the
+ * rendered text mean nothing in the HTML). Diagnostics about other files (an override file) are left alone.
+ */
 function relocate(d: Diagnostic, rendered: readonly RenderedLine[], file: string): Diagnostic {
+  if (d.file !== undefined && d.file !== file) return d;
   const { column: _column, line, ...rest } = d;
   const htmlLine = line === undefined ? undefined : rendered[line - 1]?.htmlLine;
   return { ...rest, file, ...(htmlLine === undefined ? {} : { line: htmlLine }) };

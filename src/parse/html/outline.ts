@@ -49,13 +49,12 @@ export function outlinePage(doc: Document): PageOutline {
   let title: string | undefined;
   walkElements(doc, (el) => {
     const name = tagName(el);
-    if (name === 'head') {
-      walkElements(el, (inner) => {
-        if (tagName(inner) === 'title' && title === undefined)
-          title = normaliseText(boundedText(inner, 2000) ?? '');
-      });
+    if (name === 'title') {
+      title ??= normaliseText(el.children.map((c) => (c.type === 'text' ? c.data : '')).join(''));
       return false;
     }
+    // <title> lives in <head> (or anywhere, in sloppy markup); nothing else there is page text.
+    if (name === 'head') return true;
     if (name !== undefined && INVISIBLE.has(name)) return false;
     if (name === 'table') {
       if (section === '请求参数' && requestTable === undefined) requestTable = el;

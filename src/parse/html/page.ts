@@ -1,7 +1,7 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Api, Diagnostic, Field } from '../../model/types.js';
 import { HEADER_LINE } from '../detect.js';
-import { isElement, loadHtml, type AnyNode, type Element } from './dom.js';
+import { estimateDepth, isElement, loadHtml, type AnyNode, type Element } from './dom.js';
 import { rowsToFields } from './fields.js';
 import { outlinePage, SECTION_NAMES } from './outline.js';
 import { renderPage, type RenderedLine } from './render.js';
@@ -9,15 +9,15 @@ import { readParamTable, type ParamTable } from './table.js';
 
 /**
  * Everything the DOM of a saved doc page says by itself. Parameter tables with real DOM nesting become fields
- * here; a table in the flat-bullet layout (see table.ts) is listed in `bulletSides` and left to the text rules,
- * for which `rendered` holds the page as form-A text.
+ * here; a table in the flat-bullet layout (see table.ts), or a parameter section laid out without a `<table>`,
+ * is listed in `textSides` and left to the text rules, for which `rendered` holds the page as form-A text.
  */
 export interface HtmlPage {
   /** Absent when the page has no API header or is missing a parameter section (see diagnostics). */
   readonly api?: Api;
   readonly diagnostics: readonly Diagnostic[];
-  /** Sides whose nesting the DOM does not show; their `api` fields are only the top-level rows. */
-  readonly bulletSides: readonly Side[];
+  /** Sides the DOM cannot give whole; their `api` fields are only the top-level rows, if any. */
+  readonly textSides: readonly Side[];
   /** The doc part of the page as form-A text, one entry per line (see `docText`). */
   readonly rendered: readonly RenderedLine[];
 }
@@ -35,15 +35,18 @@ const EMPTY_SECTIONS: ReadonlySet<string> = new Set(['公共参数', 'API工具'
 const HEADER_IN_TITLE = /([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+) \((.*)\)/;
 
 export function readHtmlPage(html: string, file: string): HtmlPage {
-  const doc = loadHtml(html);
-  const depth = elementDepth(doc);
-  if (depth > MAX_HTML_DEPTH) {
+  // The estimate refuses hostile nesting before a tree is built (that would be slow); the exact depth of the
+  // built tree then bounds the recursive readers below.
+  const estimate = estimateDepth(html);
+  const doc = estimate > MAX_HTML_DEPTH * 4 ? undefined : loadHtml(html);
+  const depth = doc === undefined ? estimate : elementDepth(doc);
+  if (doc === undefined || depth > MAX_HTML_DEPTH) {
     return {
       diagnostics: [
         diagnostic(
           'error',
           'html-too-deep',
-          `The HTML nests elements ${depth} levels deep; a doc page never does.`,
+          `The HTML nests elements ${doc === undefined ? 'about ' : ''}${depth} levels deep; a doc page never does.`,
           {
             file,
             expected: `at most ${MAX_HTML_DEPTH} levels of nested elements`,
@@ -51,7 +54,7 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
           },
         ),
       ],
-      bulletSides: [],
+      textSides: [],
       rendered: [],
     };
   }
@@ -84,7 +87,11 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
     }
   }
   const rendered = docText(renderPage(doc, new Set(outline.headings.keys()), tables));
-  const bulletSides = (['request', 'response'] as const).filter((s) => sides[s]?.mode === 'bullets');
+  const textSides = (['request', 'response'] as const).filter((s) =>
+    sides[s] === undefined
+      ? hasContent(rendered, s === 'request' ? '请求参数' : '响应参数')
+      : sides[s].mode === 'bullets',
+  );
 
   const headingOf = new Map<string, Element>();
   for (const [el, name] of outline.headings) if (!headingOf.has(name)) headingOf.set(name, el);
@@ -121,7 +128,7 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
 
   const request = fieldsOf(sides.request, 'request', file, diagnostics);
   const response = fieldsOf(sides.response, 'response', file, diagnostics);
-  if (header === undefined || missingSection) return { diagnostics, bulletSides, rendered };
+  if (header === undefined || missingSection) return { diagnostics, textSides, rendered };
   const api: Api = {
     api: header.api,
     title: header.title,
@@ -131,7 +138,25 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
     source: { file, format: 'html' },
     diagnostics,
   };
-  return { api, diagnostics, bulletSides, rendered };
+  return { api, diagnostics, textSides, rendered };
+}
+
+/** Column header lines of the parameter tables (text-format.md §3, §4), which are not content. */
+const TABLE_HEADER = /^名称 类型( 是否必须)? 示例值( 更多限制)? 描述$/;
+
+/**
+ * True when a parameter section without a `<table>` still has lines of its own (rows laid out with `<div>`s,
+ * for instance): then the text rules must read it, or the side would silently come out empty.
+ */
+function hasContent(lines: readonly RenderedLine[], heading: string): boolean {
+  const start = lines.findIndex((l) => l.text.trim() === heading);
+  if (start === -1) return false;
+  for (const line of lines.slice(start + 1)) {
+    const text = line.text.trim();
+    if (SECTION_SET.has(text)) return false;
+    if (text !== '' && !TABLE_HEADER.test(text)) return true;
+  }
+  return false;
 }
 
 /**

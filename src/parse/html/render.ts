@@ -1,6 +1,7 @@
 import type { Document } from 'domhandler';
 import {
   childElements,
+  firstTextLine,
   INVISIBLE,
   isElement,
   lineOf,
@@ -85,6 +86,7 @@ class Renderer {
   private readonly lines: RenderedLine[] = [];
   private buffer = '';
   private bufferLine = 1;
+  private bufferHasText = false;
   private bufferPrefix = '';
 
   constructor(
@@ -104,7 +106,11 @@ class Renderer {
 
   private node(node: AnyNode): void {
     if (node.type === 'text') {
-      if (this.buffer === '' && node.data.trim() !== '') this.bufferLine = lineOf(node);
+      // A line starts where its first visible text is, not where the whitespace before it is.
+      if (!this.bufferHasText && node.data.trim() !== '') {
+        this.bufferLine = lineOf(node);
+        this.bufferHasText = true;
+      }
       this.buffer += node.data;
       return;
     }
@@ -156,6 +162,7 @@ class Renderer {
   private flush(): void {
     const text = normaliseText(this.buffer);
     this.buffer = '';
+    this.bufferHasText = false;
     if (text === '') return;
     // The bullet prefix of an <li> belongs to its first line only.
     this.lines.push({ text: this.bufferPrefix + text, htmlLine: this.bufferLine });
@@ -177,16 +184,20 @@ class Renderer {
   /** Code samples keep their lines and indentation (the XML indentation is what nests the response example). */
   private pre(node: Element): void {
     this.flush();
-    const first = lineOf(node);
-    const lines = rawText(node).replace(/\r\n?/g, '\n').split('\n');
-    // A newline right after <pre> is not content (HTML parsing rule), and trailing blank lines are layout.
+    // The children's text: the <pre> element's own block edges are not code.
+    const lines = node.children
+      .map((child) => rawText(child))
+      .join('')
+      .replace(/\r\n?/g, '\n')
+      .split('\n');
+    // Blank lines at either end (including the newline right after <pre>) are layout, not content.
     while (lines.length > 0 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
     let offset = 0;
     while (lines.length > 0 && (lines[0] ?? '').trim() === '') {
       lines.shift();
       offset++;
     }
-    const contentLine = (node.children[0]?.sourceCodeLocation?.startLine ?? first) + offset;
+    const contentLine = firstTextLine(node) + offset;
     lines.forEach((line, i) => {
       this.lines.push({ text: line.normalize('NFKC').replace(/\s+$/, ''), htmlLine: contentLine + i });
     });

@@ -1,3 +1,4 @@
+import { isRecognisedType, normaliseTypeName } from '../json/type-name.js';
 import {
   childElements,
   hasClassMatching,
@@ -82,7 +83,7 @@ export function readParamTable(table: Element, side: 'request' | 'response'): Pa
   if (!hasLevels && !hasNestedTables && rows.some((tr) => hasBulletCells(tr, columns))) {
     return {
       mode: 'bullets',
-      rows: rows.filter((tr) => !isSpacerRow(tr)).map((tr) => readRow(tr, columns)),
+      rows: rows.filter((tr) => !isSpacerRow(tr)).map((tr) => readRow(tr, columns, true)),
       levelJumps,
     };
   }
@@ -164,10 +165,28 @@ function lists(cell: Element): Element[] {
   return found;
 }
 
-/** True when a cell other than 更多限制 holds bullet items: the nested fields of the flat-bullet rendering. */
+/**
+ * True when a cell other than 更多限制 holds field bullets: the nested fields of the flat-bullet rendering. A
+ * list that is part of a description (`可选值: <ul><li>WAIT_BUYER_PAY…`) is not: field bullets start with
+ * `└ name`, or with a name followed by a type.
+ */
 function hasBulletCells(tr: Element, columns: readonly Column[]): boolean {
-  return cellsOf(tr).some((td, i) => columns[i] !== 'constraints' && lists(td).length > 0);
+  return cellsOf(tr).some((td, i) => columns[i] !== 'constraints' && lists(td).some(isFieldBulletList));
 }
+
+function isFieldBulletList(list: Element): boolean {
+  const items = childElements(list)
+    .filter((li) => tagName(li) === 'li')
+    .map((li) => textOf(li));
+  const [first, second] = items;
+  if (first === undefined) return false;
+  if (first.startsWith('└')) return true;
+  if (second === undefined || !FIELD_NAME.test(first)) return false;
+  const type = normaliseTypeName(second);
+  return isRecognisedType(type, false);
+}
+
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A 0-based depth when the row states one. */
 function rowLevel(tr: Element): number | undefined {
@@ -182,12 +201,18 @@ function isSpacerRow(tr: Element): boolean {
   return textOf(tr, (el) => tagName(el) === 'table') === '';
 }
 
-const skipNested = (el: Element): boolean => {
+const isTable = (el: Element): boolean => tagName(el) === 'table';
+const isTableOrList = (el: Element): boolean => {
   const name = tagName(el);
   return name === 'table' || name === 'ul' || name === 'ol';
 };
 
-function readRow(tr: Element, columns: readonly Column[]): ParamRow {
+/**
+ * One row's cells. Nested tables are never cell text; lists are cell text (a description's own list) except in
+ * the flat-bullet layout, where they hold the nested fields.
+ */
+function readRow(tr: Element, columns: readonly Column[], listsAreFields = false): ParamRow {
+  const skip = listsAreFields ? isTableOrList : isTable;
   const values: Record<Exclude<Column, 'other' | 'constraints'>, string> = {
     name: '',
     type: '',
@@ -203,7 +228,7 @@ function readRow(tr: Element, columns: readonly Column[]): ParamRow {
       constraints = constraintItems(td);
       return;
     }
-    values[column] = textOf(td, skipNested);
+    values[column] = textOf(td, skip);
   });
   return {
     name: values.name.replace(/^└\s*/, ''),

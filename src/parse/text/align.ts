@@ -1,12 +1,18 @@
 import type { Evidence, EvidenceNode } from './evidence.js';
-import { looseKey, setterMatches } from './names.js';
+import { setterMatches, upperCamel } from './names.js';
 import type { TableItem } from './table.js';
 
 /**
- * Matches the items of one table side to the nodes of one evidence tree, in document order. A node can serve
- * item k when its name matches and its field-level parent node is already matched to an object that comes
- * before k under the same top-level row (or, for top-level rows, is the root). That parent is the evidence:
- * the caller turns it into a depth fact, and may refuse it when the field order does not allow it.
+ * Matches the items of one table side to the nodes of one evidence tree. A node can serve item k when its
+ * name matches and its field-level parent node is matched to an object that comes before k under the same
+ * top-level row (or, for a top-level row, is the root). That parent is the evidence: the caller turns it into a
+ * depth fact, and may refuse it when the field order does not allow it.
+ *
+ * Samples list fields in the page's order, leaving out fields without an example. So within one top-level
+ * field the match is the longest run of name matches that is increasing in both orders (`ordered` mode). A field
+ * missing from the sample then cannot take the node of a later namesake: `error_code` of a list item must not
+ * take `result.error_code` further down, which would pull every field in between out of place. Override files
+ * list fields in any order, so they are matched one by one (`pinned` mode).
  */
 export interface SideLayout {
   readonly items: readonly TableItem[];
@@ -25,102 +31,199 @@ export type Judge = (item: number, node: EvidenceNode, proposal: Proposal) => bo
 export interface Alignment {
   /** Per item: the node it was matched to. */
   readonly nodeOf: readonly (EvidenceNode | undefined)[];
-  /** Per node order: the item it was matched to. */
   readonly itemOf: ReadonlyMap<EvidenceNode, number>;
 }
 
+export type AlignMode = 'ordered' | 'pinned';
+
 const ROOT = -1;
 
-function nameMatches(evidence: Evidence, node: EvidenceNode, item: TableItem): 'exact' | 'loose' | undefined {
-  if (evidence.kind === 'java') {
-    if (setterMatches(node.name, item.name, item.type)) return node.name.length > 0 ? 'exact' : undefined;
-    return undefined;
-  }
-  if (node.name === item.name) return 'exact';
-  return looseKey(node.name) === looseKey(item.name) ? 'loose' : undefined;
+export function align(layout: SideLayout, evidence: Evidence, judge: Judge, mode: AlignMode): Alignment {
+  return new Aligner(layout, evidence, judge).run(mode);
 }
 
-export function align(layout: SideLayout, evidence: Evidence, judge: Judge): Alignment {
-  const { items, rowOf } = layout;
-  const byKey = new Map<string, EvidenceNode[]>();
-  for (const node of evidence.nodes) {
-    if (node.wrapper || node.parent === undefined || node.name === '') continue;
-    const key = looseKey(node.name);
-    if (evidence.kind === 'java' && key.endsWith('string')) {
-      // `setParamsString` serves the Json field `params`; index it under both keys.
-      const short = key.slice(0, -'string'.length);
-      const list = byKey.get(short);
-      if (list === undefined) byKey.set(short, [node]);
-      else list.push(node);
+class Aligner {
+  private readonly byKey = new Map<string, EvidenceNode[]>();
+  private readonly nodeOf: (EvidenceNode | undefined)[];
+  private readonly itemOf = new Map<EvidenceNode, number>();
+  /** List-element levels found under matched array fields (the XML's `<coupon_dto>`). */
+  private readonly wrappers = new Set<EvidenceNode>();
+
+  constructor(
+    private readonly layout: SideLayout,
+    private readonly evidence: Evidence,
+    private readonly judge: Judge,
+  ) {
+    this.nodeOf = layout.items.map(() => undefined);
+    for (const node of evidence.nodes) {
+      if (node.wrapper || node.parent === undefined || node.name === '') continue;
+      const key = node.key;
+      this.index(key, node);
+      // `setParamsString` serves the Json field `params`: index it under both keys.
+      if (evidence.kind === 'java' && key.endsWith('string'))
+        this.index(key.slice(0, -'string'.length), node);
     }
-    const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [node]);
+  }
+
+  run(mode: AlignMode): Alignment {
+    const { items } = this.layout;
+    if (mode === 'pinned') {
+      for (let k = 0; k < items.length; k++) this.pinned(k);
+    } else {
+      for (let k = 0; k < items.length; k++) if (items[k]?.kind === 'row') this.matchRow(k);
+      this.matchFloating();
+      let start = 0;
+      while (start < items.length) {
+        let end = start + 1;
+        while (end < items.length && items[end]?.kind !== 'row') end++;
+        this.ordered(start, end);
+        start = end;
+      }
+    }
+    return { nodeOf: this.nodeOf, itemOf: this.itemOf };
+  }
+
+  private index(key: string, node: EvidenceNode): void {
+    const list = this.byKey.get(key);
+    if (list === undefined) this.byKey.set(key, [node]);
     else list.push(node);
   }
-  const nodeOf: (EvidenceNode | undefined)[] = items.map(() => undefined);
-  const itemOf = new Map<EvidenceNode, number>();
-  const wrappersOf = new Set<EvidenceNode>();
 
-  /** The item that a node's field-level parent is matched to, ROOT for top-level nodes, else undefined. */
-  const fieldParent = (node: EvidenceNode): number | undefined => {
+  /** Candidate nodes by name: exact names when any, else case- and underscore-insensitive ones. */
+  private named(item: TableItem): EvidenceNode[] {
+    const fieldKey = item.key;
+    const pool = (this.byKey.get(fieldKey) ?? []).filter((n) => !this.itemOf.has(n) && !this.wrappers.has(n));
+    if (pool.length === 0) return pool;
+    if (this.evidence.kind === 'java') {
+      const camel = upperCamel(item.name);
+      return pool.filter((n) =>
+        setterMatches(n.name, item.name, item.type, { setterKey: n.key, fieldKey, camel }),
+      );
+    }
+    const exact = pool.filter((n) => n.name === item.name);
+    return exact.length > 0 ? exact : pool;
+  }
+
+  /** The item a node's field-level parent is matched to, ROOT for top-level nodes, else undefined. */
+  private fieldParent(node: EvidenceNode): number | undefined {
     const parent = node.parent;
     if (parent === undefined) return undefined;
-    if (parent === evidence.root) return ROOT;
-    const direct = itemOf.get(parent);
+    if (parent === this.evidence.root) return ROOT;
+    const direct = this.itemOf.get(parent);
     if (direct !== undefined) return direct;
     const grand = parent.parent;
-    if (grand === undefined) return undefined;
-    const listItem = itemOf.get(grand);
-    if (listItem !== undefined && (parent.wrapper || wrappersOf.has(parent)) && items[listItem]?.array === true) {
+    const listItem = grand === undefined ? undefined : this.itemOf.get(grand);
+    if (
+      listItem !== undefined &&
+      (parent.wrapper || this.wrappers.has(parent)) &&
+      this.layout.items[listItem]?.array
+    ) {
       return listItem;
     }
     return undefined;
-  };
-
-  let cursor = -1;
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k];
-    if (item === undefined) continue;
-    const row = rowOf[k] ?? k;
-    const pool = byKey.get(looseKey(item.name)) ?? [];
-    let best: { node: EvidenceNode; proposal: Proposal; exact: boolean } | undefined;
-    for (const node of pool) {
-      if (itemOf.has(node) || wrappersOf.has(node)) continue;
-      const how = nameMatches(evidence, node, item);
-      if (how === undefined) continue;
-      const parent = fieldParent(node);
-      let proposal: Proposal;
-      if (item.kind === 'row') {
-        if (parent !== ROOT) continue;
-        proposal = { kind: 'row' };
-      } else {
-        if (parent === undefined || parent === ROOT || parent >= k || parent < row) continue;
-        const parentItem = items[parent];
-        if (parentItem === undefined || (parentItem.kind === 'bullet' && parentItem.leaf)) continue;
-        proposal = { kind: 'child', parent };
-      }
-      const exact = how === 'exact';
-      if (best === undefined || better(node, exact, best.node, best.exact, cursor)) best = { node, proposal, exact };
-    }
-    if (best === undefined && !item.leaf) {
-      const hint = `${item.type}${item.array ? '[]' : ''}`;
-      const floating = evidence.floating.find((f) => f.typeHint === hint && !itemOf.has(f));
-      if (floating !== undefined) best = { node: floating, proposal: { kind: 'floating' }, exact: true };
-    }
-    if (best === undefined || !judge(k, best.node, best.proposal)) continue;
-    nodeOf[k] = best.node;
-    itemOf.set(best.node, k);
-    if (item.array) for (const child of best.node.children) wrappersOf.add(child);
-    cursor = best.node.order;
   }
-  return { nodeOf, itemOf };
-}
 
-/** Prefers exact names, then the first node after the last match (document order), then the earliest. */
-function better(node: EvidenceNode, exact: boolean, than: EvidenceNode, thanExact: boolean, cursor: number): boolean {
-  if (exact !== thanExact) return exact;
-  const ahead = node.order > cursor;
-  const thanAhead = than.order > cursor;
-  if (ahead !== thanAhead) return ahead;
-  return node.order < than.order;
+  /** The proposal node gives for item k, or undefined when its parent is not an earlier object of k's row. */
+  private proposal(k: number, node: EvidenceNode): Proposal | undefined {
+    const item = this.layout.items[k];
+    if (item === undefined || this.wrappers.has(node)) return undefined;
+    const parent = this.fieldParent(node);
+    if (parent === undefined) return undefined;
+    if (item.kind === 'row') return parent === ROOT ? { kind: 'row' } : undefined;
+    const row = this.layout.rowOf[k] ?? k;
+    if (parent === ROOT || parent >= k || parent < row) return undefined;
+    const parentItem = this.layout.items[parent];
+    if (parentItem === undefined || (parentItem.kind === 'bullet' && parentItem.leaf)) return undefined;
+    return { kind: 'child', parent };
+  }
+
+  private commit(k: number, node: EvidenceNode, proposal: Proposal): boolean {
+    if (!this.judge(k, node, proposal)) return false;
+    this.nodeOf[k] = node;
+    this.itemOf.set(node, k);
+    if (this.layout.items[k]?.array === true) for (const child of node.children) this.wrappers.add(child);
+    return true;
+  }
+
+  private matchRow(k: number): void {
+    const item = this.layout.items[k];
+    if (item === undefined) return;
+    for (const node of this.named(item)) {
+      if (node.parent === this.evidence.root && this.commit(k, node, { kind: 'row' })) return;
+    }
+  }
+
+  /** Java variables the cut sample never attached: placed by their class, when exactly one object has it. */
+  private matchFloating(): void {
+    for (const node of this.evidence.floating) {
+      const hits: number[] = [];
+      this.layout.items.forEach((item, k) => {
+        const hint = `${item.type}${item.array ? '[]' : ''}`;
+        if (node.typeHint === hint && !(item.kind === 'bullet' && item.leaf) && this.nodeOf[k] === undefined)
+          hits.push(k);
+      });
+      const only = hits.length === 1 ? hits[0] : undefined;
+      if (only !== undefined) this.commit(only, node, { kind: 'floating' });
+    }
+  }
+
+  /**
+   * Matches the bullets of one row (items `[start + 1, end)`): longest chain of name matches increasing in item
+   * order and in node order, among nodes under a top-level node already matched inside this row.
+   */
+  private ordered(start: number, end: number): void {
+    const { items } = this.layout;
+    const tops = new Set<EvidenceNode>();
+    for (let k = start; k < end; k++) {
+      const node = this.nodeOf[k];
+      if (node?.top !== undefined) tops.add(node.top);
+    }
+    if (tops.size === 0) return;
+    // Patience sorting over (item, node order) pairs; each item's candidates go in decreasing node order so
+    // that one chain never takes two nodes for the same item.
+    interface Pair {
+      readonly k: number;
+      readonly node: EvidenceNode;
+      readonly prev: Pair | undefined;
+    }
+    const tails: Pair[] = [];
+    for (let k = start; k < end; k++) {
+      const item = items[k];
+      if (item === undefined || item.kind === 'row' || this.nodeOf[k] !== undefined) continue;
+      const candidates = this.named(item)
+        .filter((n) => n.top !== undefined && tops.has(n.top))
+        .sort((a, b) => b.order - a.order);
+      for (const node of candidates) {
+        let lo = 0;
+        let hi = tails.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((tails[mid]?.node.order ?? 0) < node.order) lo = mid + 1;
+          else hi = mid;
+        }
+        tails[lo] = { k, node, prev: lo > 0 ? tails[lo - 1] : undefined };
+      }
+    }
+    const chain: Pair[] = [];
+    for (let at = tails[tails.length - 1]; at !== undefined; at = at.prev) chain.push(at);
+    chain.reverse();
+    // Commit in document order, so each node's parent is matched before the node is looked at.
+    for (const pair of chain) {
+      const proposal = this.proposal(pair.k, pair.node);
+      if (proposal !== undefined) this.commit(pair.k, pair.node, proposal);
+    }
+  }
+
+  /** Override mode: the first free node of the item's name whose parent is an earlier object of its row. */
+  private pinned(k: number): void {
+    const item = this.layout.items[k];
+    if (item === undefined) return;
+    for (const node of this.named(item)) {
+      const proposal = this.proposal(k, node);
+      if (proposal !== undefined) {
+        this.commit(k, node, proposal);
+        return;
+      }
+    }
+  }
 }

@@ -8,6 +8,8 @@ import type { Nesting } from './nesting.js';
 import type { Side } from './rows.js';
 import type { TableItem } from './table.js';
 
+type WritableField = { -readonly [K in keyof Field]: Field[K] };
+
 /**
  * Builds the model fields of one side from its items and their decided parents. Keys without a value are left
  * out (`example`, `description`, `constraints`), leaves get `children: []`, response fields are never required.
@@ -28,29 +30,38 @@ export function buildFields(
     if (item === undefined) continue;
     const path = `${side}.${nesting.paths[k] ?? item.name}`;
     const own = (children[k] ?? []).reverse();
-    const evidence = valueEvidence(item, nesting.sampleNode[k], sample);
+    const parent = nesting.parents[k] ?? -1;
+    const parentNode = parent >= 0 ? nesting.sampleNode[parent] : sample?.root;
+    const evidence = valueEvidence(item, nesting.sampleNode[k], parentNode, sample);
     const text = exampleAndDescription(item, evidence, { file, path, out });
-    const field: Field = {
+    // Built key by key rather than with spreads (this runs for every field of every page), in the key order of
+    // docs/model.md; `children` is assigned last, right below, so the cast never leaves it unset.
+    const field = {
       name: item.name,
       type: item.type,
       array: item.array,
       required: side === 'request' ? item.required : false,
-      ...text,
-      ...(item.constraints === undefined ? {} : { constraints: item.constraints }),
-      children: own,
-    };
+    } as WritableField;
+    if (text.example !== undefined) field.example = text.example;
+    if (text.description !== undefined) field.description = text.description;
+    if (item.constraints !== undefined) field.constraints = item.constraints;
+    field.children = own;
     if (typeKind(field) === 'unknown') {
       out.push(
-        diagnostic('warning', CODES.unknownType, `The type "${item.type}" of "${item.name}" is not a TOP type; it is treated as unknown.`, {
-          file,
-          line: item.line,
-          field: path,
-          expected: 'String, Number, Boolean, Date, Price, Json, byte, Field List, Map or a struct name',
-          found: `"${item.type}"`,
-        }),
+        diagnostic(
+          'warning',
+          CODES.unknownType,
+          `The type "${item.type}" of "${item.name}" is not a TOP type; it is treated as unknown.`,
+          {
+            file,
+            line: item.line,
+            field: path,
+            expected: 'String, Number, Boolean, Date, Price, Json, byte, Field List, Map or a struct name',
+            found: `"${item.type}"`,
+          },
+        ),
       );
     }
-    const parent = nesting.parents[k] ?? -1;
     if (parent >= 0) children[parent]?.push(field);
     else top.push(field);
   }

@@ -10,14 +10,12 @@ import { parseTypeLine } from './type-tokens.js';
  * an object.
  */
 
-const BULLET = '•';
 const LEAF_MARK = '└';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Bullet text without the marker, or undefined when the line is not a bullet. */
+/** Bullet text without the marker, or undefined when the line is not a bullet (or there is no line). */
 export function bulletText(line: Line | undefined): string | undefined {
-  if (line === undefined || !line.text.startsWith(BULLET)) return undefined;
-  return line.text.slice(BULLET.length).trim();
+  return line?.bullet;
 }
 
 /** `└ name` → `name`; undefined when the text has no leaf mark. */
@@ -25,23 +23,27 @@ export function leafName(text: string): string | undefined {
   return text.startsWith(LEAF_MARK) ? text.slice(LEAF_MARK.length).trim() : undefined;
 }
 
-/** Most lines a block can have: name, type, required (requests), example, description. */
-export function maxBlockLines(side: Side): number {
-  return side === 'request' ? 5 : 4;
-}
-
 /**
  * True when bullet line `index` opens an object block: an identifier, then a type line, then (requests) the
  * required cell. `limit` is one past the last readable line, so a lookahead never reads cut-off text.
+ *
+ * A response block has no required cell, and `example: v50, description: Country` would pass the first two
+ * tests. So a response object must also have a cell of its own after its type line: every one of the 525 nested
+ * response objects of the corpus doc JSON has a description, while a mistaken split is followed at once by the
+ * next block.
  */
 export function opensObjectBlock(lines: readonly Line[], index: number, limit: number, side: Side): boolean {
-  const name = bulletText(lines[index]);
-  if (name === undefined || !IDENTIFIER.test(name)) return false;
-  if (index + 1 >= limit) return false;
-  const type = bulletText(lines[index + 1]);
-  if (type === undefined || parseTypeLine(type) === undefined) return false;
-  if (side === 'response') return true;
+  if (!namesAndTypes(lines, index, limit)) return false;
   if (index + 2 >= limit) return true;
-  const required = bulletText(lines[index + 2]);
-  return required !== undefined && REQUIRED_WORDS.has(required);
+  const third = bulletText(lines[index + 2]);
+  if (side === 'request') return third !== undefined && REQUIRED_WORDS.has(third);
+  return third !== undefined && leafName(third) === undefined && !namesAndTypes(lines, index + 2, limit);
+}
+
+/** Line `index` is an identifier bullet and the next one a type bullet. */
+function namesAndTypes(lines: readonly Line[], index: number, limit: number): boolean {
+  const name = bulletText(lines[index]);
+  if (name === undefined || !IDENTIFIER.test(name) || index + 1 >= limit) return false;
+  const type = bulletText(lines[index + 1]);
+  return type !== undefined && parseTypeLine(type) !== undefined;
 }

@@ -67,7 +67,10 @@ export function readErrorCodes(lines: readonly Line[], section: Section, limit: 
     const text = space === -1 ? '' : line.text.slice(space + 1).trim();
     const half = (text.length - 1) / 2;
     const equalHalves =
-      Number.isInteger(half) && half > 0 && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1);
+      Number.isInteger(half) &&
+      half > 0 &&
+      text[half] === ' ' &&
+      text.slice(0, half) === text.slice(half + 1);
     rows.push({
       line: line.no,
       code,

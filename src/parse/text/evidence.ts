@@ -1,3 +1,5 @@
+import { looseKey } from './names.js';
+
 /**
  * Evidence trees: what a page's samples (Java request code, XML/JSON response example, qimen JSON bodies) and a
  * user's override file say about nesting, reduced to one shape so one aligner (align.ts) can use them all.
@@ -9,6 +11,8 @@ export type EvidenceKind = 'override' | 'java' | 'json' | 'xml';
 export interface EvidenceNode {
   /** Field name as the source writes it: wire name (XML, JSON, override) or setter suffix (Java). */
   readonly name: string;
+  /** `looseKey(name)`, computed once. */
+  readonly key: string;
   /** 1-based line in the page (or override file) where the node is written. */
   readonly line: number;
   /** Text value of a leaf (XML text, JSON scalar, Java literal), unescaped. */
@@ -22,6 +26,10 @@ export interface EvidenceNode {
   readonly typeHint?: string;
   /** Preorder position in its tree; document order. */
   readonly order: number;
+  /** One past the order of its last descendant: the subtree is `[order, end)`. */
+  readonly end: number;
+  /** Its top-level ancestor (a child of the root, or a floating variable); itself at that level. */
+  readonly top: EvidenceNode | undefined;
 }
 
 export interface Evidence {
@@ -35,6 +43,8 @@ export interface Evidence {
   readonly complete: boolean;
   /** Every node, in preorder (root first, then floating trees). */
   readonly nodes: readonly EvidenceNode[];
+  /** `looseKey` of every node name: answers "is this field anywhere in the sample" in constant time. */
+  readonly looseNames: ReadonlySet<string>;
 }
 
 /** The mutable form sources build before `freeze` links parents and numbers nodes. */
@@ -56,6 +66,7 @@ const MAX_NODES = 20_000;
 
 interface Mutable {
   name: string;
+  key: string;
   line: number;
   value?: string;
   children: Mutable[];
@@ -63,6 +74,8 @@ interface Mutable {
   wrapper: boolean;
   typeHint?: string;
   order: number;
+  end: number;
+  top: Mutable | undefined;
 }
 
 /**
@@ -81,39 +94,44 @@ export function freeze(
   let overflow = false;
   const copy = (top: DraftNode, parent: Mutable | undefined): Mutable => {
     const made = make(top, parent);
-    const stack: { source: DraftNode; target: Mutable; next: number; path: Set<DraftNode[]> }[] = [
-      { source: top, target: made, next: 0, path: new Set([top.children]) },
+    // Depth-first with an explicit stack; `onPath` holds the child arrays of the drafts being copied, so a draft
+    // that contains itself (through shared Java variables) is not entered again.
+    const stack: { source: DraftNode; target: Mutable; next: number }[] = [
+      { source: top, target: made, next: 0 },
     ];
+    const onPath = new Set<DraftNode[]>([top.children]);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       if (frame === undefined) break;
       const child = frame.source.children[frame.next++];
       if (child === undefined) {
+        onPath.delete(frame.source.children);
         stack.pop();
         continue;
       }
       if (nodes.length >= MAX_NODES) {
         overflow = true;
-        stack.length = 0;
         break;
       }
-      if (frame.path.has(child.children)) continue;
+      if (onPath.has(child.children)) continue;
       const target = make(child, frame.target);
       frame.target.children.push(target);
-      const path = new Set(frame.path);
-      path.add(child.children);
-      stack.push({ source: child, target, next: 0, path });
+      onPath.add(child.children);
+      stack.push({ source: child, target, next: 0 });
     }
     return made;
   };
   const make = (source: DraftNode, parent: Mutable | undefined): Mutable => {
     const node: Mutable = {
       name: source.name,
+      key: looseKey(source.name),
       line: source.line,
       children: [],
       parent,
       wrapper: source.wrapper,
       order: nodes.length,
+      end: nodes.length + 1,
+      top: undefined,
       ...(source.value === undefined ? {} : { value: source.value }),
       ...(source.typeHint === undefined ? {} : { typeHint: source.typeHint }),
     };
@@ -122,7 +140,29 @@ export function freeze(
   };
   const frozenRoot = copy(root, undefined);
   const frozenFloating = floating.map((f) => copy(f, undefined));
-  return { kind, label, root: frozenRoot, floating: frozenFloating, complete: complete && !overflow, nodes };
+  // Top-level ancestors: the root's children and the floating variables head their own subtrees.
+  for (const node of nodes) {
+    if (node.parent === undefined) node.top = node === frozenRoot ? undefined : node;
+    else if (node.parent === frozenRoot) node.top = node;
+    else node.top = node.parent.top;
+  }
+  // Subtree ends: children follow their parent in preorder, so a reverse sweep sees every child first.
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const node = nodes[k];
+    const parent = node?.parent;
+    if (node !== undefined && parent !== undefined && parent.end < node.end) parent.end = node.end;
+  }
+  const looseNames = new Set<string>();
+  for (const node of nodes) if (node.key !== '') looseNames.add(node.key);
+  return {
+    kind,
+    label,
+    root: frozenRoot,
+    floating: frozenFloating,
+    complete: complete && !overflow,
+    nodes,
+    looseNames,
+  };
 }
 
 /** Values a node gives for its field: its own text, or for a list of scalars its items' texts. */

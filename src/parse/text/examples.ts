@@ -3,7 +3,6 @@ import type { Diagnostic } from '../../model/types.js';
 import { isKnownPrimitive } from '../../model/type-kind.js';
 import { CODES } from './codes.js';
 import { nodeValues, type Evidence, type EvidenceNode } from './evidence.js';
-import { looseKey } from './names.js';
 import type { TableItem } from './table.js';
 
 /**
@@ -24,18 +23,35 @@ export type ValueEvidence =
   | { readonly kind: 'empty' }
   | { readonly kind: 'unknown' };
 
-export function valueEvidence(item: TableItem, node: EvidenceNode | undefined, sample: Evidence | undefined): ValueEvidence {
+/**
+ * `node` is the item's match in the sample, `parentNode` the match of its parent (the sample's root for a
+ * top-level field). A complete sample leaves out fields without an example, so a field missing under its
+ * parent, or missing from the whole sample, has an empty example.
+ */
+export function valueEvidence(
+  item: TableItem,
+  node: EvidenceNode | undefined,
+  parentNode: EvidenceNode | undefined,
+  sample: Evidence | undefined,
+): ValueEvidence {
   if (sample === undefined) return { kind: 'unknown' };
   if (node !== undefined) {
     if (node.children.length > 0 && !item.array) return { kind: 'unknown' };
     const values = nodeValues(node).filter((v) => v !== '');
     if (values.length > 0) return { kind: 'values', values };
-    return node.value === '' || node.children.length === 0 ? { kind: 'empty' } : { kind: 'unknown' };
+    // `<a></a>`, `<a/>`, `""`: shown empty. A Java argument that is not a literal (`new FileItem(…)`) says nothing.
+    return node.value === '' ? { kind: 'empty' } : { kind: 'unknown' };
   }
   const holdsValue = item.kind === 'bullet' ? item.leaf : isKnownPrimitive(item.type);
   if (!sample.complete || !holdsValue) return { kind: 'unknown' };
-  const key = looseKey(item.name);
-  const present = sample.nodes.some((n) => looseKey(n.name) === key || looseKey(n.name) === `${key}string`);
+  const key = item.key;
+  const keyString = `${key}string`;
+  const matches = (n: EvidenceNode): boolean => n.key === key || n.key === keyString;
+  if (parentNode !== undefined) {
+    const under = parentNode.children.some((c) => matches(c) || (c.wrapper && c.children.some(matches)));
+    if (!under) return { kind: 'empty' };
+  }
+  const present = sample.looseNames.has(key) || sample.looseNames.has(keyString);
   return present ? { kind: 'unknown' } : { kind: 'empty' };
 }
 
@@ -70,7 +86,11 @@ interface SplitContext {
 }
 
 /** Splits a row's `rest` or a block's cells into example and description. */
-export function exampleAndDescription(item: TableItem, evidence: ValueEvidence, ctx: SplitContext): ExampleAndDescription {
+export function exampleAndDescription(
+  item: TableItem,
+  evidence: ValueEvidence,
+  ctx: SplitContext,
+): ExampleAndDescription {
   if (item.kind === 'row') {
     if (item.constrained === true) {
       return compact(item.rest, item.descriptionBullet);
@@ -83,25 +103,35 @@ export function exampleAndDescription(item: TableItem, evidence: ValueEvidence, 
   if (only === undefined || only === '') return {};
   switch (evidence.kind) {
     case 'values':
-      return evidence.values.some((v) => collapse(v) === collapse(only)) ? { example: only } : { description: only };
+      return evidence.values.some((v) => v === only || collapse(v) === collapse(only))
+        ? { example: only }
+        : { description: only };
     case 'empty':
       return { description: only };
     case 'unknown': {
-      const asExample = looksLikeValue(item.type, only);
-      guessed(ctx, item, asExample ? `the example "${only}"` : `the description "${only}"`, 'the block has one cell');
+      // A block cut by the end of a truncated page lost its later cells; the one left is its first: the example.
+      const asExample = item.cut === true || looksLikeValue(item.type, only);
+      const shape = item.cut === true ? 'the page is cut after its first cell' : 'the block has one cell';
+      guessed(ctx, item, asExample ? `the example "${only}"` : `the description "${only}"`, shape);
       return asExample ? { example: only } : { description: only };
     }
   }
 }
 
-function splitRun(item: TableItem, rest: string, evidence: ValueEvidence, ctx: SplitContext): ExampleAndDescription {
+function splitRun(
+  item: TableItem,
+  rest: string,
+  evidence: ValueEvidence,
+  ctx: SplitContext,
+): ExampleAndDescription {
   if (rest === '') return {};
   if (evidence.kind === 'empty') return { description: rest };
   if (evidence.kind === 'values') {
     const flat = collapse(rest);
     for (const value of evidence.values) {
       if (rest === value) return { example: rest };
-      if (value !== '' && rest.startsWith(`${value} `)) return compact(value, rest.slice(value.length + 1).trim());
+      if (value !== '' && rest.startsWith(`${value} `))
+        return compact(value, rest.slice(value.length + 1).trim());
       const v = collapse(value);
       if (v === '') continue;
       if (flat === v) return { example: rest };
@@ -111,22 +141,64 @@ function splitRun(item: TableItem, rest: string, evidence: ValueEvidence, ctx: S
   const space = rest.indexOf(' ');
   if (space === -1) {
     const asExample = looksLikeValue(item.type, rest);
-    guessed(ctx, item, asExample ? `the example "${rest}"` : `the description "${rest}"`, 'the row has one word after its type');
+    guessed(
+      ctx,
+      item,
+      asExample ? `the example "${rest}"` : `the description "${rest}"`,
+      'the row has one word after its type',
+    );
     return asExample ? { example: rest } : { description: rest };
   }
-  const stamp = item.type === 'Date' || DATE_TIME.test(rest) ? DATE_TIME.exec(rest)?.[0] : undefined;
-  const cut = stamp !== undefined && rest.length > stamp.length && rest[stamp.length] === ' ' ? stamp.length : space;
-  const example = rest.slice(0, cut);
-  const description = rest.slice(cut + 1).trim();
-  guessed(ctx, item, `example "${example}" and description "${description}"`, 'the row has several words after its type');
+  const [example, description] = guessSplit(item, rest, space);
+  guessed(
+    ctx,
+    item,
+    example === ''
+      ? `the description "${description}"`
+      : `example "${example}" and description "${description}"`,
+    'the row has several words after its type',
+  );
   return compact(example, description);
 }
 
+/**
+ * The most likely split of a row's `rest` without a sample, in this order: two equal halves (`result result`,
+ * `错误信息 错误信息`) are example and description; a leading date-time is the example; a struct row's first word
+ * is an example only when it is the type name or `-` (struct examples are rare, and are written that way);
+ * a Number/Boolean/Date row's first word only when it is such a value; otherwise the first word.
+ */
+function guessSplit(item: TableItem, rest: string, space: number): [string, string] {
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest[half] === ' ' && rest.slice(0, half) === rest.slice(half + 1)) {
+    return [rest.slice(0, half), rest.slice(half + 1)];
+  }
+  const stamp = DATE_TIME.exec(rest)?.[0];
+  if (stamp !== undefined && stamp.includes(' ') && rest[stamp.length] === ' ') {
+    return [stamp, rest.slice(stamp.length + 1).trim()];
+  }
+  const first = rest.slice(0, space);
+  const tail = rest.slice(space + 1).trim();
+  if (!isKnownPrimitive(item.type)) return first === item.type || first === '-' ? [first, tail] : ['', rest];
+  if (VALUE_TYPES.has(item.type) && !item.array)
+    return looksLikeValue(item.type, first) ? [first, tail] : ['', rest];
+  return [first, tail];
+}
+
+/** Types whose examples have a recognisable shape. */
+const VALUE_TYPES: ReadonlySet<string> = new Set([
+  'Number',
+  'byte',
+  'Price',
+  'BigDecimal',
+  'Boolean',
+  'Date',
+]);
+
 function compact(example: string | undefined, description: string | undefined): ExampleAndDescription {
-  return {
-    ...(example === undefined || example === '' ? {} : { example }),
-    ...(description === undefined || description === '' ? {} : { description }),
-  };
+  const out: { example?: string; description?: string } = {};
+  if (example !== undefined && example !== '') out.example = example;
+  if (description !== undefined && description !== '') out.description = description;
+  return out;
 }
 
 function guessed(ctx: SplitContext, item: TableItem, taken: string, shape: string): void {

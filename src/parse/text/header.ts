@@ -17,11 +17,12 @@ export interface Header {
 }
 
 /**
- * API names are lowercase dotted, later segments may hold uppercase (`tppBoxOfficeSummary`). The title runs to
- * the last `)` of the line, so titles with their own parentheses (`飞猪…接口(新)`, `(已废弃)更新…`) stay whole.
- * Both quantified groups are separated by literal characters, so matching is linear.
+ * API names are lowercase dotted, later segments may hold uppercase (`tppBoxOfficeSummary`) and, in a few
+ * aliyun APIs of the doc JSON, `-` (`slb.aliyuncs.com.SetLoadBalancerName.2013-02-21`). The title runs to the last
+ * `)` of the line, so titles with their own parentheses (`飞猪…接口(新)`, `(已废弃)更新…`) stay whole. Both
+ * quantified groups are separated by literal characters, so matching is linear.
  */
-const HEADER = /^([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+) \((.*)\)$/;
+const HEADER = /^([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_-]+)+) \((.*)\)$/;
 const NOTICE_PREFIX = '注意:';
 const BREADCRUMB_PREFIX = '文档中心 >';
 

@@ -8,7 +8,8 @@ import { readTextPage, type TextPage } from './page.js';
 import type { Side } from './rows.js';
 
 export { parseOverride, type NestingOverride, type OverrideEntry } from './override.js';
-export { readTextPage, type TextPage } from './page.js';
+export { readPageErrors, readTextPage, type PageErrors, type TextPage } from './page.js';
+export type { ErrorCodeRow, ErrorExample } from './errors-section.js';
 
 export interface TextParseOptions {
   /** Pins nesting for the fields it lists (docs/overrides.md). */
@@ -25,11 +26,14 @@ export function parseTextDoc(text: string, file: string, options?: TextParseOpti
   try {
     const page = readTextPage(text, file, diagnostics);
     const api = buildApi(page, file, options?.override, diagnostics);
+    sortDiagnostics(diagnostics, file);
     return api === undefined ? { diagnostics } : { api: { ...api, diagnostics }, diagnostics };
   } catch (error) {
     // Only a defect in this reader gets here; report it as a value instead of failing the whole run.
     const cause = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    diagnostics.push(diagnostic('error', CODES.parserBug, `The text reader failed on this page: ${cause}`, { file }));
+    diagnostics.push(
+      diagnostic('error', CODES.parserBug, `The text reader failed on this page: ${cause}`, { file }),
+    );
     return { diagnostics };
   }
 }
@@ -44,11 +48,16 @@ function buildApi(
   if (header === undefined) return undefined;
   if (override?.api !== undefined && override.api !== header.api) {
     out.push(
-      diagnostic('error', CODES.overrideApiMismatch, `The override file is for "${override.api}", but the page documents "${header.api}".`, {
-        file: override.file,
-        expected: `"api": "${header.api}"`,
-        found: `"api": "${override.api}"`,
-      }),
+      diagnostic(
+        'error',
+        CODES.overrideApiMismatch,
+        `The override file is for "${override.api}", but the page documents "${header.api}".`,
+        {
+          file: override.file,
+          expected: `"api": "${header.api}"`,
+          found: `"api": "${override.api}"`,
+        },
+      ),
     );
   }
   const side = (which: Side) => {
@@ -64,7 +73,9 @@ function buildApi(
         file,
         noSample: page.noSample[which],
         ...(sample === undefined ? {} : { sample }),
-        ...(pinned === undefined || override === undefined ? {} : { override: { evidence: pinned, file: override.file } }),
+        ...(pinned === undefined || override === undefined
+          ? {}
+          : { override: { evidence: pinned, file: override.file } }),
       },
       out,
     );
@@ -78,4 +89,13 @@ function buildApi(
     response: side('response'),
     source: { file, format: 'text' },
   };
+}
+
+/** Page diagnostics by line (stable, so same-line ones keep their order), then those about other files. */
+function sortDiagnostics(diagnostics: Diagnostic[], file: string): void {
+  diagnostics.sort((a, b) => {
+    const fa = a.file === file ? 0 : 1;
+    const fb = b.file === file ? 0 : 1;
+    return fa !== fb ? fa - fb : (a.line ?? 0) - (b.line ?? 0);
+  });
 }

@@ -87,7 +87,10 @@ function stringLiteral(text: string): string | undefined {
   return out;
 }
 
-type Arg = { readonly kind: 'value'; readonly value: string } | { readonly kind: 'var'; readonly name: string } | { readonly kind: 'other' };
+type Arg =
+  | { readonly kind: 'value'; readonly value: string }
+  | { readonly kind: 'var'; readonly name: string }
+  | { readonly kind: 'other' };
 
 /** The value a setter argument gives its field, as the page's table would write it. */
 function parseArg(text: string): Arg {
@@ -135,7 +138,8 @@ function parseDeclaration(text: string): { type: string; name: string; ctor: str
 /** `A.B.Inner` → `Inner`; `List<A.Inner>` → `Inner`. */
 function innerClass(type: string): string {
   const lt = type.indexOf('<');
-  const core = lt === -1 ? type : type.slice(lt + 1, type.lastIndexOf('>') === -1 ? undefined : type.lastIndexOf('>'));
+  const core =
+    lt === -1 ? type : type.slice(lt + 1, type.lastIndexOf('>') === -1 ? undefined : type.lastIndexOf('>'));
   const dot = core.lastIndexOf('.');
   return core.slice(dot + 1).trim();
 }
@@ -165,7 +169,12 @@ export function readJavaSample(body: SampleBody, label: string): JavaSample | un
         const item = vars.get(call.args);
         if (item === undefined) continue;
         item.attached = true;
-        target.node.children.push({ name: '', line: statement.line, children: item.node.children, wrapper: true });
+        target.node.children.push({
+          name: '',
+          line: statement.line,
+          children: item.node.children,
+          wrapper: true,
+        });
         continue;
       }
       if (!call.method.startsWith('set') || call.method.length <= 3 || target.list) continue;
@@ -197,7 +206,12 @@ export function readJavaSample(body: SampleBody, label: string): JavaSample | un
     const { type, name, ctor } = declaration;
     if (ctor.startsWith('Default') && ctor.endsWith('Client')) {
       client = ctor;
-    } else if (rootName === undefined && !type.includes('.') && !type.includes('<') && type.endsWith('Request')) {
+    } else if (
+      rootName === undefined &&
+      !type.includes('.') &&
+      !type.includes('<') &&
+      type.endsWith('Request')
+    ) {
       rootName = name;
       requestClass = type;
       vars.set(name, { node: root, list: false, attached: true });

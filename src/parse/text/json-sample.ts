@@ -49,7 +49,16 @@ export function parseJsonTree(body: SampleBody): JsonTree {
           i += 6;
           continue;
         }
-        const simple: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Readonly<Record<string, string>> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         out += simple[e] ?? e;
         i += 2;
         continue;

@@ -10,7 +10,11 @@ export interface Line {
   readonly raw: string;
   /** `raw` with leading and trailing whitespace removed. */
   readonly text: string;
+  /** For a bullet line (`• x`, at any indentation): the text after the marker, else undefined. */
+  readonly bullet: string | undefined;
 }
+
+const BULLET = '•';
 
 /** Removes surrounding whitespace, including the ideographic space some pages keep. */
 export function strip(value: string): string {
@@ -27,7 +31,13 @@ export function splitLines(content: string): Line[] {
     const end = body.indexOf('\n', start);
     const piece = end === -1 ? body.slice(start) : body.slice(start, end);
     const raw = piece.endsWith('\r') ? piece.slice(0, -1) : piece;
-    lines.push({ no, raw, text: strip(raw) });
+    const text = strip(raw);
+    lines.push({
+      no,
+      raw,
+      text,
+      bullet: text.startsWith(BULLET) ? text.slice(BULLET.length).trim() : undefined,
+    });
     if (end === -1) break;
     start = end + 1;
     no++;

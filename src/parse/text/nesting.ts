@@ -2,9 +2,15 @@ import { diagnostic } from '../../model/diagnostics.js';
 import type { Diagnostic } from '../../model/types.js';
 import { align, type Judge, type SideLayout } from './align.js';
 import { CODES } from './codes.js';
-import { addParentFact, createChain, fixDepth, fixedDepth, parentCandidates, type DepthChain } from './depth-solver.js';
+import {
+  addParentFact,
+  createChain,
+  fixDepth,
+  fixedDepth,
+  parentCandidates,
+  type DepthChain,
+} from './depth-solver.js';
 import type { Evidence, EvidenceNode } from './evidence.js';
-import { looseKey } from './names.js';
 import type { Side } from './rows.js';
 import type { TableItem } from './table.js';
 
@@ -105,7 +111,7 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
       );
       return false;
     };
-    const matched = align(layout, evidence, judge);
+    const matched = align(layout, evidence, judge, 'pinned');
     reportUnused(evidence, matched.itemOf, side, overrideFile, out);
   }
 
@@ -117,7 +123,10 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
       if (proposal.kind !== 'child') return true;
       if (factParent[k] !== undefined) return true;
       if (tryFact(k, proposal.parent)) return true;
-      conflicts.set(k, `${sample.label} puts it under "${items[proposal.parent]?.name}" (line ${node.line}), which the field order does not allow`);
+      conflicts.set(
+        k,
+        `${sample.label} puts it under "${items[proposal.parent]?.name}" (line ${node.line}), which the field order does not allow`,
+      );
       out.push(
         diagnostic(
           'warning',
@@ -134,7 +143,7 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
       );
       return false;
     };
-    sampleNode = align(layout, sample, judge).nodeOf;
+    sampleNode = align(layout, sample, judge, 'ordered').nodeOf;
   }
 
   // 3. What the facts force, before any choice is made.
@@ -187,7 +196,12 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
  * previous item's object, leaving it (upwards, inside the allowed interval) when that object already has a field
  * of the same name, or when its type was seen earlier on the page without such a field.
  */
-function decideGroup(items: readonly TableItem[], group: Group, parents: number[], rules: (string | undefined)[]): void {
+function decideGroup(
+  items: readonly TableItem[],
+  group: Group,
+  parents: number[],
+  rules: (string | undefined)[],
+): void {
   const { chain, start } = group;
   const n = chain.object.length;
   const depth: number[] = [0];
@@ -211,10 +225,12 @@ function decideGroup(items: readonly TableItem[], group: Group, parents: number[
         const type = typeOf(open[c - 1] ?? 0);
         if (!item.leaf && type === item.type) return true;
         const known = typeFields.get(type);
-        return (typeCount.get(type) ?? 0) > 1 && known !== undefined && known.size > 0 && !known.has(item.name);
+        return (
+          (typeCount.get(type) ?? 0) > 1 && known !== undefined && known.size > 0 && !known.has(item.name)
+        );
       };
       v = stay;
-      rule = 'it follows that object\'s fields';
+      rule = "it follows that object's fields";
       let fallback: number | undefined;
       for (let c = stay; c >= lo; c--) {
         if (duplicate(c)) continue;
@@ -258,11 +274,8 @@ function decideGroup(items: readonly TableItem[], group: Group, parents: number[
 function missingReason(input: NestingInput, item: TableItem): string {
   const sample = input.sample;
   if (sample === undefined) return input.noSample;
-  const key = looseKey(item.name);
-  const named = sample.nodes.some((node) => {
-    const name = looseKey(node.name);
-    return name === key || name === `${key}string`;
-  });
+  const key = item.key;
+  const named = sample.looseNames.has(key) || sample.looseNames.has(`${key}string`);
   if (!named) {
     return sample.complete
       ? `the field is not in ${sample.label} (fields without an example value are left out of it)`
@@ -283,20 +296,26 @@ function reportUnused(
     const parent = node.parent;
     if (parent !== evidence.root && !itemOf.has(parent)) continue;
     out.push(
-      diagnostic('warning', CODES.overrideUnused, `The override entry "${overridePath(node)}" matches no ${side} field of the page.`, {
-        file,
-        line: node.line,
-        field: `${side}.${overridePath(node)}`,
-        expected: `a ${side} field named "${node.name}" after its parent in the page`,
-        found: 'no such field',
-      }),
+      diagnostic(
+        'warning',
+        CODES.overrideUnused,
+        `The override entry "${overridePath(node)}" matches no ${side} field of the page.`,
+        {
+          file,
+          line: node.line,
+          field: `${side}.${overridePath(node)}`,
+          expected: `a ${side} field named "${node.name}" after its parent in the page`,
+          found: 'no such field',
+        },
+      ),
     );
   }
 }
 
 function overridePath(node: EvidenceNode): string {
   const names: string[] = [];
-  for (let at: EvidenceNode | undefined = node; at?.parent !== undefined; at = at.parent) names.unshift(at.name);
+  for (let at: EvidenceNode | undefined = node; at?.parent !== undefined; at = at.parent)
+    names.unshift(at.name);
   return names.join('.');
 }
 

@@ -36,7 +36,10 @@ const SIDES = ['request', 'response'] as const;
 const KEYS: ReadonlySet<string> = new Set(['$comment', 'api', ...SIDES]);
 
 /** Reads and validates an override file. Never throws; every problem is an `override-invalid` error. */
-export function parseOverride(jsonText: string, file: string): { override?: NestingOverride; diagnostics: Diagnostic[] } {
+export function parseOverride(
+  jsonText: string,
+  file: string,
+): { override?: NestingOverride; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string, line: number | undefined, expected: string, found: string): void => {
     diagnostics.push(
@@ -53,21 +56,41 @@ export function parseOverride(jsonText: string, file: string): { override?: Nest
     data = JSON.parse(jsonText) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    fail(`The override file is not valid JSON: ${message}`, jsonErrorLine(jsonText, message), 'a JSON object', 'invalid JSON');
+    fail(
+      `The override file is not valid JSON: ${message}`,
+      jsonErrorLine(jsonText, message),
+      'a JSON object',
+      'invalid JSON',
+    );
     return { diagnostics };
   }
   if (!isRecord(data)) {
-    fail('The override file must hold one JSON object.', 1, 'an object such as {"response": {"result": ["code"]}}', describe(data));
+    fail(
+      'The override file must hold one JSON object.',
+      1,
+      'an object such as {"response": {"result": ["code"]}}',
+      describe(data),
+    );
     return { diagnostics };
   }
   for (const key of Object.keys(data)) {
     if (!KEYS.has(key)) {
-      fail(`Unknown key "${key}" in the override file.`, lineOf(jsonText, `"${key}"`, 0), '"api", "request", "response" or "$comment"', `"${key}"`);
+      fail(
+        `Unknown key "${key}" in the override file.`,
+        lineOf(jsonText, `"${key}"`, 0),
+        '"api", "request", "response" or "$comment"',
+        `"${key}"`,
+      );
     }
   }
   const api = data['api'];
   if (api !== undefined && typeof api !== 'string') {
-    fail('"api" must be the API name as a string.', lineOf(jsonText, '"api"', 0), 'a string such as "taobao.user.get"', describe(api));
+    fail(
+      '"api" must be the API name as a string.',
+      lineOf(jsonText, '"api"', 0),
+      'a string such as "taobao.user.get"',
+      describe(api),
+    );
   }
   const sides: Record<(typeof SIDES)[number], OverrideEntry[]> = { request: [], response: [] };
   for (const side of SIDES) {
@@ -75,28 +98,53 @@ export function parseOverride(jsonText: string, file: string): { override?: Nest
     if (value === undefined) continue;
     const sideAt = jsonText.indexOf(`"${side}"`);
     if (!isRecord(value)) {
-      fail(`"${side}" must map parent paths to lists of child names.`, lineOf(jsonText, `"${side}"`, 0), 'an object such as {"result": ["code", "data"]}', describe(value));
+      fail(
+        `"${side}" must map parent paths to lists of child names.`,
+        lineOf(jsonText, `"${side}"`, 0),
+        'an object such as {"result": ["code", "data"]}',
+        describe(value),
+      );
       continue;
     }
     for (const [parent, children] of Object.entries(value)) {
       const line = lineOf(jsonText, JSON.stringify(parent), Math.max(0, sideAt)) ?? 1;
       const segments = parent.split('.');
       if (!segments.every((s) => NAME.test(s))) {
-        fail(`"${side}" has an invalid parent path "${parent}".`, line, 'field names joined by dots, e.g. "result.data"', JSON.stringify(parent));
+        fail(
+          `"${side}" has an invalid parent path "${parent}".`,
+          line,
+          'field names joined by dots, e.g. "result.data"',
+          JSON.stringify(parent),
+        );
         continue;
       }
       if (!Array.isArray(children) || !children.every((c): c is string => typeof c === 'string')) {
-        fail(`The children of "${side}.${parent}" must be a list of field names.`, line, 'an array of strings', describe(children));
+        fail(
+          `The children of "${side}.${parent}" must be a list of field names.`,
+          line,
+          'an array of strings',
+          describe(children),
+        );
         continue;
       }
       const bad = children.find((c) => !NAME.test(c));
       if (bad !== undefined) {
-        fail(`"${side}.${parent}" lists an invalid child name "${bad}".`, line, 'one field name without dots', JSON.stringify(bad));
+        fail(
+          `"${side}.${parent}" lists an invalid child name "${bad}".`,
+          line,
+          'one field name without dots',
+          JSON.stringify(bad),
+        );
         continue;
       }
       const duplicate = children.find((c, index) => children.indexOf(c) !== index);
       if (duplicate !== undefined) {
-        fail(`"${side}.${parent}" lists "${duplicate}" twice.`, line, 'each child once', `"${duplicate}" twice`);
+        fail(
+          `"${side}.${parent}" lists "${duplicate}" twice.`,
+          line,
+          'each child once',
+          `"${duplicate}" twice`,
+        );
         continue;
       }
       sides[side].push({ parent, children, line });
@@ -104,7 +152,12 @@ export function parseOverride(jsonText: string, file: string): { override?: Nest
   }
   if (diagnostics.length > 0) return { diagnostics };
   return {
-    override: { file, ...(typeof api === 'string' ? { api } : {}), request: sides.request, response: sides.response },
+    override: {
+      file,
+      ...(typeof api === 'string' ? { api } : {}),
+      request: sides.request,
+      response: sides.response,
+    },
     diagnostics,
   };
 }
@@ -157,5 +210,6 @@ function jsonErrorLine(text: string, message: string): number | undefined {
   if (lineColumn?.[1] !== undefined) return Number(lineColumn[1]);
   const position = /at position (\d+)/.exec(message);
   if (position?.[1] !== undefined) return lineAt(text, Number(position[1]));
-  return text.trim() === '' ? 1 : undefined;
+  // "Unexpected end of JSON input": the problem is at the end.
+  return lineAt(text, text.length);
 }

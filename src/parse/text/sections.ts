@@ -37,6 +37,8 @@ export const HEADING_ROLE: Readonly<Record<Heading, string>> = {
 };
 
 const ORDER: ReadonlyMap<string, number> = new Map(HEADINGS.map((h, i) => [h, i]));
+/** Longest heading; longer lines are skipped without hashing them. */
+const MAX_HEADING = Math.max(...HEADINGS.map((h) => h.length));
 
 export interface Section {
   readonly heading: Heading;
@@ -61,7 +63,7 @@ export function findSections(lines: readonly Line[], end: number): SectionMap {
   let last = -1;
   for (let i = 0; i < end; i++) {
     const line = lines[i];
-    if (line === undefined) continue;
+    if (line === undefined || line.text.length > MAX_HEADING || line.text.length < 3) continue;
     const rank = ORDER.get(line.text);
     if (rank === undefined || rank <= last) continue;
     found.push({ heading: line.text as Heading, index: i });

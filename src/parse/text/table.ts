@@ -1,12 +1,15 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Constraints, Diagnostic } from '../../model/types.js';
-import { bulletText, leafName, maxBlockLines, opensObjectBlock } from './bullets.js';
+import { bulletText, leafName, opensObjectBlock } from './bullets.js';
 import { CODES } from './codes.js';
 import { parseConstraint, withConstraint } from './constraints.js';
 import { excerpt, type Line } from './lines.js';
+import { looseKey } from './names.js';
 import { parseRow, REQUIRED_WORDS, type Side } from './rows.js';
 import type { Section } from './sections.js';
 import { parseTypeLine } from './type-tokens.js';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
  * One parameter table (请求参数 or 响应参数) read into a flat list of items in document order: top-level rows
@@ -18,6 +21,8 @@ export interface TableItem {
   /** 1-based line of the row or of the block's name line. */
   readonly line: number;
   readonly name: string;
+  /** `looseKey(name)`, computed once: samples are matched by it. */
+  readonly key: string;
   readonly type: string;
   readonly array: boolean;
   /** Request rows and blocks: 必须. Response items: false. */
@@ -32,6 +37,8 @@ export interface TableItem {
   readonly constraints?: Constraints;
   /** Bullets: the example/description cells after the type (and required) cell: 0, 1 or 2 entries. */
   readonly cells?: readonly string[];
+  /** The last block of a table that a truncated page cuts: cells after the ones read are lost. */
+  readonly cut?: boolean;
 }
 
 export interface Table {
@@ -61,6 +68,8 @@ export interface TextLimit {
   readonly end: number;
   /** The page was cut: whatever runs up to `end` may be incomplete. */
   readonly truncated: boolean;
+  /** Text of the partial last line that was left out, when there is one. */
+  readonly partial?: string;
 }
 
 /**
@@ -86,12 +95,17 @@ export function readTable(
     if (headerLine.text === HEADER_LINE[side]) i++;
     else if (!(i === end - 1 && runsToCut && HEADER_LINE[side].startsWith(headerLine.text))) {
       out.push(
-        diagnostic('error', CODES.badTableHeader, `The ${side} table does not start with its column header line.`, {
-          file,
-          line: headerLine.no,
-          expected: `"${HEADER_LINE[side]}"`,
-          found: `"${excerpt(headerLine.text)}"`,
-        }),
+        diagnostic(
+          'error',
+          CODES.badTableHeader,
+          `The ${side} table does not start with its column header line.`,
+          {
+            file,
+            line: headerLine.no,
+            expected: `"${HEADER_LINE[side]}"`,
+            found: `"${excerpt(headerLine.text)}"`,
+          },
+        ),
       );
       if (parseRow(headerLine.text, side) === undefined) i++;
     }
@@ -109,6 +123,7 @@ export function readTable(
       kind: 'row',
       line: line.no,
       name: cells.name,
+      key: looseKey(cells.name),
       type: cells.type,
       array: cells.array,
       required: cells.required ?? false,
@@ -121,7 +136,7 @@ export function readTable(
   };
   const flushBlock = (atEnd: boolean): void => {
     if (block.length === 0) return;
-    const item = blockItem(block, side, file, out, atEnd, dropped);
+    const item = blockItem(block, side, file, out, atEnd ? { partial: limit.partial } : undefined, dropped);
     if (item !== undefined) items.push(item);
     block = [];
   };
@@ -230,9 +245,10 @@ function blockItem(
   side: Side,
   file: string,
   out: Diagnostic[],
-  atEnd: boolean,
+  cutAt: { readonly partial: string | undefined } | undefined,
   dropped: string[],
 ): TableItem | undefined {
+  const atEnd = cutAt !== undefined;
   const first = block[0];
   if (first === undefined) return undefined;
   const nameText = bulletText(first) ?? '';
@@ -244,21 +260,31 @@ function blockItem(
     if (atEnd) {
       dropped.push(`${what} has no type line before the cut and was left out`);
       out.push(
-        diagnostic('info', CODES.partialFieldDropped, `The truncated page cuts ${what}; it was left out of the model.`, {
-          file,
-          line: first.no,
-          expected: 'a name line followed by a type line',
-          found: `"${excerpt(nameText)}" and the end of the page`,
-        }),
+        diagnostic(
+          'info',
+          CODES.partialFieldDropped,
+          `The truncated page cuts ${what}; it was left out of the model.`,
+          {
+            file,
+            line: first.no,
+            expected: 'a name line followed by a type line',
+            found: `"${excerpt(nameText)}" and the end of the page`,
+          },
+        ),
       );
     } else {
       out.push(
-        diagnostic('warning', CODES.badBulletBlock, `A bullet block of the ${side} table has no type line; it was skipped.`, {
-          file,
-          line: first.no,
-          expected: 'a name line followed by a type line',
-          found: `"${excerpt(nameText)}"`,
-        }),
+        diagnostic(
+          'warning',
+          CODES.badBulletBlock,
+          `A bullet block of the ${side} table has no type line; it was skipped.`,
+          {
+            file,
+            line: first.no,
+            expected: 'a name line followed by a type line',
+            found: `"${excerpt(nameText)}"`,
+          },
+        ),
       );
     }
     return undefined;
@@ -274,12 +300,17 @@ function blockItem(
     if (value === undefined) {
       if (block.length > 2 || !atEnd) {
         out.push(
-          diagnostic('warning', CODES.badBulletBlock, `The request field "${name}" has no 必须/可选 cell; it is taken as optional.`, {
-            file,
-            line: block[2]?.no ?? first.no,
-            expected: '"必须" or "可选" on the third line of the block',
-            found: requiredText === undefined ? 'the end of the block' : `"${excerpt(requiredText)}"`,
-          }),
+          diagnostic(
+            'warning',
+            CODES.badBulletBlock,
+            `The request field "${name}" has no 必须/可选 cell; it is taken as optional.`,
+            {
+              file,
+              line: block[2]?.no ?? first.no,
+              expected: '"必须" or "可选" on the third line of the block',
+              found: requiredText === undefined ? 'the end of the block' : `"${excerpt(requiredText)}"`,
+            },
+          ),
         );
       }
     } else {
@@ -289,6 +320,26 @@ function blockItem(
   }
   const cells: string[] = [];
   for (let k = next; k < block.length; k++) cells.push(bulletText(block[k]) ?? '');
+  let doubtfulDropped = false;
+  if (
+    cutAt !== undefined &&
+    cells.length > 0 &&
+    IDENTIFIER.test(cells[cells.length - 1] ?? '') &&
+    typeMayFollow(cutAt.partial)
+  ) {
+    doubtfulDropped = true;
+    // At the cut, a last word-like line may be this field's description or the name of a field whose type line
+    // was cut off (the partial line after it could start a type); neither reading is safe, so it is not used.
+    const doubtful = block[block.length - 1];
+    const text = cells.pop() ?? '';
+    dropped.push(
+      `line ${doubtful?.no ?? first.no} ("${excerpt(text, 30)}") could be the description of "${name}" or the name of a cut-off field and was left out`,
+    );
+  }
+  if (atEnd)
+    dropped.push(
+      `the last field "${name}" (line ${first.no}) is cut, so its example or description may be missing`,
+    );
   if (cells.length > 2) {
     out.push(
       diagnostic(
@@ -311,12 +362,22 @@ function blockItem(
     kind: 'bullet',
     line: first.no,
     name,
+    key: looseKey(name),
     type,
     array,
     required,
     leaf: leaf !== undefined,
     cells,
+    // When a doubtful last line was dropped the block may well be complete, so it is not marked as cut.
+    ...(atEnd && !doubtfulDropped ? { cut: true } : {}),
   };
+}
+
+/** True unless the partial line after the cut certainly does not start a type line (`• Stri`, `• F`, `•`). */
+function typeMayFollow(partial: string | undefined): boolean {
+  if (partial === undefined) return true;
+  const content = partial.startsWith('•') ? partial.slice(1).trim() : undefined;
+  return content !== undefined && (content === '' || /^[A-Za-z]/.test(content));
 }
 
 function reportTrailing(

@@ -32,7 +32,9 @@ export function detectTruncation(content: string, lines: readonly Line[]): Trunc
   if (content.endsWith('\n') || lines.length === 0) return { lastIndex, parseEnd: lines.length };
   const last = lines[lines.length - 1];
   const parseEnd = lines.length - 1;
-  return last !== undefined && last.text !== '' ? { lastIndex, parseEnd, dropped: last } : { lastIndex, parseEnd };
+  return last !== undefined && last.text !== ''
+    ? { lastIndex, parseEnd, dropped: last }
+    : { lastIndex, parseEnd };
 }
 
 /** What a cut in each section leaves unknown, in the words of the model. */

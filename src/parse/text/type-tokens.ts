@@ -33,7 +33,10 @@ export function parseTypeLine(text: string): TypeRef | undefined {
  * Reads the type starting at token `index` of a table row. Rows are positional, so any word is accepted as a
  * type here (an unknown one is reported later with the field). Returns the index of the next token.
  */
-export function readRowType(tokens: readonly string[], index: number): (TypeRef & { next: number }) | undefined {
+export function readRowType(
+  tokens: readonly string[],
+  index: number,
+): (TypeRef & { next: number }) | undefined {
   const first = tokens[index];
   if (first === undefined) return undefined;
   let base: string;

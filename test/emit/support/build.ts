@@ -50,6 +50,9 @@ export function seedApis(): Api[] {
 export function contractRuntime(): ReadonlyMap<string, string> {
   const dir = new URL('runtime/', FIXTURES);
   return new Map(
-    ['client.ts', 'index.ts', 'spec.ts', 'values.ts'].map((name) => [name, readFileSync(new URL(name, dir), 'utf8')]),
+    ['client.ts', 'index.ts', 'spec.ts', 'values.ts'].map((name) => [
+      name,
+      readFileSync(new URL(name, dir), 'utf8'),
+    ]),
   );
 }

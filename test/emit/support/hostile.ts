@@ -5,7 +5,7 @@ import { api, field } from './build.js';
 
 /** Doc text with every escape hazard in one string. */
 export const NASTY_TEXT =
-  "ends */ here /* and `tick` ${x} 'single' \"double\" back\\slash\r\nCRLF\u2028LS\u2029PS \u202Eevil\u202C " +
+  'ends */ here /* and `tick` ${x} \'single\' "double" back\\slash\r\nCRLF\u2028LS\u2029PS \u202Eevil\u202C ' +
   '\u200Frtl \u0000nul \u0007bel \uFEFFbom 😀 emoji \uD800 lone\n@deprecated injected\n{@link javascript:alert(1)}';
 
 const nasty = { description: NASTY_TEXT, example: NASTY_TEXT };
@@ -21,7 +21,10 @@ export function hostileApis(): Api[] {
       source: { file: 'docs/evil */ name\n// injected.txt', format: 'text' },
       request: [
         field('class', 'String', { required: true, ...nasty }),
-        field('1st_value', 'Number', { example: '12345678901234567890', constraints: { minValue: 0, maxValue: 9 } }),
+        field('1st_value', 'Number', {
+          example: '12345678901234567890',
+          constraints: { minValue: 0, maxValue: 9 },
+        }),
         field('a-b', 'Boolean', { example: 'true' }),
         field('__proto__', 'String'),
         field('constructor', 'String'),
@@ -34,7 +37,11 @@ export function hostileApis(): Api[] {
         field("it's", 'String'),
         field('class', 'Number', { description: 'repeated wire name: the first definition wins' }),
       ],
-      response: [field('class', 'String', nasty), field('__proto__', 'Number'), field('request_id', 'String')],
+      response: [
+        field('class', 'String', nasty),
+        field('__proto__', 'Number'),
+        field('request_id', 'String'),
+      ],
     }),
     api('alibaba.hostile.structs', {
       request: [
@@ -78,7 +85,11 @@ export function hostileApis(): Api[] {
         field('when', 'Date', { array: true }),
         field('upload', 'byte', { array: true }),
         field('fields', 'Field List', { array: true }),
-        field('items', 'Item', { array: true, required: true, children: [field('sku', 'Number', { required: true })] }),
+        field('items', 'Item', {
+          array: true,
+          required: true,
+          children: [field('sku', 'Number', { required: true })],
+        }),
       ],
       response: [result([field('x', 'String')])],
     }),
@@ -86,7 +97,9 @@ export function hostileApis(): Api[] {
     api('qimen.tmall.car.leads.synchronize', { request: [field('a', 'String')] }),
     api('tmall.car.leads.synchronize', { request: [field('b', 'String', { required: true })] }),
     api('taobao.tmall.car.leads.synchronize'),
-    api('slb.aliyuncs.com.SetLoadBalancerName.2013-02-21', { request: [field('LoadBalancerName', 'String')] }),
+    api('slb.aliyuncs.com.SetLoadBalancerName.2013-02-21', {
+      request: [field('LoadBalancerName', 'String')],
+    }),
     api('to.string'),
     api('execute'),
     api('a.b-c'),

@@ -26,7 +26,10 @@ function compilerOptions(files: ReadonlyMap<string, string>): ts.CompilerOptions
   return { ...converted.options, noEmit: true, typeRoots: [TYPE_ROOTS] };
 }
 
-export function typeCheck(files: ReadonlyMap<string, string>, extra: ReadonlyMap<string, string> = new Map()): CheckResult {
+export function typeCheck(
+  files: ReadonlyMap<string, string>,
+  extra: ReadonlyMap<string, string> = new Map(),
+): CheckResult {
   const all = new Map<string, string>();
   for (const [path, text] of [...files, ...extra]) all.set(`${ROOT}/${path}`, text);
   const options = compilerOptions(files);

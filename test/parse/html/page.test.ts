@@ -30,7 +30,7 @@ describe('readHtmlPage: DOM nesting', () => {
   it('reads nested tables (in a cell and in a full-width sub-row) into the hand-checked seed nesting', () => {
     const page = readHtmlPage(html('damai-nested-tables.html'), 'damai.html');
     expect(page.diagnostics).toEqual([]);
-    expect(page.bulletSides).toEqual([]);
+    expect(page.textSides).toEqual([]);
     const expected = expectedDoc('expected', `${DAMAI}.json`);
     expect(page.api).toMatchObject({
       api: expected.name,
@@ -124,7 +124,7 @@ describe('readHtmlPage: DOM nesting', () => {
 describe('readHtmlPage: flat bullets and rendering', () => {
   it('leaves flat-bullet tables to the text rules and renders the page exactly as its text copy', () => {
     const page = readHtmlPage(html('derby-flat-bullets.html'), 'derby.html');
-    expect(page.bulletSides).toEqual(['request', 'response']);
+    expect(page.textSides).toEqual(['request', 'response']);
     const seed = readFileSync(join(DOCS_INPUT, `${DERBY}.txt`), 'utf8');
     // The seed copy starts with the breadcrumb, which is site navigation before the header.
     expect(page.rendered.map((l) => l.text).join('\n')).toBe(seed.slice(seed.indexOf('alitrip.')));
@@ -157,6 +157,32 @@ describe('readHtmlPage: flat bullets and rendering', () => {
           expect(source[line.htmlLine - 1]).toContain(text.replace(/"/g, '&quot;'));
       }
     }
+  });
+
+  it('keeps a list inside a description as description text, not as nested fields', () => {
+    const page = readHtmlPage(
+      [
+        '<h1>taobao.trades.sold.get (查询卖家已卖出的交易数据)</h1>',
+        '<h2>请求参数</h2>',
+        '<table><tr><th>名称</th><th>类型</th><th>是否必须</th><th>示例值</th><th>更多限制</th><th>描述</th></tr>',
+        '<tr><td>status</td><td>String</td><td>可选</td><td></td><td></td><td>交易状态。可选值: <ul><li>WAIT_BUYER_PAY(等待买家付款)</li><li>TRADE_FINISHED(交易成功)</li></ul></td></tr>',
+        '</table>',
+        '<h2>响应参数</h2>',
+      ].join('\n'),
+      'sold.html',
+    );
+    expect(page.textSides).toEqual([]);
+    expect(page.diagnostics).toEqual([]);
+    expect(page.api?.request).toEqual([
+      {
+        name: 'status',
+        type: 'String',
+        array: false,
+        required: false,
+        description: '交易状态。可选值: WAIT_BUYER_PAY(等待买家付款) TRADE_FINISHED(交易成功)',
+        children: [],
+      },
+    ]);
   });
 
   it('takes the header from <title> when no element carries it', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,41 @@ describe('parseHtmlDoc', () => {
     expect(viaHtml.api?.description).toBe(viaText.api?.description);
   });
 
+  it('takes example and description of flat-layout rows from their own cells, which the text copy runs together', () => {
+    const page = html('derby-flat-bullets.html')
+      .replace(
+        '<td>token</td><td>String</td><td>可选</td><td>213456789</td><td></td>',
+        '<td>token</td><td>String</td><td>可选</td><td>abc 123</td><td></td>',
+      )
+      .replace('<td>token</td>\n', '<td>访问 令牌</td>\n')
+      .replace('req.setToken("213456789");\n', '');
+    const r = parseHtmlDoc(page, 'p.html');
+    expect(r.api?.request[1]).toMatchObject({ name: 'token', example: 'abc 123', description: '访问 令牌' });
+    expect(r.diagnostics.filter((d) => d.field === 'request.token')).toEqual([]);
+    // No top-level row is left to a guess: every one has its cells in the DOM.
+    expect(r.diagnostics.filter((d) => d.code === 'example-guessed')).toEqual([]);
+  });
+
+  it('reads a parameter section laid out without a <table> through the text rules instead of dropping it', () => {
+    const source = html('derby-flat-bullets.html');
+    const start = source.indexOf('<table class="param-table">');
+    const end = source.indexOf('</table>', start) + '</table>'.length;
+    const grid = source
+      .slice(start, end)
+      .replace(/<table[^>]*>/, '<div class="grid">')
+      .replace('</table>', '</div>')
+      .replace(/<tr>/g, '<div class="row">')
+      .replace(/<\/tr>/g, '</div>')
+      .replace(/<t[hd]>/g, '<span>')
+      .replace(/<\/t[hd]>/g, '</span> ');
+    const page = source.slice(0, start) + grid + source.slice(end);
+    expect(readHtmlPage(page, 'grid.html').textSides).toEqual(['request', 'response']);
+    const r = parseHtmlDoc(page, 'grid.html');
+    const want = expected(DERBY);
+    expect(shapeOf(r.api?.request ?? [])).toEqual(expectedShape(want.requestParams, 'request'));
+    expect(r.api?.request[0]).toMatchObject({ name: 'tenant_key', example: '234', description: '租户标识' });
+  });
+
   it('gives the DOM reading unchanged when no table needs the text rules', () => {
     for (const file of ['damai-nested-tables.html', 'mydata-tree-rows.html', 'problems-nested-tables.html']) {
       const page = readHtmlPage(html(file), file);
@@ -71,5 +107,47 @@ describe('parseHtmlDoc', () => {
       expect(d.column).toBeUndefined();
       if (d.line !== undefined) expect(lines[d.line - 1], d.message).toBeDefined();
     }
+  });
+});
+
+describe('parseHtmlDoc on arbitrary markup', () => {
+  const pieces = [
+    '<table>',
+    '</table>',
+    '<tr>',
+    '</tr>',
+    '<td>',
+    '</td>',
+    '<th>名称</th>',
+    '<ul>',
+    '<li>',
+    '└ x',
+    '<pre>',
+    '</pre>',
+    '<h2>请求参数</h2>',
+    '<h2>响应参数</h2>',
+    '<h2>FAQ</h2>',
+    '<h1>taobao.a.b (t)</h1>',
+    '<tr aria-level="3">',
+    '<tr class="ant-table-row-level-2">',
+    'String',
+    'Item []',
+    '必须',
+    '<br>',
+    '&lt;',
+    '\n',
+    '<div>',
+    '</div>',
+  ];
+  it('never throws and always answers with diagnostics or an API', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const r = parseHtmlDoc(parts.join(''), 'fuzz.html');
+        expect(Array.isArray(r.diagnostics)).toBe(true);
+        if (r.api === undefined) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+        for (const d of r.diagnostics) if (d.line !== undefined) expect(d.line).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

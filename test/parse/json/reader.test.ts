@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -281,5 +282,33 @@ describe('parseJsonDoc', () => {
       const r = parseJsonDoc(text, 'x.json');
       expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
     }
+  });
+});
+
+describe('parseJsonDoc on damaged doc JSON', () => {
+  const text = readFileSync(join(FIXTURES, 'json', 'alibaba_mydata_self_product_get.json'), 'utf8');
+  it('never throws, and every diagnostic points at a line of the file', () => {
+    const damaged = fc
+      .tuple(
+        fc.nat(),
+        fc.nat({ max: 40 }),
+        fc.constantFrom('', '[', ']', '{', '}', '"', ',', ':', 'null', '1', '"long"', '[]'),
+      )
+      .map(([at, cut, insert]) => {
+        const i = at % text.length;
+        return text.slice(0, i) + insert + text.slice(i + cut);
+      });
+    const lines = text.split('\n').length + 1;
+    fc.assert(
+      fc.property(damaged, (input) => {
+        const r = parseJsonDoc(input, 'm.json');
+        if (r.api === undefined) expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+        for (const d of r.diagnostics) {
+          expect(d.line).toBeGreaterThan(0);
+          expect(d.line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,0 +1,17 @@
+/** Integers beyond 2^53 arrive as decimal strings so that no digit is lost. */
+export type Int64String = `${bigint}`;
+
+/** A TOP `Number` in a response: a JS number, or a decimal string when it does not fit one exactly. */
+export type TopNumber = number | Int64String;
+
+/** A TOP `Number` in a request. bigint and decimal strings carry 64-bit ids exactly. */
+export type TopNumberInput = number | bigint | Int64String;
+
+/** A `byte[]` parameter: sent as a multipart file part, not signed. */
+export type TopFile =
+  | Blob
+  | Uint8Array
+  | { readonly data: Blob | Uint8Array; readonly filename?: string; readonly contentType?: string };
+
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
