@@ -6,6 +6,7 @@ import {
   AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest,
   TopClient,
   TopError,
+  TopTimeoutError,
   TopValidationError,
 } from '../../generated/src/index.js';
 
@@ -82,15 +83,25 @@ describe('generated client against topgen mock', () => {
     await expect(call).rejects.toMatchObject({ code: 25, sub_code: 'isv.invalid-signature' });
   });
 
-  it('retries a 5xx and succeeds', async () => {
+  it('retries a 5xx and succeeds, signing each attempt afresh', async () => {
     gateway.injectFault({ status: 503, times: 1 });
+    const before = gateway.calls().length;
     const response = await client({ retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' });
     expect(response.result?.success).toBe(true);
+    const attempts = gateway.calls().slice(before);
+    expect(attempts.map((call) => call.status)).toEqual([503, 200]);
+  });
+
+  it('does not retry a caller error (isv.*)', async () => {
+    const before = gateway.calls().length;
+    await expect(client({ appSecret: 'wrong', retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({})).rejects.toBeInstanceOf(TopError);
+    expect(gateway.calls().length - before).toBe(1);
   });
 
   it('times out a slow gateway', async () => {
     gateway.injectFault({ delayMs: 2_000, times: 1 });
     const call = client({ timeoutMs: 200, retries: 0 }).alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' });
-    await expect(call).rejects.toThrow(/time/i);
+    await expect(call).rejects.toBeInstanceOf(TopTimeoutError);
+    await expect(call).rejects.toThrow('no answer within 200 ms');
   });
 });

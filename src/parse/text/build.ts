@@ -6,7 +6,7 @@ import type { Evidence } from './evidence.js';
 import { exampleAndDescription, valueEvidence } from './examples.js';
 import type { Nesting } from './nesting.js';
 import type { Side } from './rows.js';
-import type { TableItem } from './table.js';
+import type { TableItem } from './item.js';
 
 type WritableField = { -readonly [K in keyof Field]: Field[K] };
 

@@ -1,8 +1,9 @@
+import type { DraftNode } from './evidence.js';
 import type { Line } from './lines.js';
 import { parseJsonTree } from './json-sample.js';
 import type { SampleBody } from './sample-body.js';
 import type { Section } from './sections.js';
-import type { TextLimit } from './table.js';
+import type { TextLimit } from './lines.js';
 import { parseXmlForest } from './xml-example.js';
 
 /**
@@ -33,9 +34,7 @@ export function readErrorExample(body: SampleBody): ErrorExample | undefined {
   const forest = parseXmlForest(body);
   const root = forest.roots[0];
   if (root === undefined) return undefined;
-  const fields: Record<string, string> = {};
-  for (const child of root.children) if (child.value !== undefined) fields[child.name] = child.value;
-  return { line: root.line, fields };
+  return { line: root.line, fields: scalarFields(root.children) };
 }
 
 /** The qimen 验签示例 JSON: its scalar fields, one level below an envelope object if there is one. */
@@ -45,9 +44,14 @@ export function readSignCheckExample(body: SampleBody): ErrorExample | undefined
   if (node === undefined) return undefined;
   const only = node.children.length === 1 ? node.children[0] : undefined;
   if (only !== undefined && only.children.length > 0) node = only;
-  const fields: Record<string, string> = {};
-  for (const child of node.children) if (child.value !== undefined) fields[child.name] = child.value;
-  return { line: body.lineNos[0] ?? body.headingLine, fields };
+  return { line: body.lineNos[0] ?? body.headingLine, fields: scalarFields(node.children) };
+}
+
+/** Name → value of the scalar nodes. `fromEntries` defines keys, so a `__proto__` key stays an ordinary key. */
+function scalarFields(nodes: readonly DraftNode[]): Readonly<Record<string, string>> {
+  const entries: [string, string][] = [];
+  for (const node of nodes) if (node.value !== undefined) entries.push([node.name, node.value]);
+  return Object.fromEntries(entries);
 }
 
 const ERROR_TABLE_HEADER = '错误码 错误描述 解决方案';

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../model/types.js';
 import { isKnownPrimitive } from '../../model/type-kind.js';
 import { CODES } from './codes.js';
 import { nodeValues, type Evidence, type EvidenceNode } from './evidence.js';
-import type { TableItem } from './table.js';
+import type { TableItem } from './item.js';
 
 /**
  * Example value and description of one item. A row writes `[example] [description]` as one run of text and a

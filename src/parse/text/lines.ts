@@ -16,6 +16,16 @@ export interface Line {
 
 const BULLET = '•';
 
+/** Where the readable text of a page stops. */
+export interface TextLimit {
+  /** One past the last readable line index (the partial last line of a truncated page is excluded). */
+  readonly end: number;
+  /** The page was cut: whatever runs up to `end` may be incomplete. */
+  readonly truncated: boolean;
+  /** Text of the partial last line that was left out, when there is one. */
+  readonly partial?: string;
+}
+
 /** Removes surrounding whitespace, including the ideographic space some pages keep. */
 export function strip(value: string): string {
   return value.trim();

@@ -2,32 +2,19 @@ import { diagnostic } from '../../model/diagnostics.js';
 import type { Diagnostic } from '../../model/types.js';
 import { align, type Judge, type SideLayout } from './align.js';
 import { CODES } from './codes.js';
-import {
-  addParentFact,
-  createChain,
-  fixDepth,
-  fixedDepth,
-  parentCandidates,
-  type DepthChain,
-} from './depth-solver.js';
+import { addParentFact, createChain, parentCandidates } from './depth-solver.js';
 import type { Evidence, EvidenceNode } from './evidence.js';
+import { decideGroup, type OrderGroup } from './field-order.js';
 import type { Side } from './rows.js';
-import type { TableItem } from './table.js';
+import type { TableItem } from './item.js';
 
 /**
  * Decides the parent of every item of one table side (docs/text-format.md §5.3–5.4):
  *  1. an override file, when given, pins parents (align.ts against the override tree);
  *  2. the page's sample (Java request code, XML or JSON response example) adds the parents it shows;
  *  3. the depth constraints (depth-solver.ts) spread those facts along the field order;
- *  4. what is still open is decided by the field-order rule below and reported as `ambiguous-nesting`,
- *     naming the other possible parents. Nothing is placed by a guess without a warning.
- *
- * The rule for an open choice was measured on the 399 doc JSON files of the corpus (7,986 nested items laid out
- * as the page would show them, no samples): "stay with the previous item's object" 79.7 % correct parents,
- * "latest object" 79.3 %, "consecutive objects nest, otherwise sibling of the latest object" 79.9 %; adding
- * "leave an object that already has a field of this name", "leave an object whose type, seen earlier on the
- * page, has no field of this name" and "do not nest an object in one of its own type" gives 81.8 %, the rule
- * used here.
+ *  4. what is still open is decided by the field-order rule (field-order.ts) and reported as
+ *     `ambiguous-nesting`, naming the other possible parents. Nothing is placed by a guess without a warning.
  */
 export interface NestingInput {
   readonly side: Side;
@@ -48,10 +35,7 @@ export interface Nesting {
   readonly paths: readonly string[];
 }
 
-interface Group {
-  readonly start: number;
-  readonly chain: DepthChain;
-}
+type Group = OrderGroup;
 
 export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting {
   const { items, side, file } = input;
@@ -77,7 +61,8 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
   const layout: SideLayout = { items, rowOf };
 
   const factParent: (number | undefined)[] = items.map(() => undefined);
-  const conflicts = new Map<number, string>();
+  /** Sample placements the order refused: item → the parent the sample gave and the sample line. */
+  const conflicts = new Map<number, { readonly parent: number; readonly line: number }>();
   const chainOf = (k: number): Group | undefined => groups[groupOf[k] ?? -1];
 
   const tryFact = (k: number, p: number): boolean => {
@@ -103,7 +88,7 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
           {
             file: overrideFile,
             line: node.line,
-            field: `${side}.${items[proposal.parent]?.name}.${items[k]?.name}`,
+            field: `${side}.${overridePath(node)}`,
             expected: 'a parent that is an object listed before the field and still open at it',
             found: `"${items[proposal.parent]?.name}" (page line ${items[proposal.parent]?.line})`,
           },
@@ -123,24 +108,7 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
       if (proposal.kind !== 'child') return true;
       if (factParent[k] !== undefined) return true;
       if (tryFact(k, proposal.parent)) return true;
-      conflicts.set(
-        k,
-        `${sample.label} puts it under "${items[proposal.parent]?.name}" (line ${node.line}), which the field order does not allow`,
-      );
-      out.push(
-        diagnostic(
-          'warning',
-          CODES.nestingEvidenceConflict,
-          `${capital(sample.label)} places ${side} field "${items[k]?.name}" under "${items[proposal.parent]?.name}", ` +
-            'which contradicts the order of fields in the table or other evidence; the sample was not used for this field.',
-          {
-            file,
-            line: items[k]?.line ?? node.line,
-            expected: 'a parent that is an object listed before the field and still open at it',
-            found: `"${items[proposal.parent]?.name}" in the sample at line ${node.line}`,
-          },
-        ),
-      );
+      conflicts.set(k, { parent: proposal.parent, line: node.line });
       return false;
     };
     sampleNode = align(layout, sample, judge, 'ordered').nodeOf;
@@ -164,13 +132,36 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
     paths.push(parent < 0 ? item.name : `${paths[parent] ?? ''}.${item.name}`);
   });
 
+  for (const [k, conflict] of conflicts) {
+    const label = sample?.label ?? 'the sample';
+    out.push(
+      diagnostic(
+        'warning',
+        CODES.nestingEvidenceConflict,
+        `${capital(label)} places ${side} field "${items[k]?.name}" under "${paths[conflict.parent]}", which ` +
+          'contradicts the order of fields in the table or other evidence; the sample was not used for this field.',
+        {
+          file,
+          line: items[k]?.line ?? conflict.line,
+          field: `${side}.${paths[k]}`,
+          expected: 'a parent that is an object listed before the field and still open at it',
+          found: `"${paths[conflict.parent]}" in the sample at line ${conflict.line}`,
+        },
+      ),
+    );
+  }
+
   for (let k = 0; k < items.length; k++) {
     const options = candidates[k];
     const item = items[k];
     if (options === undefined || options.length < 2 || item === undefined) continue;
     const chosen = parents[k] ?? -1;
     const others = options.filter((p) => p !== chosen).map((p) => `"${paths[p]}"`);
-    const reason = conflicts.get(k) ?? missingReason(input, item);
+    const conflict = conflicts.get(k);
+    const reason =
+      conflict === undefined
+        ? missingReason(input, item)
+        : `${sample?.label ?? 'the sample'} puts it under "${paths[conflict.parent]}" (line ${conflict.line}), which the field order does not allow`;
     out.push(
       diagnostic(
         'warning',
@@ -189,86 +180,6 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
     );
   }
   return { parents, sampleNode, paths };
-}
-
-/**
- * Fixes the depths of one group left to right. Forced depths are taken as they are; an open one prefers the
- * previous item's object, leaving it (upwards, inside the allowed interval) when that object already has a field
- * of the same name, or when its type was seen earlier on the page without such a field.
- */
-function decideGroup(
-  items: readonly TableItem[],
-  group: Group,
-  parents: number[],
-  rules: (string | undefined)[],
-): void {
-  const { chain, start } = group;
-  const n = chain.object.length;
-  const depth: number[] = [0];
-  const open: number[] = [0];
-  const childNames = new Map<number, Set<string>>();
-  const typeFields = new Map<string, Set<string>>();
-  const typeCount = new Map<string, number>();
-  const typeOf = (local: number): string => items[start + local]?.type ?? '';
-  typeCount.set(typeOf(0), 1);
-  for (let i = 1; i < n; i++) {
-    const item = items[start + i];
-    if (item === undefined) break;
-    let v = fixedDepth(chain, i);
-    let rule: string | undefined;
-    if (v === undefined) {
-      const lo = chain.lo[i] ?? 1;
-      const hi = chain.hi[i] ?? 1;
-      const stay = Math.min(Math.max(depth[i - 1] ?? 1, lo), hi);
-      const duplicate = (c: number): boolean => childNames.get(open[c - 1] ?? -1)?.has(item.name) === true;
-      const foreign = (c: number): boolean => {
-        const type = typeOf(open[c - 1] ?? 0);
-        if (!item.leaf && type === item.type) return true;
-        const known = typeFields.get(type);
-        return (
-          (typeCount.get(type) ?? 0) > 1 && known !== undefined && known.size > 0 && !known.has(item.name)
-        );
-      };
-      v = stay;
-      rule = "it follows that object's fields";
-      let fallback: number | undefined;
-      for (let c = stay; c >= lo; c--) {
-        if (duplicate(c)) continue;
-        fallback ??= c;
-        if (foreign(c)) continue;
-        v = c;
-        fallback = undefined;
-        break;
-      }
-      if (fallback !== undefined) v = fallback;
-      if (v !== stay) {
-        const left = items[start + (open[stay - 1] ?? 0)]?.name ?? '';
-        const leftType = typeOf(open[stay - 1] ?? 0);
-        rule = duplicate(stay)
-          ? `"${left}" already has a field "${item.name}"`
-          : !item.leaf && leftType === item.type
-            ? `a "${item.type}" object is not placed inside another "${item.type}"`
-            : `other "${leftType}" objects on the page have no field "${item.name}"`;
-      }
-      fixDepth(chain, i, v);
-    }
-    const parentLocal = open[v - 1] ?? 0;
-    depth.push(v);
-    parents[start + i] = start + parentLocal;
-    rules[start + i] = rule;
-    let names = childNames.get(parentLocal);
-    if (names === undefined) childNames.set(parentLocal, (names = new Set()));
-    names.add(item.name);
-    const parentType = typeOf(parentLocal);
-    let fields = typeFields.get(parentType);
-    if (fields === undefined) typeFields.set(parentType, (fields = new Set()));
-    fields.add(item.name);
-    open.length = v;
-    if (chain.object[i] === true) {
-      open[v] = i;
-      typeCount.set(item.type, (typeCount.get(item.type) ?? 0) + 1);
-    }
-  }
 }
 
 function missingReason(input: NestingInput, item: TableItem): string {

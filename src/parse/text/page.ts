@@ -12,11 +12,11 @@ import type { Evidence } from './evidence.js';
 import { parseHeader, type Header } from './header.js';
 import { readJavaSample, type JavaSample } from './java-sample.js';
 import { jsonEvidence } from './json-sample.js';
-import { excerpt, splitLines, type Line } from './lines.js';
+import { excerpt, splitLines, type Line, type TextLimit } from './lines.js';
 import type { Side } from './rows.js';
 import { sampleBody } from './sample-body.js';
 import { findSections, HEADINGS, type Heading, type SectionMap } from './sections.js';
-import { readTable, type Table, type TextLimit } from './table.js';
+import { readTable, type Table } from './table.js';
 import { detectTruncation, truncationDiagnostic, type Truncation } from './truncation.js';
 import { xmlEvidence } from './xml-example.js';
 

@@ -1,7 +1,7 @@
 import { bulletText } from './bullets.js';
 import type { Line } from './lines.js';
 import type { Section } from './sections.js';
-import type { TextLimit } from './table.js';
+import type { TextLimit } from './lines.js';
 
 /**
  * The body of a sample section (请求示例, 响应示例, 异常示例, 验签示例): the language/format tab bullets

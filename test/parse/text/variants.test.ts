@@ -282,3 +282,15 @@ describe('page record', () => {
     ]);
   });
 });
+
+describe('page record keys', () => {
+  it('keeps a __proto__ key of a sample as an ordinary key', () => {
+    const text = page({ response: ['ok Boolean'] }).replace(
+      '错误码解释',
+      ['验签示例', '', '{"__proto__":"x","code":"sign-check-failure"}', '', '错误码解释'].join('\n'),
+    );
+    const fields = readPageErrors(readTextPage(text, 'p.txt', [])).signCheckExample?.fields ?? {};
+    expect(Object.keys(fields)).toEqual(['__proto__', 'code']);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+  });
+});
