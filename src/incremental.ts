@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { buildModel, parseInput, type InputDoc, type ModelResult, type ParsedDoc } from './generate.js';
-import { emitPackage, type EmitOptions, type GeneratedFiles } from './emit/index.js';
+import {
+  DEFAULT_API_MODULE_CONTEXT,
+  emitApiModule,
+  emitPackage,
+  type ApiModule,
+  type EmitOptions,
+  type GeneratedFiles,
+} from './emit/index.js';
+import type { Api } from './model/types.js';
 
 /** Per-stage timings of one run, in milliseconds. */
 export interface StageTimings {
@@ -29,6 +37,8 @@ const digest = (input: InputDoc): string => {
  */
 export class IncrementalGenerator {
   readonly #parsed = new Map<string, { readonly hash: string; readonly doc: ParsedDoc }>();
+  /** Keyed by the Api object: a cached parse hands back the same object, so its module is still valid. */
+  readonly #modules = new WeakMap<Api, ApiModule>();
 
   constructor(private readonly options: EmitOptions & { readonly strict?: boolean }) {}
 
@@ -54,7 +64,15 @@ export class IncrementalGenerator {
     const t1 = performance.now();
     const model = buildModel(docs, this.options);
     const t2 = performance.now();
-    const files = emitPackage(model.apis, this.options);
+    const moduleContext = DEFAULT_API_MODULE_CONTEXT;
+    const files = emitPackage(model.apis, this.options, (api) => {
+      let module = this.#modules.get(api);
+      if (module === undefined) {
+        module = emitApiModule(api, moduleContext);
+        this.#modules.set(api, module);
+      }
+      return module;
+    });
     const t3 = performance.now();
     return { ...model, files, parsedCount, timings: { parse: t1 - t0, model: t2 - t1, emit: t3 - t2 } };
   }

@@ -23,15 +23,15 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
 }
 
 /** A one-line progress counter on an interactive terminal; silent in CI, in pipes and for small runs. */
-export function createProgress(total: number, label: string): { tick(): void; done(): void } {
+export function createProgress(total: number, label: string): { tick(count?: number): void; done(): void } {
   const stream = process.stderr;
   const enabled = stream.isTTY === true && process.env.CI === undefined && total > 200;
   if (!enabled) return { tick() {}, done() {} };
   let count = 0;
   let lastDrawn = 0;
   return {
-    tick() {
-      count++;
+    tick(step = 1) {
+      count += step;
       const now = Date.now();
       if (now - lastDrawn < 50 && count < total) return;
       lastDrawn = now;

@@ -75,6 +75,11 @@ function objectLiteral(fields: readonly Field[], indent: string): string | undef
   return entries.length === 0 ? undefined : `{\n${entries.join('')}${indent}}`;
 }
 
+/** The argument of an example call: the example init, `{}` when one is required but shows nothing, or none. */
+function exampleArgs({ api, module }: PackageEntry): string {
+  return objectLiteral(api.request, '') ?? (module.requiresRequest ? '{}' : '');
+}
+
 /** The README's code: build a client, call the first API by method and by request object. */
 export function readmeExampleCode(packageName: string, first: PackageEntry | undefined): string {
   const from = stringLiteral(packageName);
@@ -82,9 +87,8 @@ export function readmeExampleCode(packageName: string, first: PackageEntry | und
   if (first === undefined) {
     return `import { TopClient } from ${from};\n\n${client}\nconsole.log(await client.execute('taobao.time.get'));\n`;
   }
-  const { exports, api } = first;
-  const init = objectLiteral(api.request, '');
-  const args = init ?? (first.module.requiresRequest ? '{}' : '');
+  const { exports } = first;
+  const args = exampleArgs(first);
   return (
     `import { TopClient, ${exports.request} } from ${from};\n\n` +
     client +
@@ -94,5 +98,28 @@ export function readmeExampleCode(packageName: string, first: PackageEntry | und
     '// …or a request object, sent with the generic execute().\n' +
     `const request = new ${exports.request}(${args});\n` +
     'console.log(await client.execute(request));\n'
+  );
+}
+
+/**
+ * The README's setup for importing APIs one by one: the runtime's client base alone, which `execute` any
+ * request object with. The gateway is spelled out because the base class does not know the package's default.
+ */
+export function runtimeExampleCode(packageName: string, gateway: string | undefined): string {
+  const gatewayOption = gateway === undefined ? '' : `,\n  gateway: ${stringLiteral(gateway)}`;
+  return (
+    `import { TopClientBase } from ${stringLiteral(`${packageName}/runtime`)};\n\n` +
+    `const client = new TopClientBase({\n  appKey: 'your-app-key',\n  appSecret: 'your-app-secret'${gatewayOption},\n});\n`
+  );
+}
+
+/** One API's README example: its module imported alone, a request built from the doc's examples, `execute`. */
+export function apiExampleCode(packageName: string, entry: PackageEntry): string {
+  const { request } = entry.module.names;
+  const from = stringLiteral(`${packageName}/apis/${entry.api.api}`);
+  return (
+    `import { ${request} } from ${from};\n\n` +
+    `const request = new ${request}(${exampleArgs(entry)});\n` +
+    'const response = await client.execute(request);\n'
   );
 }

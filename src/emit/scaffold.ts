@@ -5,7 +5,7 @@
 import { headerComment } from './print.js';
 import type { EmitContext } from './context.js';
 import type { PackagePlan } from './plan-package.js';
-import { readmeExampleCode } from './readme-example.js';
+import { apiExampleCode, readmeExampleCode, runtimeExampleCode } from './readme-example.js';
 import { markdownCodeBlock, markdownInlineCode, markdownText, stringLiteral } from './safe.js';
 import type { Templates } from './templates.js';
 
@@ -20,6 +20,9 @@ export function runtimeNeedsNodeTypes(runtimeSources: ReadonlyMap<string, string
   return [...runtimeSources.values()].some((source) => nodeUse.test(source));
 }
 
+/** Node script for `npm run clean`: a build must not publish modules of APIs that were removed since the last one. */
+const CLEAN_DIST = "node -e \"require('node:fs').rmSync('dist', { recursive: true, force: true })\"";
+
 export function emitPackageJson(ctx: EmitContext, nodeTypes: boolean): string {
   return json({
     name: ctx.packageName,
@@ -28,15 +31,22 @@ export function emitPackageJson(ctx: EmitContext, nodeTypes: boolean): string {
     type: 'module',
     main: './dist/index.js',
     types: './dist/index.d.ts',
+    // `./runtime` and `./apis/*` let an app load the runtime and the APIs it calls, not the whole client.
     exports: {
       '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './runtime': { types: './dist/runtime/index.d.ts', default: './dist/runtime/index.js' },
       './apis/*': { types: './dist/apis/*.d.ts', default: './dist/apis/*.js' },
       './package.json': './package.json',
     },
-    files: ['dist', 'src'],
+    // src/ ships for the source and declaration maps: "go to definition" lands in the TypeScript source.
+    files: ['dist', 'src', 'CHANGELOG.md'],
     sideEffects: false,
     engines: { node: '>=20' },
-    scripts: { build: 'tsc -p tsconfig.json' },
+    scripts: {
+      clean: CLEAN_DIST,
+      build: 'npm run clean && tsc -p tsconfig.json',
+      prepack: 'npm run build',
+    },
     devDependencies: nodeTypes
       ? { '@types/node': '^20.19.0', typescript: '^5.9.3' }
       : { typescript: '^5.9.3' },
@@ -53,6 +63,8 @@ export function emitTsconfig(nodeTypes: boolean): string {
       types: nodeTypes ? ['node'] : [],
       strict: true,
       declaration: true,
+      declarationMap: true,
+      sourceMap: true,
       outDir: 'dist',
       rootDir: 'src',
       skipLibCheck: true,
@@ -72,16 +84,22 @@ export function emitReadme(ctx: EmitContext, plan: PackagePlan, templates: Templ
     first === undefined
       ? `import { TopClient } from ${stringLiteral(ctx.packageName)}`
       : `import { ${first.module.names.request} } from ${stringLiteral(`${ctx.packageName}/apis/${first.api.api}`)}`;
-  return templates.readme({
+  const text = templates.readme({
     title: markdownText(ctx.packageName),
     apiCount: plan.entries.length,
     apiNoun: plan.entries.length === 1 ? 'API' : 'APIs',
     example: markdownCodeBlock(readmeExampleCode(ctx.packageName, first), 'ts'),
     apiImport: markdownInlineCode(firstImport),
-    rows: plan.entries.map(({ api, exports }) => ({
-      api: markdownInlineCode(api.api),
-      method: markdownInlineCode(`${exports.method}()`),
-      title: markdownText(api.title),
+    runtimePath: markdownInlineCode(`${ctx.packageName}/runtime`),
+    apiPath: markdownInlineCode(`${ctx.packageName}/apis/<API name>`),
+    runtimeExample: markdownCodeBlock(runtimeExampleCode(ctx.packageName, ctx.defaultGateway), 'ts'),
+    rows: plan.entries.map((entry) => ({
+      api: markdownInlineCode(entry.api.api),
+      method: markdownInlineCode(`${entry.exports.method}()`),
+      title: markdownText(entry.api.title),
+      example: markdownCodeBlock(apiExampleCode(ctx.packageName, entry), 'ts'),
     })),
   });
+  // The per-API sections each end in a blank line; the file ends in exactly one line end.
+  return text.replace(/\n+$/, '\n');
 }

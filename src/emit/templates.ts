@@ -11,6 +11,8 @@ export interface ReadmeRow {
   readonly api: string;
   readonly method: string;
   readonly title: string;
+  /** The API's own example (a fenced code block): its module imported alone and sent with `execute`. */
+  readonly example: string;
 }
 
 export interface ReadmeData {
@@ -19,6 +21,12 @@ export interface ReadmeData {
   readonly apiNoun: string;
   readonly example: string;
   readonly apiImport: string;
+  /** Inline code: the runtime's subpath, `<package>/runtime`. */
+  readonly runtimePath: string;
+  /** Inline code: the per-API subpath pattern, `<package>/apis/<API name>`. */
+  readonly apiPath: string;
+  /** Fenced code block: a TopClientBase from the runtime subpath, the `client` of every API example. */
+  readonly runtimeExample: string;
   readonly rows: readonly ReadmeRow[];
 }
 

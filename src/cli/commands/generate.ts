@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diffApis, formatChangelogEntry } from '../../diff/index.js';
-import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
+import {
+  DEFAULT_API_MODULE_CONTEXT,
+  emitApiModule,
+  emitPackage,
+  type GeneratedFiles,
+} from '../../emit/index.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
 import { loadApis, loadModel, type LoadedModel } from '../load.js';
 import { CHANGELOG, diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
@@ -21,12 +26,17 @@ export async function buildPackage(
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
   const model = await loadModel(settings.input, settings.strict);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err);
-  const files = emitPackage(model.apis, {
+  const options = {
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
-  });
+  };
+  const files = emitPackage(
+    model.apis,
+    options,
+    (api) => model.modules.get(api.source.file) ?? emitApiModule(api, DEFAULT_API_MODULE_CONTEXT),
+  );
   return { model, files };
 }
 

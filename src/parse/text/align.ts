@@ -1,5 +1,5 @@
 import type { Evidence, EvidenceNode } from './evidence.js';
-import { setterMatches, upperCamel } from './names.js';
+import { looseKey, setterMatches, upperCamel } from './names.js';
 import type { TableItem } from './item.js';
 
 /**
@@ -43,8 +43,13 @@ export function align(layout: SideLayout, evidence: Evidence, judge: Judge, mode
 }
 
 class Aligner {
-  private readonly byKey = new Map<string, EvidenceNode[]>();
+  /** Nodes by their name as written (setter suffix for Java). */
+  private readonly byName = new Map<string, EvidenceNode[]>();
+  /** Nodes by `looseKey` of their name; built only when an exact name finds nothing. */
+  private byLoose: Map<string, EvidenceNode[]> | undefined;
   private readonly nodeOf: (EvidenceNode | undefined)[];
+  /** `upperCamel` of item names, for Java setters; filled on first use. */
+  private readonly camel = new Map<TableItem, string>();
   private readonly itemOf = new Map<EvidenceNode, number>();
   /** List-element levels found under matched array fields (the XML's `<coupon_dto>`). */
   private readonly wrappers = new Set<EvidenceNode>();
@@ -57,11 +62,7 @@ class Aligner {
     this.nodeOf = layout.items.map(() => undefined);
     for (const node of evidence.nodes) {
       if (node.wrapper || node.parent === undefined || node.name === '') continue;
-      const key = node.key;
-      this.index(key, node);
-      // `setParamsString` serves the Json field `params`: index it under both keys.
-      if (evidence.kind === 'java' && key.endsWith('string'))
-        this.index(key.slice(0, -'string'.length), node);
+      push(this.byName, node.name, node);
     }
   }
 
@@ -83,25 +84,44 @@ class Aligner {
     return { nodeOf: this.nodeOf, itemOf: this.itemOf };
   }
 
-  private index(key: string, node: EvidenceNode): void {
-    const list = this.byKey.get(key);
-    if (list === undefined) this.byKey.set(key, [node]);
-    else list.push(node);
+  private free(node: EvidenceNode): boolean {
+    return !this.itemOf.has(node) && !this.wrappers.has(node);
   }
 
-  /** Candidate nodes by name: exact names when any, else case- and underscore-insensitive ones. */
+  /**
+   * Candidate nodes by name: the exact name (for Java the setter, `auth_code` → `AuthCode`, and `…String` for
+   * Json fields), else a case- and underscore-insensitive match.
+   */
   private named(item: TableItem): EvidenceNode[] {
-    const fieldKey = item.key;
-    const pool = (this.byKey.get(fieldKey) ?? []).filter((n) => !this.itemOf.has(n) && !this.wrappers.has(n));
-    if (pool.length === 0) return pool;
-    if (this.evidence.kind === 'java') {
-      const camel = upperCamel(item.name);
-      return pool.filter((n) =>
-        setterMatches(n.name, item.name, item.type, { setterKey: n.key, fieldKey, camel }),
-      );
+    const java = this.evidence.kind === 'java';
+    let exactName = item.name;
+    if (java) {
+      exactName = this.camel.get(item) ?? upperCamel(item.name);
+      this.camel.set(item, exactName);
     }
-    const exact = pool.filter((n) => n.name === item.name);
-    return exact.length > 0 ? exact : pool;
+    const exact = (this.byName.get(exactName) ?? []).filter((n) => this.free(n));
+    if (java && item.type === 'Json') {
+      for (const n of this.byName.get(`${exactName}String`) ?? []) if (this.free(n)) exact.push(n);
+    }
+    if (exact.length > 0) return exact;
+    const pool = (this.loose().get(looseKey(item.name)) ?? []).filter((n) => this.free(n));
+    return java ? pool.filter((n) => setterMatches(n.name, item.name, item.type)) : pool;
+  }
+
+  private loose(): Map<string, EvidenceNode[]> {
+    if (this.byLoose === undefined) {
+      const byLoose = new Map<string, EvidenceNode[]>();
+      for (const [name, nodes] of this.byName) {
+        const key = looseKey(name);
+        for (const node of nodes) {
+          push(byLoose, key, node);
+          // `setParamsString` serves the Json field `params`: index it under both keys.
+          if (this.evidence.kind === 'java' && key.endsWith('string')) push(byLoose, key.slice(0, -6), node);
+        }
+      }
+      this.byLoose = byLoose;
+    }
+    return this.byLoose;
   }
 
   /** The item a node's field-level parent is matched to, ROOT for top-level nodes, else undefined. */
@@ -226,4 +246,10 @@ class Aligner {
       }
     }
   }
+}
+
+function push(map: Map<string, EvidenceNode[]>, key: string, node: EvidenceNode): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [node]);
+  else list.push(node);
 }

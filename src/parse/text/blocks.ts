@@ -4,7 +4,6 @@ import { bulletText, leafName } from './bullets.js';
 import { CODES } from './codes.js';
 import type { TableItem } from './item.js';
 import { excerpt, type Line } from './lines.js';
-import { looseKey } from './names.js';
 import { REQUIRED_WORDS, type Side } from './rows.js';
 import { parseTypeLine } from './type-tokens.js';
 
@@ -141,7 +140,6 @@ export function readBlock(
     kind: 'bullet',
     line: first.no,
     name,
-    key: looseKey(name),
     type,
     array,
     required,

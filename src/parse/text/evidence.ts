@@ -11,8 +11,6 @@ export type EvidenceKind = 'override' | 'java' | 'json' | 'xml';
 export interface EvidenceNode {
   /** Field name as the source writes it: wire name (XML, JSON, override) or setter suffix (Java). */
   readonly name: string;
-  /** `looseKey(name)`, computed once. */
-  readonly key: string;
   /** 1-based line in the page (or override file) where the node is written. */
   readonly line: number;
   /** Text value of a leaf (XML text, JSON scalar, Java literal), unescaped. */
@@ -43,8 +41,8 @@ export interface Evidence {
   readonly complete: boolean;
   /** Every node, in preorder (root first, then floating trees). */
   readonly nodes: readonly EvidenceNode[];
-  /** `looseKey` of every node name: answers "is this field anywhere in the sample" in constant time. */
-  readonly looseNames: ReadonlySet<string>;
+  /** `looseKey` of every node name (built on first use): is this field anywhere in the sample? */
+  readonly looseNames: () => ReadonlySet<string>;
 }
 
 /** The mutable form sources build before `freeze` links parents and numbers nodes. */
@@ -66,7 +64,6 @@ const MAX_NODES = 20_000;
 
 interface Mutable {
   name: string;
-  key: string;
   line: number;
   value?: string;
   children: Mutable[];
@@ -124,7 +121,6 @@ export function freeze(
   const make = (source: DraftNode, parent: Mutable | undefined): Mutable => {
     const node: Mutable = {
       name: source.name,
-      key: looseKey(source.name),
       line: source.line,
       children: [],
       parent,
@@ -152,8 +148,14 @@ export function freeze(
     const parent = node?.parent;
     if (node !== undefined && parent !== undefined && parent.end < node.end) parent.end = node.end;
   }
-  const looseNames = new Set<string>();
-  for (const node of nodes) if (node.key !== '') looseNames.add(node.key);
+  let names: Set<string> | undefined;
+  const looseNames = (): ReadonlySet<string> => {
+    if (names === undefined) {
+      names = new Set<string>();
+      for (const node of nodes) if (node.name !== '') names.add(looseKey(node.name));
+    }
+    return names;
+  };
   return {
     kind,
     label,

@@ -4,6 +4,7 @@ import { isKnownPrimitive } from '../../model/type-kind.js';
 import { CODES } from './codes.js';
 import { nodeValues, type Evidence, type EvidenceNode } from './evidence.js';
 import type { TableItem } from './item.js';
+import { looseKey } from './names.js';
 
 /**
  * Example value and description of one item. A row writes `[example] [description]` as one run of text and a
@@ -44,14 +45,18 @@ export function valueEvidence(
   }
   const holdsValue = item.kind === 'bullet' ? item.leaf : isKnownPrimitive(item.type);
   if (!sample.complete || !holdsValue) return { kind: 'unknown' };
-  const key = item.key;
+  const key = looseKey(item.name);
   const keyString = `${key}string`;
-  const matches = (n: EvidenceNode): boolean => n.key === key || n.key === keyString;
+  const matches = (n: EvidenceNode): boolean => {
+    const name = looseKey(n.name);
+    return name === key || name === keyString;
+  };
   if (parentNode !== undefined) {
     const under = parentNode.children.some((c) => matches(c) || (c.wrapper && c.children.some(matches)));
     if (!under) return { kind: 'empty' };
   }
-  const present = sample.looseNames.has(key) || sample.looseNames.has(keyString);
+  const names = sample.looseNames();
+  const present = names.has(key) || names.has(keyString);
   return present ? { kind: 'unknown' } : { kind: 'empty' };
 }
 

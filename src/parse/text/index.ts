@@ -10,6 +10,7 @@ import type { Side } from './rows.js';
 export { parseOverride, type NestingOverride, type OverrideEntry } from './override.js';
 export { readPageErrors, readTextPage, type PageErrors, type TextPage } from './page.js';
 export type { ErrorCodeRow, ErrorExample } from './errors-section.js';
+export { CODES as TEXT_DIAGNOSTIC_CODES, type TextCode } from './codes.js';
 
 export interface TextParseOptions {
   /** Pins nesting for the fields it lists (docs/overrides.md). */

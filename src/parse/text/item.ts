@@ -9,8 +9,6 @@ export interface TableItem {
   /** 1-based line of the row or of the block's name line. */
   readonly line: number;
   readonly name: string;
-  /** `looseKey(name)`, computed once: samples are matched by it. */
-  readonly key: string;
   readonly type: string;
   readonly array: boolean;
   /** Request rows and blocks: 必须. Response items: false. */

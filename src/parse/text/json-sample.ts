@@ -14,6 +14,17 @@ export interface JsonTree {
 
 const MAX_DEPTH = 200;
 
+const JSON_ESCAPES: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['\\', '\\'],
+  ['/', '/'],
+  ['b', '\b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+]);
+
 export function parseJsonTree(body: SampleBody): JsonTree {
   const s = body.text;
   let i = 0;
@@ -49,17 +60,7 @@ export function parseJsonTree(body: SampleBody): JsonTree {
           i += 6;
           continue;
         }
-        const simple: Readonly<Record<string, string>> = {
-          '"': '"',
-          '\\': '\\',
-          '/': '/',
-          b: '\b',
-          f: '\f',
-          n: '\n',
-          r: '\r',
-          t: '\t',
-        };
-        out += simple[e] ?? e;
+        out += JSON_ESCAPES.get(e) ?? e;
         i += 2;
         continue;
       }
@@ -146,7 +147,7 @@ export function parseJsonTree(body: SampleBody): JsonTree {
       return node;
     }
     const start = i;
-    while (i < s.length && /[-+0-9.eEa-z]/.test(s[i] ?? '')) i++;
+    while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
     const word = s.slice(start, i);
     if (word === '' || !/^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)$/.test(word)) {
       broken = true;
@@ -178,4 +179,16 @@ export function jsonEvidence(body: SampleBody, label: string): Evidence | undefi
   }
   root.name = '';
   return freeze('json', label, root, [], tree.complete && !body.cut);
+}
+
+/** Characters of JSON numbers and of `true`, `false`, `null`. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 97 && code <= 122) ||
+    code === 45 ||
+    code === 43 ||
+    code === 46 ||
+    code === 69
+  );
 }

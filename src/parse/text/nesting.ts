@@ -5,6 +5,7 @@ import { CODES } from './codes.js';
 import { addParentFact, createChain, parentCandidates } from './depth-solver.js';
 import type { Evidence, EvidenceNode } from './evidence.js';
 import { decideGroup, type OrderGroup } from './field-order.js';
+import { looseKey } from './names.js';
 import type { Side } from './rows.js';
 import type { TableItem } from './item.js';
 
@@ -185,8 +186,9 @@ export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting 
 function missingReason(input: NestingInput, item: TableItem): string {
   const sample = input.sample;
   if (sample === undefined) return input.noSample;
-  const key = item.key;
-  const named = sample.looseNames.has(key) || sample.looseNames.has(`${key}string`);
+  const key = looseKey(item.name);
+  const names = sample.looseNames();
+  const named = names.has(key) || names.has(`${key}string`);
   if (!named) {
     return sample.complete
       ? `the field is not in ${sample.label} (fields without an example value are left out of it)`

@@ -14,7 +14,7 @@ import { readJavaSample, type JavaSample } from './java-sample.js';
 import { jsonEvidence } from './json-sample.js';
 import { excerpt, splitLines, type Line, type TextLimit } from './lines.js';
 import type { Side } from './rows.js';
-import { sampleBody } from './sample-body.js';
+import { sampleBody, type SampleBody } from './sample-body.js';
 import { findSections, HEADINGS, type Heading, type SectionMap } from './sections.js';
 import { readTable, type Table } from './table.js';
 import { detectTruncation, truncationDiagnostic, type Truncation } from './truncation.js';
@@ -131,8 +131,7 @@ export function readTextPage(content: string, file: string, out: Diagnostic[]): 
       java = readJavaSample(body, 'the Java request sample');
       requestSample = java?.evidence;
     }
-    if (requestSample === undefined)
-      noSample.request = unreadable(body.text, body.lineNos[0] ?? body.headingLine, 'request', file, out);
+    if (requestSample === undefined) noSample.request = unreadable(body, 'request', file, out);
   }
   let responseSample: Evidence | undefined;
   const responseSection = sections.get('响应示例');
@@ -140,9 +139,7 @@ export function readTextPage(content: string, file: string, out: Diagnostic[]): 
     const body = sampleBody(lines, responseSection, limit);
     if (body.text.startsWith('<')) responseSample = xmlEvidence(body, 'the XML response example');
     else if (body.text.startsWith('{')) responseSample = jsonEvidence(body, 'the JSON response example');
-    if (responseSample === undefined) {
-      noSample.response = unreadable(body.text, body.lineNos[0] ?? body.headingLine, 'response', file, out);
-    }
+    if (responseSample === undefined) noSample.response = unreadable(body, 'response', file, out);
   }
 
   if (truncation !== undefined) out.push(truncationDiagnostic(file, lines, truncation, sections, dropped));
@@ -207,20 +204,23 @@ function missingSample(
   return truncation === undefined ? `the page has no ${what}` : `the page is cut before its ${what}`;
 }
 
-function unreadable(text: string, line: number, side: Side, file: string, out: Diagnostic[]): string {
-  if (text.trim() === '') return `the ${side} sample is empty`;
+/** Why a present sample section gives no evidence; a sample that is neither empty nor cut is reported. */
+function unreadable(body: SampleBody, side: Side, file: string, out: Diagnostic[]): string {
+  const what = side === 'request' ? 'request code sample' : 'response example';
+  if (body.cut) return `the page is cut inside its ${what}, before any usable part of it`;
+  if (body.text.trim() === '') return `the ${what} is empty`;
   out.push(
     diagnostic(
       'warning',
       CODES.sampleUnreadable,
-      `The ${side} sample could not be read, so it gives no nesting evidence.`,
+      `The ${what} could not be read, so it gives no nesting evidence.`,
       {
         file,
-        line,
+        line: body.lineNos[0] ?? body.headingLine,
         expected: side === 'request' ? 'Java SDK code or a JSON body' : 'an XML or JSON example',
-        found: `"${excerpt(text, 40)}"`,
+        found: `"${excerpt(body.text, 40)}"`,
       },
     ),
   );
-  return `the ${side} sample could not be read`;
+  return `the ${what} could not be read`;
 }

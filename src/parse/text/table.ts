@@ -6,7 +6,6 @@ import { CODES } from './codes.js';
 import { parseConstraint, withConstraint } from './constraints.js';
 import type { TableItem } from './item.js';
 import { excerpt, type Line, type TextLimit } from './lines.js';
-import { looseKey } from './names.js';
 import { parseRow, type Side } from './rows.js';
 import type { Section } from './sections.js';
 
@@ -86,13 +85,13 @@ export function readTable(
       kind: 'row',
       line: line.no,
       name: cells.name,
-      key: looseKey(cells.name),
       type: cells.type,
       array: cells.array,
       required: cells.required ?? false,
       leaf: false,
       rest: cells.rest,
-      ...(row.hasConstraints ? { constrained: true, constraints: row.constraints } : {}),
+      ...(row.hasConstraints ? { constrained: true } : {}),
+      ...(Object.keys(row.constraints).length > 0 ? { constraints: row.constraints } : {}),
       ...(row.description === undefined ? {} : { descriptionBullet: row.description }),
     });
     row = undefined;

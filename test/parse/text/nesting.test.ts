@@ -211,25 +211,40 @@ describe('nesting on pages', () => {
   });
 
   it('reports a sample that contradicts the field order and places the field without it', () => {
+    // The page lists b right after the object o2, so b is o2's first field; the XML puts b after </o2>.
     const result = parseTextDoc(
       page({
         response: [
-          'a A 甲',
-          b('└ x'),
+          'r R 根',
+          b('o1'),
+          b('O1'),
+          b('对象一'),
+          b('└ a'),
           b('String'),
           b('1'),
-          b('叉'),
-          'b B 乙',
-          b('└ y'),
+          b('甲'),
+          b('o2'),
+          b('O2'),
+          b('对象二'),
+          b('└ b'),
           b('String'),
           b('2'),
-          b('歪'),
+          b('乙'),
         ],
-        xml: ['<x_response>', '<a><y>2</y></a><b><x>1</x></b>', '</x_response>'],
+        xml: ['<x_response>', '<r><o1><a>1</a></o1><o2></o2><b>2</b></r>', '</x_response>'],
       }),
       'conflict.txt',
     );
-    expect(shape(result.api?.response ?? [])).toEqual([{ a: ['x'] }, { b: ['y'] }]);
+    expect(shape(result.api?.response ?? [])).toEqual([{ r: [{ o1: ['a'] }, { o2: ['b'] }] }]);
+    const conflict = result.diagnostics.find((d) => d.code === 'nesting-evidence-conflict');
+    expect(conflict).toMatchObject({
+      severity: 'warning',
+      file: 'conflict.txt',
+      line: 25,
+      field: 'response.r.o2.b',
+      found: '"r" in the sample at line 35',
+    });
+    expect(conflict?.message).toContain('The XML response example places response field "b" under "r"');
   });
 
   it('reads nesting from the Java sample for requests, including a later setter on the outer object', () => {

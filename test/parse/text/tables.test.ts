@@ -219,3 +219,27 @@ describe('tables: rows and bullet blocks', () => {
     });
   });
 });
+
+describe('constraints in the model', () => {
+  it('leaves out `constraints` when the only 更多限制 bullet is unreadable, and reports it', () => {
+    const result = parseTextDoc(
+      page({ request: ['n String 可选 x', b('最大长度:二十'), b('名称')] }),
+      'c.txt',
+    );
+    const field = result.api?.request[0];
+    expect(field).toEqual({
+      name: 'n',
+      type: 'String',
+      array: false,
+      required: false,
+      example: 'x',
+      description: '名称',
+      children: [],
+    });
+    expect(result.diagnostics.find((d) => d.code === 'bad-constraint')).toMatchObject({
+      severity: 'warning',
+      field: 'request.n',
+      found: '"最大长度:二十"',
+    });
+  });
+});
