@@ -62,8 +62,6 @@ function build(work) {
     join(root, 'generated'),
     '--outDir',
     sdk,
-    '--declaration',
-    'false',
   ]);
   // The gateway and the doc reader from source, so the bench never runs a stale dist/ (the type check is
   // `npm run typecheck`'s job).

@@ -140,6 +140,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode = await (await import('./commands/openapi.js')).runOpenApi(args);
       },
     )
+    .option('verbose', { type: 'boolean', global: true, describe: 'also print notes (info diagnostics)' })
     .demandCommand(1, 'Name a command: generate, check, parse, mock, diff or openapi.')
     .strict()
     .help()

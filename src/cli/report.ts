@@ -8,8 +8,21 @@ export function effectiveDiagnostics(diagnostics: readonly Diagnostic[], strict:
     : [...diagnostics];
 }
 
-export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void): void {
-  for (const d of diagnostics) write(formatDiagnostic(d));
+/**
+ * Prints errors and warnings; notes (`info`: e.g. an example/description split the page left open) only with
+ * --verbose, otherwise counted in one line so a large run stays readable.
+ */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  write: (line: string) => void,
+  verbose = false,
+): void {
+  let hidden = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'info' && !verbose) hidden++;
+    else write(formatDiagnostic(d));
+  }
+  if (hidden > 0) write(`topgen: ${hidden} note${hidden === 1 ? '' : 's'} not shown (--verbose shows them)`);
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {

@@ -10,6 +10,7 @@ export interface OutputFlags {
   readonly packageVersion?: string;
   readonly gateway?: string;
   readonly strict?: boolean;
+  readonly verbose?: boolean;
 }
 
 /** Settings after config file and flags are merged; frozen, every default filled in. */
@@ -20,6 +21,7 @@ export interface Settings {
   readonly packageVersion: string;
   readonly gateway: string;
   readonly strict: boolean;
+  readonly verbose: boolean;
 }
 
 export async function readConfigFor(flags: { readonly config?: string }): Promise<TopgenConfig> {
@@ -35,5 +37,6 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     packageVersion: flags.packageVersion ?? config.packageVersion ?? DEFAULTS.packageVersion,
     gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
     strict: flags.strict ?? config.strict ?? false,
+    verbose: flags.verbose ?? false,
   });
 }

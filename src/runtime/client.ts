@@ -5,6 +5,7 @@
  * One call: validate (spec calls) → serialise once → for each attempt: fresh timestamp, sign, POST, read →
  * unwrap the response or throw; retry transient failures with exponential backoff.
  */
+import { defaultAgent } from './http-agent.js';
 import { commonEntries, formEncode, mergedBase, type SortedEntries } from './common.js';
 import { compileSpec } from './compile.js';
 import { TopValidationError } from './errors.js';
@@ -14,7 +15,6 @@ import { serializeParams, serializeUntyped, type WireParams } from './serialize.
 import { digestBase, isSignMethod, type SignMethod } from './sign.js';
 import type { ApiSpec } from './spec.js';
 import { topTimestamp } from './timestamp.js';
-import { nodeSend } from './node-http.js';
 import { fetchSend, sendOnce, type HttpSend } from './transport.js';
 import { validateParams } from './validate.js';
 
@@ -154,7 +154,7 @@ function settingsOf(options: TopClientOptions): Settings {
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     retries: checkCount('retries', options.retries ?? DEFAULT_RETRIES, true),
     retryDelayMs: checkCount('retryDelayMs', options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, false),
-    send: options.fetch === undefined ? nodeSend : fetchSend(options.fetch),
+    send: options.fetch === undefined ? defaultAgent.send : fetchSend(options.fetch),
     now: options.now ?? Date.now,
   };
 }

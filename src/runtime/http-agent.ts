@@ -13,7 +13,7 @@
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
-import { HttpProtocolError, ResponseReader } from './http1.js';
+import { ResponseReader } from './http1.js';
 import { FORM_CONTENT_TYPE, type HttpDone, type HttpSend } from './transport.js';
 
 /** An idle connection older than this is closed rather than reused: below common server keep-alive timeouts (5 s). */
@@ -316,6 +316,3 @@ export class HttpAgent {
 
 /** The process-wide agent behind every client that has no `fetch` option. */
 export const defaultAgent = new HttpAgent();
-
-/** Rethrown unchanged: the sender reports protocol errors like socket errors, as network failures. */
-export { HttpProtocolError };

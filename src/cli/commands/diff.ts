@@ -8,13 +8,18 @@ export interface DiffFlags {
   readonly new: string;
   readonly json?: boolean;
   readonly failOnBreaking?: boolean;
+  readonly verbose?: boolean;
 }
 
 export async function runDiff(flags: DiffFlags): Promise<number> {
   const before = await loadApis(flags.old, false);
   const after = await loadApis(flags.new, false);
   const err = (line: string): void => void process.stderr.write(`${line}\n`);
-  printDiagnostics(effectiveDiagnostics([...before.diagnostics, ...after.diagnostics], false), err);
+  printDiagnostics(
+    effectiveDiagnostics([...before.diagnostics, ...after.diagnostics], false),
+    err,
+    flags.verbose,
+  );
   const diff = diffApis(before.apis, after.apis);
   process.stdout.write(flags.json === true ? formatDiffJson(diff) : formatDiffText(diff));
   return flags.failOnBreaking === true && hasBreaking(diff) ? EXIT.problems : EXIT.ok;

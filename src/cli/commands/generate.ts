@@ -25,7 +25,7 @@ export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
   const model = await loadModel(settings.input, settings.strict);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err);
+  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   const options = {
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,

@@ -11,14 +11,17 @@ export interface MockFlags {
   readonly host: string;
   readonly appKey: string;
   readonly appSecret: string;
+  readonly verbose?: boolean;
 }
 
 /** Serves until SIGINT/SIGTERM, then closes every connection and resolves. */
 export async function runMock(flags: MockFlags): Promise<number> {
   const config = await readConfigFor(flags);
   const model = await loadModel(flags.input ?? config.input ?? [DEFAULTS.input], false);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, false), (line) =>
-    process.stderr.write(`${line}\n`),
+  printDiagnostics(
+    effectiveDiagnostics(model.diagnostics, false),
+    (line) => process.stderr.write(`${line}\n`),
+    flags.verbose,
   );
   const gateway = await startMockGateway({
     apis: model.apis,

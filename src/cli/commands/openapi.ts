@@ -10,13 +10,16 @@ export interface OpenApiFlags {
   readonly input?: readonly string[];
   readonly out?: string;
   readonly gateway?: string;
+  readonly verbose?: boolean;
 }
 
 export async function runOpenApi(flags: OpenApiFlags): Promise<number> {
   const config = await readConfigFor(flags);
   const model = await loadModel(flags.input ?? config.input ?? [DEFAULTS.input], config.strict ?? false);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, false), (line) =>
-    process.stderr.write(`${line}\n`),
+  printDiagnostics(
+    effectiveDiagnostics(model.diagnostics, false),
+    (line) => process.stderr.write(`${line}\n`),
+    flags.verbose,
   );
   const text = stringifyOpenApi(
     toOpenApi(model.apis, {

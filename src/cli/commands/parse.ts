@@ -6,11 +6,14 @@ export async function runParse(flags: {
   readonly files: readonly string[];
   readonly json?: boolean;
   readonly strict?: boolean;
+  readonly verbose?: boolean;
 }): Promise<number> {
   const strict = flags.strict ?? false;
   const model = await loadModel(flags.files, strict);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, strict), (line) =>
-    process.stderr.write(`${line}\n`),
+  printDiagnostics(
+    effectiveDiagnostics(model.diagnostics, strict),
+    (line) => process.stderr.write(`${line}\n`),
+    flags.verbose,
   );
   if (flags.json === true) process.stdout.write(`${JSON.stringify(model.apis, null, 2)}\n`);
   else

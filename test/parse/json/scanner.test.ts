@@ -7,7 +7,9 @@ function plain(node: JsonNode): unknown {
   switch (node.kind) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const m of node.members) out[m.key] = plain(m.value);
+      // Define, not assign: a member named "__proto__" is an own property in JSON.parse's result too.
+      for (const m of node.members)
+        Object.defineProperty(out, m.key, { value: plain(m.value), enumerable: true, writable: true, configurable: true });
       return out;
     }
     case 'array':

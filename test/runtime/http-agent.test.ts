@@ -72,7 +72,7 @@ beforeEach(() => {
 const client = (options: { timeoutMs?: number; retries?: number; gateway?: string } = {}) =>
   new TopClientBase({ appKey: 'k', appSecret: SECRET, gateway, retryDelayMs: 0, ...options });
 
-describe('the built-in node:http sender against a loopback gateway', () => {
+describe('the built-in sender against a loopback node:http gateway', () => {
   it('sends a signed form and reads the answer, 64-bit ids exact', async () => {
     handler = (_r, res) =>
       res
