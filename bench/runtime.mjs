@@ -56,13 +56,7 @@ async function gatewayMain(buildDir) {
 function build(work) {
   const sdk = join(work, 'sdk');
   const gateway = join(work, 'gateway');
-  execFileSync(process.execPath, [
-    tsc,
-    '-p',
-    join(root, 'generated'),
-    '--outDir',
-    sdk,
-  ]);
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'generated'), '--outDir', sdk]);
   // The gateway and the doc reader from source, so the bench never runs a stale dist/ (the type check is
   // `npm run typecheck`'s job).
   execFileSync(process.execPath, [

@@ -25,13 +25,18 @@ describe('generated/ (the committed output for docs-input/)', () => {
 
   it('locks the model of both seed APIs', async () => {
     for (const api of result.apis)
-      await expect(`${JSON.stringify(api, null, 2)}\n`).toMatchFileSnapshot(`__snapshots__/model/${api.api}.json`);
+      await expect(`${JSON.stringify(api, null, 2)}\n`).toMatchFileSnapshot(
+        `__snapshots__/model/${api.api}.json`,
+      );
   });
 
   it('is exactly what generate writes today (byte for byte, no missing or extra files)', () => {
-    const onDisk = listTree(GENERATED).filter((path) => path !== 'CHANGELOG.md').sort();
+    const onDisk = listTree(GENERATED)
+      .filter((path) => path !== 'CHANGELOG.md')
+      .sort();
     expect(onDisk).toEqual([...result.files.keys()].sort());
-    for (const [path, text] of result.files) expect(readFileSync(join(GENERATED, path), 'utf8'), path).toBe(text);
+    for (const [path, text] of result.files)
+      expect(readFileSync(join(GENERATED, path), 'utf8'), path).toBe(text);
   });
 
   it('is deterministic: a second run gives byte-identical files', () => {
@@ -41,13 +46,18 @@ describe('generated/ (the committed output for docs-input/)', () => {
 
   it('type-checks with tsc --strict and zero errors', () => {
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const run = spawnSync(process.execPath, [tsc, '-p', GENERATED, '--noEmit', '--strict'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [tsc, '-p', GENERATED, '--noEmit', '--strict'], {
+      encoding: 'utf8',
+    });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
 
   it('does not depend on topgen or any other package at run time', () => {
-    const manifest = JSON.parse(readFileSync(join(GENERATED, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(GENERATED, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest.dependencies ?? {}).toEqual({});
     for (const [path, text] of result.files)
       if (path.endsWith('.ts')) expect(text, path).not.toMatch(/from ['"](?!\.{1,2}\/|node:)/);

@@ -19,7 +19,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** `file:line:column: severity code: message (field …; expected …, found …)` — one line, for terminals. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = d.file === undefined ? '' : `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}: `;
+  const place =
+    d.file === undefined
+      ? ''
+      : `${d.file}${d.line === undefined ? '' : `:${d.line}`}${d.column === undefined ? '' : `:${d.column}`}: `;
   const details: string[] = [];
   if (d.field !== undefined) details.push(`field ${d.field}`);
   if (d.expected !== undefined) details.push(`expected ${d.expected}`);

@@ -271,7 +271,8 @@ export class HttpAgent {
     for (;;) {
       const connection = origin.idle.pop();
       if (connection === undefined) return new Connection(this, origin);
-      if (now - connection.idleSince < connection.idleLimit && !connection.socket.destroyed) return connection;
+      if (now - connection.idleSince < connection.idleLimit && !connection.socket.destroyed)
+        return connection;
       connection.socket.destroy();
     }
   }

@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +16,10 @@ import { DOCS_INPUT } from '../helpers/paths.js';
 const DAMAI = 'alibaba_damai_maizuo_openapi_user_register_byauthcode.txt';
 const DERBY = 'alitrip_merchant_galaxy_member_login_derby.txt';
 
-function workspace(docs: Record<string, string | Buffer> = {}, seeds: readonly string[] = [DAMAI, DERBY]): string {
+function workspace(
+  docs: Record<string, string | Buffer> = {},
+  seeds: readonly string[] = [DAMAI, DERBY],
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'topgen-cli-'));
   mkdirSync(join(dir, 'docs-input'));
   for (const seed of seeds) copyFileSync(join(DOCS_INPUT, seed), join(dir, 'docs-input', seed));
@@ -57,7 +68,9 @@ describe('topgen generate / check', () => {
     const dir = workspace({ 'copy-of-derby.txt': readFileSync(join(DOCS_INPUT, DERBY)) });
     const run = topgen(['generate'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('error duplicate-api: API alitrip.merchant.galaxy.member.login.derby is already defined by');
+    expect(run.stderr).toContain(
+      'error duplicate-api: API alitrip.merchant.galaxy.member.login.derby is already defined by',
+    );
   });
 
   it('reports a binary file and a file that is far too large', () => {
@@ -119,9 +132,17 @@ describe('topgen parse', () => {
   it('prints the model as JSON on stdout', () => {
     const run = topgen(['parse', join(DOCS_INPUT, DAMAI), '--json']);
     expect(run.status).toBe(0);
-    const [api] = JSON.parse(run.stdout) as Array<{ api: string; response: Array<{ children: Array<{ name: string }> }> }>;
+    const [api] = JSON.parse(run.stdout) as Array<{
+      api: string;
+      response: Array<{ children: Array<{ name: string }> }>;
+    }>;
     expect(api?.api).toBe('alibaba.damai.maizuo.openapi.user.register.byauthcode');
-    expect(api?.response[0]?.children.map((f) => f.name)).toEqual(['result_msg', 'data', 'result_code', 'success']);
+    expect(api?.response[0]?.children.map((f) => f.name)).toEqual([
+      'result_msg',
+      'data',
+      'result_code',
+      'success',
+    ]);
   });
 });
 
@@ -129,6 +150,7 @@ describe('topgen --help', () => {
   it('lists every command', () => {
     const run = topgen(['--help']);
     expect(run.status).toBe(0);
-    for (const command of ['generate', 'check', 'parse', 'mock', 'diff', 'openapi']) expect(run.stdout).toContain(`topgen ${command}`);
+    for (const command of ['generate', 'check', 'parse', 'mock', 'diff', 'openapi'])
+      expect(run.stdout).toContain(`topgen ${command}`);
   });
 });

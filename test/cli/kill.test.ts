@@ -1,6 +1,16 @@
 // A generate run killed at any moment must leave the previous output whole: never a mix, never half a file.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +26,14 @@ function writeDocs(dir: string, edition: string): void {
   for (let i = 0; i < COPIES; i++)
     writeFileSync(
       join(dir, `api${i}.txt`),
-      SEED.replace('alitrip.merchant.galaxy.member.login.derby (', `alitrip.merchant.galaxy.member.login.derby${i} (`)
-        .replaceAll('alitrip_merchant_galaxy_member_login_derby_response', `alitrip_merchant_galaxy_member_login_derby${i}_response`)
+      SEED.replace(
+        'alitrip.merchant.galaxy.member.login.derby (',
+        `alitrip.merchant.galaxy.member.login.derby${i} (`,
+      )
+        .replaceAll(
+          'alitrip_merchant_galaxy_member_login_derby_response',
+          `alitrip_merchant_galaxy_member_login_derby${i}_response`,
+        )
         .replace('租户标识', `租户标识 ${edition}`),
     );
 }
@@ -37,7 +53,10 @@ const same = (a: Map<string, string>, b: Map<string, string>): boolean =>
 
 function runAndKill(cwd: string, afterMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'topgen.js'), 'generate'], { cwd, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'topgen.js'), 'generate'], {
+      cwd,
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
     child.on('exit', () => {
       clearTimeout(timer);

@@ -1,10 +1,20 @@
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  existsSync,
+  renameSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTree, recoverInterruptedSwap, writeTreeAtomic, OutputError } from '../../src/cli/output.js';
 
-const files = (entries: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(entries));
+const files = (entries: Record<string, string>): ReadonlyMap<string, string> =>
+  new Map(Object.entries(entries));
 const base = { 'src/runtime/client.ts': 'runtime\n', 'src/index.ts': 'index\n', 'package.json': '{}\n' };
 
 function freshDir(): string {
@@ -49,7 +59,9 @@ describe('writeTreeAtomic', () => {
 
   it('refuses paths that leave the output folder', async () => {
     const out = join(freshDir(), 'generated');
-    await expect(writeTreeAtomic(out, files({ ...base, '../escape.ts': 'x' }))).rejects.toThrow(/inside --out/);
+    await expect(writeTreeAtomic(out, files({ ...base, '../escape.ts': 'x' }))).rejects.toThrow(
+      /inside --out/,
+    );
     await expect(writeTreeAtomic(out, files({ ...base, '/abs.ts': 'x' }))).rejects.toThrow(/inside --out/);
     expect(existsSync(join(out, '..', 'escape.ts'))).toBe(false);
   });

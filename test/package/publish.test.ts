@@ -2,7 +2,17 @@
 // linted with publint, packed, then imported by name from a separate app (plain Node ESM and strict
 // TypeScript), including an app that loads one API through the `/runtime` and `/apis/<api>` subpaths only.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { publint } from 'publint';
@@ -13,7 +23,8 @@ import { GENERATED, ROOT } from '../helpers/paths.js';
 
 const DERBY = 'alitrip.merchant.galaxy.member.login.derby';
 const DAMAI = 'alibaba.damai.maizuo.openapi.user.register.byauthcode';
-const PACKAGE_NAME = (JSON.parse(readFileSync(join(GENERATED, 'package.json'), 'utf8')) as { name: string }).name;
+const PACKAGE_NAME = (JSON.parse(readFileSync(join(GENERATED, 'package.json'), 'utf8')) as { name: string })
+  .name;
 const STEP_TIMEOUT = 180_000;
 
 /** npm without its network side trips (update check, funding and audit notices). */
@@ -57,7 +68,8 @@ function listFiles(dir: string): string[] {
 function copyPackage(to: string): void {
   cpSync(GENERATED, to, {
     recursive: true,
-    filter: (source) => !['node_modules', 'dist'].includes(relative(GENERATED, source).split(/[\\/]/)[0] ?? ''),
+    filter: (source) =>
+      !['node_modules', 'dist'].includes(relative(GENERATED, source).split(/[\\/]/)[0] ?? ''),
   });
   linkModule(join(to, 'node_modules'), 'typescript');
   linkModule(join(to, 'node_modules'), '@types/node');
@@ -218,10 +230,18 @@ describe('the generated package, built and published', () => {
     expect(entry).not.toMatch(/\brequire\(|module\.exports/);
   });
 
-  it('passes publint with no error and no warning', async () => {
-    const result = await publint({ pkgDir: pkg, pack: 'npm', level: 'warning' });
-    expect(result.messages.map((message) => `${message.type} ${message.code}: ${formatMessage(message, result.pkg) ?? ''}`)).toEqual([]);
-  }, STEP_TIMEOUT);
+  it(
+    'passes publint with no error and no warning',
+    async () => {
+      const result = await publint({ pkgDir: pkg, pack: 'npm', level: 'warning' });
+      expect(
+        result.messages.map(
+          (message) => `${message.type} ${message.code}: ${formatMessage(message, result.pkg) ?? ''}`,
+        ),
+      ).toEqual([]);
+    },
+    STEP_TIMEOUT,
+  );
 
   it('packs the built code, the sources, README and package.json, and nothing else', () => {
     const pack = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], pkg);
@@ -231,7 +251,16 @@ describe('the generated package, built and published', () => {
     // CHANGELOG.md is there once `generate --changelog-from` wrote one.
     const others = packed.filter((path) => !/^(dist|src)\//.test(path) && path !== 'CHANGELOG.md');
     expect(others).toEqual(['README.md', 'package.json']);
-    expect(packed).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/runtime/index.js', `dist/apis/${DERBY}.js`, `dist/apis/${DERBY}.d.ts`, `src/apis/${DERBY}.ts`]));
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/runtime/index.js',
+        `dist/apis/${DERBY}.js`,
+        `dist/apis/${DERBY}.d.ts`,
+        `src/apis/${DERBY}.ts`,
+      ]),
+    );
   });
 
   it('runs in a plain Node ESM app, by package name and through the /runtime and /apis/<api> subpaths', () => {
@@ -278,7 +307,11 @@ describe('the generated package, built and published', () => {
         'main.ts': APP_TYPES,
         ...examples,
       });
-      const tsc = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app);
+      const tsc = run(
+        process.execPath,
+        [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app],
+        app,
+      );
       expect(tsc.stdout + tsc.stderr).toBe('');
       expect(tsc.status).toBe(0);
     },
@@ -287,7 +320,10 @@ describe('the generated package, built and published', () => {
 
   it('serves one API through /runtime and /apis/<api> without the root entry point, the client or other APIs', () => {
     const slim = join(work, 'slim', PACKAGE_NAME);
-    cpSync(pkg, slim, { recursive: true, filter: (source) => !relative(pkg, source).startsWith('node_modules') });
+    cpSync(pkg, slim, {
+      recursive: true,
+      filter: (source) => !relative(pkg, source).startsWith('node_modules'),
+    });
     for (const path of ['index.js', 'client.js', `apis/${DAMAI}.js`]) {
       expect(existsSync(join(slim, 'dist', path)), path).toBe(true);
       rmSync(join(slim, 'dist', path));

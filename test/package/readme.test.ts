@@ -62,7 +62,10 @@ function exampleFiles(readme: string, packageName: string): Map<string, string> 
   return new Map(
     blocks.map((block, i) => {
       const needsSetup = /\bclient\b/.test(block) && !/\bconst client\b/.test(block);
-      return [`src/readme-example-${i}.ts`, localised(needsSetup ? `${setup}\n${block}` : block, packageName)];
+      return [
+        `src/readme-example-${i}.ts`,
+        localised(needsSetup ? `${setup}\n${block}` : block, packageName),
+      ];
     }),
   );
 }
@@ -88,7 +91,8 @@ describe('README per-API examples', () => {
     // The full usage example, the runtime setup, then one per API.
     expect(blocks).toHaveLength(2 + apis.length);
     expect(blocks.slice(2).map(importSpecifiers)).toEqual(names.map((name) => [`seed-sdk/apis/${name}`]));
-    for (const block of blocks.slice(2)) expect(block).toMatch(/^const response = await client\.execute\(request\);$/m);
+    for (const block of blocks.slice(2))
+      expect(block).toMatch(/^const response = await client\.execute\(request\);$/m);
   });
 
   it('builds the client for those examples from the runtime subpath alone', () => {
@@ -105,7 +109,9 @@ describe('README per-API examples', () => {
 
   it('shows the doc example values, and no argument for an API whose params are all optional', () => {
     const readme = readmeOf([
-      api('taobao.sample.get', { request: [field('num_iid', 'Number', { required: true, example: '9007199254740993' })] }),
+      api('taobao.sample.get', {
+        request: [field('num_iid', 'Number', { required: true, example: '9007199254740993' })],
+      }),
       api('taobao.empty.get'),
     ]);
     expect(readme).toContain("const request = new SampleGetRequest({\n  num_iid: '9007199254740993',\n});\n");
@@ -130,7 +136,9 @@ describe('README per-API examples', () => {
       1 + 4 + apis.length, // title; Build, Usage, Importing one API at a time, APIs; one per API
     );
     const blocks = tsBlocks(readme);
-    expect(blocks.slice(2).map(importSpecifiers)).toEqual(names.map((name) => [`${packageName}/apis/${name}`]));
+    expect(blocks.slice(2).map(importSpecifiers)).toEqual(
+      names.map((name) => [`${packageName}/apis/${name}`]),
+    );
     expect(importSpecifiers(blocks[1] ?? '')).toEqual([`${packageName}/runtime`]);
   });
 });

@@ -29,20 +29,29 @@ describe('generated client against topgen mock', () => {
     new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url, ...options });
 
   beforeAll(async () => {
-    gateway = await startMockGateway({ apis: generateInMemory().apis, appKey: APP_KEY, appSecret: APP_SECRET });
+    gateway = await startMockGateway({
+      apis: generateInMemory().apis,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+    });
   });
   afterAll(async () => {
     await gateway.close();
   });
 
-  it.each(['md5', 'hmac', 'hmac-sha256'] as const)('damai happy path with the example values (%s)', async (signMethod) => {
-    const response = await client({ signMethod }).alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({ param0: damaiParams });
-    expect(response.result?.data?.user_id).toBe('2313112');
-    expect(response.result?.result_code).toBe(201);
-    expect(response.result?.success).toBe(false);
-    expect(response.result?.result_msg).toBe('成功');
-    expect(typeof response.request_id).toBe('string');
-  });
+  it.each(['md5', 'hmac', 'hmac-sha256'] as const)(
+    'damai happy path with the example values (%s)',
+    async (signMethod) => {
+      const response = await client({ signMethod }).alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({
+        param0: damaiParams,
+      });
+      expect(response.result?.data?.user_id).toBe('2313112');
+      expect(response.result?.result_code).toBe(201);
+      expect(response.result?.success).toBe(false);
+      expect(response.result?.result_msg).toBe('成功');
+      expect(typeof response.request_id).toBe('string');
+    },
+  );
 
   it('accepts a request class instance and execute()', async () => {
     const request = new AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest({ param0: damaiParams });
@@ -59,7 +68,12 @@ describe('generated client against topgen mock', () => {
       derby_authentication_param: { email: '认证邮箱@x.com', optin_all: true },
       scene_source: 'DERBY_V1_BINDED_LOGIN',
     });
-    expect(response.result).toEqual({ success: true, error_msg: '错误信息', error_code: '50030', content: true });
+    expect(response.result).toEqual({
+      success: true,
+      error_msg: '错误信息',
+      error_code: '50030',
+      content: true,
+    });
   });
 
   it('rejects a missing nested required field before sending', async () => {
@@ -86,7 +100,9 @@ describe('generated client against topgen mock', () => {
   it('retries a 5xx and succeeds, signing each attempt afresh', async () => {
     gateway.injectFault({ status: 503, times: 1 });
     const before = gateway.calls().length;
-    const response = await client({ retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' });
+    const response = await client({ retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({
+      tenant_key: '234',
+    });
     expect(response.result?.success).toBe(true);
     const attempts = gateway.calls().slice(before);
     expect(attempts.map((call) => call.status)).toEqual([503, 200]);
@@ -94,13 +110,17 @@ describe('generated client against topgen mock', () => {
 
   it('does not retry a caller error (isv.*)', async () => {
     const before = gateway.calls().length;
-    await expect(client({ appSecret: 'wrong', retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({})).rejects.toBeInstanceOf(TopError);
+    await expect(
+      client({ appSecret: 'wrong', retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({}),
+    ).rejects.toBeInstanceOf(TopError);
     expect(gateway.calls().length - before).toBe(1);
   });
 
   it('times out a slow gateway', async () => {
     gateway.injectFault({ delayMs: 2_000, times: 1 });
-    const call = client({ timeoutMs: 200, retries: 0 }).alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' });
+    const call = client({ timeoutMs: 200, retries: 0 }).alitripMerchantGalaxyMemberLoginDerby({
+      tenant_key: '234',
+    });
     await expect(call).rejects.toBeInstanceOf(TopTimeoutError);
     await expect(call).rejects.toThrow('no answer within 200 ms');
   });

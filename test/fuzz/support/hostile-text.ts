@@ -76,7 +76,21 @@ export const HAZARDS: readonly string[] = [
 ];
 
 /** Letters, CJK and symbols: ordinary doc wording. */
-const WORDS = fc.constantFrom('a', 'id', 'value', '名称', '查询', '说明', 'x1', 'OK', '0', '-', ':', '(', ')');
+const WORDS = fc.constantFrom(
+  'a',
+  'id',
+  'value',
+  '名称',
+  '查询',
+  '说明',
+  'x1',
+  'OK',
+  '0',
+  '-',
+  ':',
+  '(',
+  ')',
+);
 
 /** One fragment: a hazard, a payload, a word, or random code points (no NUL, no lone surrogates). */
 const fragment: fc.Arbitrary<string> = fc.oneof(

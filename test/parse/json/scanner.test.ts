@@ -9,7 +9,12 @@ function plain(node: JsonNode): unknown {
       const out: Record<string, unknown> = {};
       // Define, not assign: a member named "__proto__" is an own property in JSON.parse's result too.
       for (const m of node.members)
-        Object.defineProperty(out, m.key, { value: plain(m.value), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, m.key, {
+          value: plain(m.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     }
     case 'array':
