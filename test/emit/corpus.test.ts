@@ -1,5 +1,5 @@
 // The emitter over the real doc JSON corpus (skipped when ../shared is absent): the whole package type-checks,
-// and emitting thousands of APIs stays well under a second.
+// and thousands of APIs emit without collisions.
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
 import type { Api } from '../../src/model/types.js';
@@ -24,18 +24,11 @@ describe.skipIf(!HAS_CORPUS)('doc JSON corpus', () => {
     expect(typeCheck(files).messages).toEqual([]);
   });
 
-  it('emits 5,000+ APIs in well under a second', () => {
+  // Speed is measured by `npm run bench`, not asserted here; this checks that thousands of APIs with repeated
+  // struct names still emit one module each, without collisions.
+  it('emits 5,000+ APIs, one module each', () => {
     const apis = scaled(corpusApis(), 13);
-    emitPackage(apis.slice(0, 500), options);
-    const start = performance.now();
     const files = emitPackage(apis, options);
-    const ms = performance.now() - start;
-    console.log(
-      `emitPackage: ${apis.length} APIs in ${ms.toFixed(0)} ms (${((ms * 1000) / apis.length).toFixed(0)} µs per API), ${files.size} files`,
-    );
     expect(files.size).toBe(apis.length + 6 + options.runtimeSources.size);
-    // The target is well under a second on an idle machine; the bound leaves room for a loaded test runner and
-    // still fails on anything quadratic in the number of APIs.
-    expect(ms).toBeLessThan(6000);
   });
 });
