@@ -37,16 +37,16 @@ const { inputs } = await collectInputs([inputDir]);
 const watcher = new IncrementalGenerator(options);
 const first = watcher.run(inputs);
 const index = Math.floor(inputs.length / 2);
-const edited = inputs.map((input, i) =>
-  i === index
-    ? {
-        ...input,
-        content: Buffer.from(
-          Buffer.from(input.content).toString('utf8').replace('"description": "', '"description": "edited '),
-        ),
-      }
-    : input,
-);
+/** A doc edit: the description of the API changes (doc JSON or text page). */
+function edit(content) {
+  const text = Buffer.from(content).toString('utf8');
+  return Buffer.from(
+    text.includes('"description": "')
+      ? text.replace('"description": "', '"description": "edited ')
+      : text.replace('\n\n公共参数', ' edited\n\n公共参数'),
+  );
+}
+const edited = inputs.map((input, i) => (i === index ? { ...input, content: edit(input.content) } : input));
 const t5 = performance.now();
 const again = watcher.run(edited);
 const t6 = performance.now();

@@ -49,6 +49,34 @@ for (const file of docs) {
   }
 }
 
+// Text pages: the saved corpus pages and the two seeds, each copied under renamed APIs.
+const PAGE_COPIES = 100;
+const pagesDir = join(root, '..', 'shared', 'corpus', 'pages');
+const pageFiles = [
+  ...readdirSync(pagesDir)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => join(pagesDir, name)),
+  ...readdirSync(join(root, 'docs-input'))
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => join(root, 'docs-input', name)),
+].sort();
+const textDocs = join(work, `pages-${pageFiles.length * PAGE_COPIES}`);
+for (const file of pageFiles) {
+  const text = readFileSync(file, 'utf8');
+  const header = /^([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+) \(/m.exec(text);
+  if (header === null) continue;
+  const name = header[1];
+  const wire = name.replaceAll('.', '_').replace(/^taobao_/, '');
+  for (let copy = 0; copy < PAGE_COPIES; copy++) {
+    const dir = join(textDocs, `c${copy}`);
+    mkdirSync(dir, { recursive: true });
+    const renamed = text
+      .replace(`${name} (`, `${name}.copy${copy} (`)
+      .replaceAll(`${wire}_response`, `${wire}_copy${copy}_response`);
+    writeFileSync(join(dir, file.slice(file.lastIndexOf('/') + 1)), renamed);
+  }
+}
+
 function run(inputDir, label) {
   const out = join(work, `out-${label}`);
   const child = spawnSync(process.execPath, [join(root, 'bench', 'generate-run.mjs'), inputDir, out], {
@@ -90,6 +118,8 @@ const r1 = run(small, 'small');
 report('corpus', r1, cliWall(small, 'small'));
 const r2 = run(large, 'large');
 report('replicated corpus', r2, cliWall(large, 'large'));
+const r3 = run(textDocs, 'pages');
+report('text pages', r3, cliWall(textDocs, 'pages'));
 
 if (withTsc) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -212,6 +212,70 @@ describe('response side', () => {
   });
 });
 
+describe('response lists in the spec', () => {
+  it('describes the lists and the structs that lead to them, nothing else, in document order', () => {
+    const text = emit(
+      api('taobao.trades.sold.get', {
+        response: [
+          field('total_results', 'Number'),
+          field('trades', 'Trade', {
+            array: true,
+            children: [
+              field('tid', 'Number'),
+              field('orders', 'Order', { array: true, children: [field('oid', 'Number')] }),
+              field('buyer', 'Buyer', {
+                children: [field('nick', 'String'), field('tags', 'String', { array: true })],
+              }),
+              field('seller', 'Seller', { children: [field('nick', 'String')] }),
+            ],
+          }),
+          field('topics', 'String', { array: true }),
+          field('image', 'byte', { array: true }),
+          field('fields', 'Field List', { array: true }),
+          field('has_next', 'Boolean'),
+        ],
+      }),
+    );
+    expect(declaration(text, 'export const tradesSoldGetSpec')).toBe(
+      [
+        'export const tradesSoldGetSpec: ApiSpec = {',
+        "  method: 'taobao.trades.sold.get',",
+        "  responseKey: 'trades_sold_get_response',",
+        '  params: [],',
+        '  response: [',
+        '    {',
+        "      name: 'trades',",
+        '      array: true,',
+        '      children: [',
+        "        { name: 'orders', array: true },",
+        '        {',
+        "          name: 'buyer',",
+        '          children: [',
+        "            { name: 'tags', array: true },",
+        '          ],',
+        '        },',
+        '      ],',
+        '    },',
+        "    { name: 'topics', array: true },",
+        '  ],',
+        '};',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves the description out when the response has no list', () => {
+    const text = emit(
+      api('a.b', { response: [field('r', 'R', { children: [field('x', 'String')] }), field('n', 'Number')] }),
+    );
+    expect(declaration(text, 'export const aBSpec')).not.toContain('response:');
+  });
+
+  it('keeps hostile wire names inside string literals', () => {
+    const text = emit(api('a.b', { response: [field("x'}];\nevil()", 'String', { array: true })] }));
+    expect(text).toContain("    { name: 'x\\'}];\\nevil()', array: true },");
+  });
+});
+
 describe('hostile names', () => {
   const text = emit(
     api('a.b', {
