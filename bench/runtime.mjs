@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -216,8 +217,11 @@ async function main() {
         'bare http.request': await bareHttp(dirs.sdk, gateway.url),
       };
       console.log(
-        `Node ${process.version}, ${DERBY} on topgen mock (separate process), ` +
-          `${calls} calls per client and mode in ${rounds} alternating rounds\n`,
+        `Node ${process.version}, ${cpus().length} CPUs, load average ${loadText()} at start\n` +
+          `${DERBY} on topgen mock (separate process), same parameters for every client; ` +
+          `${calls} calls per client and mode in ${rounds} alternating rounds\n` +
+          'CPU µs/call: this process (client) per call; gateway µs/call: the gateway process per call\n' +
+          'bare http.request: one fixed pre-signed body over node:http, the floor of any node:http client\n',
       );
       const perRound = Math.ceil(calls / rounds);
       const results = {};
@@ -236,12 +240,19 @@ async function main() {
         results[mode] = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, sum(s)]));
       }
       print(results);
+      console.log(`load average ${loadText()} at end`);
     } finally {
       gateway.child.send('stop');
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+function loadText() {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 }
 
 function print(results) {

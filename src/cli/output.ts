@@ -8,7 +8,13 @@ const OUTPUT_MARKER = 'src/runtime/client.ts';
 
 /** Kept across regenerations: written by `generate --changelog-from`, owned by the package's maintainers. */
 export const CHANGELOG = 'CHANGELOG.md';
-const PRESERVED = new Set([CHANGELOG]);
+/** Files kept across regenerations: the changelog, and the lock file `npm install` writes in the package. */
+const PRESERVED = new Set([CHANGELOG, 'package-lock.json']);
+/**
+ * Top-level folders that belong to the package's own build (`cd generated && npm install && npm run build`):
+ * never compared, and moved over to each new tree, so publishing from the output folder keeps working.
+ */
+const BUILD_FOLDERS: readonly string[] = ['dist', 'node_modules'];
 
 export interface TreeDifference {
   /** Files that generate would write with other content. */
@@ -26,6 +32,7 @@ async function listTree(root: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(join(root, prefix), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
+    if (prefix === '' && BUILD_FOLDERS.includes(entry.name)) continue;
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) files.push(...(await listTree(root, rel)));
     else files.push(rel);
@@ -94,14 +101,26 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   if (!existsSync(parent)) return;
   const prefix = `.${basename(out)}.topgen-tmp-`;
   for (const entry of await readdir(parent)) {
-    if (entry.startsWith(prefix)) await rm(join(parent, entry), { recursive: true, force: true });
+    if (!entry.startsWith(prefix)) continue;
+    // Build folders already moved into the killed run's tree go back before it is removed.
+    if (existsSync(out)) await moveBuildFolders(join(parent, entry), out);
+    await rm(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+/** Moves the build folders present in `from` to `to`, where the new tree has none of its own. */
+async function moveBuildFolders(from: string, to: string): Promise<void> {
+  for (const name of BUILD_FOLDERS) {
+    if (existsSync(join(from, name)) && !existsSync(join(to, name)))
+      await rename(join(from, name), join(to, name));
   }
 }
 
 /**
  * Writes the package so that `outDir` is always either the previous output or the complete new one: the new
  * tree is built in a temporary folder beside it (unchanged files hard-linked, not rewritten) and swapped in
- * with two renames. Files that no longer belong disappear with the old tree. Returns what changed.
+ * with two renames. Files that no longer belong disappear with the old tree; the changelog, the lock file and
+ * the build folders are carried over. Returns what changed.
  */
 export async function writeTreeAtomic(
   outDir: string,
@@ -145,7 +164,10 @@ export async function writeTreeAtomic(
   for (const path of PRESERVED)
     if (!files.has(path) && existsSync(join(out, path))) await link(join(out, path), join(temp, path));
   await mkdir(dirname(out), { recursive: true });
-  if (existsSync(out)) await rename(out, old);
+  if (existsSync(out)) {
+    await moveBuildFolders(out, temp);
+    await rename(out, old);
+  }
   await rename(temp, out);
   await rm(old, { recursive: true, force: true });
   return difference;

@@ -1,13 +1,28 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { IncrementalGenerator } from '../incremental.js';
 import type { GeneratedFiles } from '../emit/index.js';
 import { loadRuntimeSources } from '../emit/runtime-sources.js';
-import { collectInputs } from './inputs.js';
+import { InputError } from './errors.js';
+import { collectInputs, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
 import { countBySeverity, effectiveDiagnostics, printDiagnostics } from './report.js';
 import type { Settings } from './settings.js';
 
 const DEBOUNCE_MS = 100;
+
+/**
+ * Watches one input: a folder recursively, a file through its folder. A watcher on the file itself follows
+ * its inode, so after an editor saves by renaming a new file over it, it would go on watching the deleted
+ * original and miss every later change.
+ */
+function watchInput(path: string, onChange: () => void): FSWatcher {
+  if (!statSync(path).isFile()) return watch(path, { recursive: true }, onChange);
+  const names = new Set([basename(path), basename(overridePathFor(path))]);
+  return watch(dirname(path), (_event, name) => {
+    if (name === null || names.has(name)) onChange();
+  });
+}
 
 export interface WatchHandle {
   /** Resolves after the first generation. */
@@ -20,6 +35,9 @@ export interface WatchHandle {
  * only changed files. Errors are reported and the watcher keeps going.
  */
 export function watchAndGenerate(settings: Settings, log: (line: string) => void): WatchHandle {
+  // Checked up front, as plain generate does: a missing input is a usage error, not something to watch for.
+  for (const path of settings.input)
+    if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
   const generator = new IncrementalGenerator({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
@@ -68,7 +86,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   };
 
   const ready = runOnce();
-  const watchers: FSWatcher[] = settings.input.map((path) => watch(path, { recursive: true }, schedule));
+  const watchers: FSWatcher[] = settings.input.map((path) => watchInput(path, schedule));
   return {
     ready,
     close() {

@@ -11,6 +11,7 @@ import { createEmitContext, type EmitOptions, type GeneratedFiles } from './cont
 import { planPackage } from './plan-package.js';
 import { compareCodeUnits, fileText } from './print.js';
 import {
+  emitGitignore,
   emitPackageJson,
   emitReadme,
   emitRequestBase,
@@ -68,7 +69,15 @@ export function emitPackage(
   // Generated texts end in '\n' and hold no '\r' by construction; texts read from files (templates, runtime)
   // are normalised, so a checkout with CRLF line ends still yields the same bytes.
   const files = new Map<string, string>([
-    ['package.json', emitPackageJson(ctx, nodeTypes)],
+    ['.gitignore', emitGitignore()],
+    [
+      'package.json',
+      emitPackageJson(
+        ctx,
+        nodeTypes,
+        plan.entries.map((entry) => entry.api.api),
+      ),
+    ],
     ['tsconfig.json', emitTsconfig(nodeTypes)],
     ['README.md', fileText(emitReadme(ctx, plan, templates))],
     ['src/index.ts', emitBarrel(plan)],

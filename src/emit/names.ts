@@ -46,6 +46,20 @@ export interface ApiNames {
   readonly importPath: string;
 }
 
+/**
+ * File stem of an API's module. TypeScript reads every `.ts` file whose name contains `.d.` as a declaration
+ * file (`x.d.ts`, and since 5.0 `x.d.<ext>.ts`): it is not checked under skipLibCheck and no JavaScript is
+ * emitted for it, so the module of `taobao.d.get` or `taobao.item.d` would be missing from dist/. A segment
+ * `d` is therefore written `d~`; `~` cannot occur in an API name, so stems stay distinct. The package's
+ * exports map keeps `<package>/apis/<API name>` pointing at the renamed module (see scaffold.ts).
+ */
+export function moduleStem(api: string): string {
+  return api
+    .split('.')
+    .map((segment) => (segment === 'd' ? 'd~' : segment))
+    .join('.');
+}
+
 /** Prefixes the official SDKs drop from class names (`taobao.fenxiao.x` → `FenxiaoX`, `qimen.tmall.x` → `TmallX`). */
 const DROPPED_PREFIXES = ['taobao.', 'qimen.'] as const;
 
@@ -109,7 +123,7 @@ export function apiNames(api: string, naming: Naming): ApiNames {
     spec: naming.spec(base),
     fullBase: pascalIdentifier(api),
     method: camelIdentifier(api),
-    modulePath: `src/apis/${api}.ts`,
-    importPath: `./apis/${api}.js`,
+    modulePath: `src/apis/${moduleStem(api)}.ts`,
+    importPath: `./apis/${moduleStem(api)}.js`,
   };
 }

@@ -21,7 +21,8 @@ export interface HandlerConfig {
   readonly maxTimestampSkewMs: number;
   readonly maxBodyBytes: number;
   readonly now: () => number;
-  readonly log: (line: string) => void;
+  /** Absent when nobody listens: the per-request line is then never built. */
+  readonly log: ((line: string) => void) | undefined;
   readonly faults: FaultQueue;
 }
 
@@ -34,14 +35,25 @@ const TEXT_TYPE = 'text/plain;charset=UTF-8';
 
 export class GatewayHandler {
   private requestCounter = 0;
-  private readonly recorded: MockCall[] = [];
+  /** The last MAX_RECORDED_CALLS requests in a ring; turned into MockCall objects only when asked for. */
+  private readonly recorded: CallRecord[] = [];
+  private nextSlot = 0;
   private readonly pendingDelays = new Set<() => void>();
   private closed = false;
 
   constructor(private readonly config: HandlerConfig) {}
 
   calls(): readonly MockCall[] {
-    return [...this.recorded];
+    const ring = this.recorded;
+    const ordered =
+      ring.length < MAX_RECORDED_CALLS
+        ? ring
+        : [...ring.slice(this.nextSlot), ...ring.slice(0, this.nextSlot)];
+    return ordered.map((call) => call.toCall());
+  }
+
+  private log(line: string): void {
+    this.config.log?.(line);
   }
 
   /** Ends every fault delay now; their requests are then dropped by the server shutting down. */
@@ -75,7 +87,7 @@ export class GatewayHandler {
     }
     const read = await readBody(req, this.config.maxBodyBytes);
     if (read.kind === 'aborted') {
-      this.config.log(`${call.summary()} -> client closed the connection before the body was complete`);
+      this.log(`${call.summary()} -> client closed the connection before the body was complete`);
       return;
     }
     if (read.kind === 'too-large') {
@@ -120,7 +132,7 @@ export class GatewayHandler {
   /** Answers an unexpected failure inside the gateway without taking the server down. */
   fail(res: ServerResponse, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    this.config.log(`internal error: ${message}`);
+    this.log(`internal error: ${message}`);
     if (res.headersSent || res.destroyed) {
       res.destroy();
       return;
@@ -140,7 +152,7 @@ export class GatewayHandler {
     if (fault.dropConnection === true) {
       call.finish(0, 'fault');
       this.record(call);
-      this.config.log(`${call.summary()} -> connection dropped (injected fault)`);
+      this.log(`${call.summary()} -> connection dropped (injected fault)`);
       req.socket.destroy();
       return true;
     }
@@ -198,16 +210,19 @@ export class GatewayHandler {
     body: string,
   ): void {
     this.record(call);
-    this.config.log(call.logLine());
+    if (this.config.log !== undefined) this.config.log(call.logLine());
     if (res.destroyed || res.writableEnded) return;
-    const bytes = Buffer.from(body, 'utf8');
-    res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': bytes.length });
-    res.end(bytes);
+    res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body, 'utf8') });
+    res.end(body, 'utf8');
   }
 
   private record(call: CallRecord): void {
-    this.recorded.push(call.toCall());
-    if (this.recorded.length > MAX_RECORDED_CALLS) this.recorded.shift();
+    if (this.recorded.length < MAX_RECORDED_CALLS) {
+      this.recorded.push(call);
+    } else {
+      this.recorded[this.nextSlot] = call;
+      this.nextSlot = (this.nextSlot + 1) % MAX_RECORDED_CALLS;
+    }
   }
 }
 

@@ -27,8 +27,8 @@ export { responseKey } from './response.js';
 
 /** Starts the gateway and resolves once it listens. Rejects when the port cannot be bound. */
 export async function startMockGateway(options: MockOptions): Promise<MockGateway> {
-  const log = options.log ?? ((): void => undefined);
-  const { apis, templates } = indexApis(options.apis, log);
+  const log = options.log;
+  const { apis, templates } = indexApis(options.apis, log ?? ((): void => undefined));
   const faults = new FaultQueue();
   for (const fault of options.faults ?? []) faults.add(fault);
   const handler = new GatewayHandler({

@@ -157,18 +157,29 @@ class TreeParser {
     }
   }
 
-  /** Finds the closing quote, then lets JSON.parse decode the escapes (it also rejects raw control characters). */
+  /**
+   * Finds the closing quote. A literal without escapes or control characters is its own text; otherwise
+   * JSON.parse decodes the escapes (and rejects raw control characters).
+   */
   private string(): string {
     const start = this.pos;
     let i = start + 1;
+    let plain = true;
     while (i < this.text.length) {
-      const c = this.text[i];
-      if (c === '\\') i += 2;
-      else if (c === '"') break;
-      else i++;
+      const c = this.text.charCodeAt(i);
+      if (c === 0x5c) {
+        plain = false;
+        i += 2;
+      } else if (c === 0x22) {
+        break;
+      } else {
+        if (c < 0x20) plain = false;
+        i++;
+      }
     }
     if (i >= this.text.length) throw new JsonSyntaxError('unterminated string', start);
     this.pos = i + 1;
+    if (plain) return this.text.slice(start + 1, i);
     try {
       return JSON.parse(this.text.slice(start, i + 1)) as string;
     } catch {

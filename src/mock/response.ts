@@ -3,9 +3,13 @@
  *
  * A success answer is built once per API from the doc's example values (`Field.example`), typed by the model:
  * Numbers as JSON numbers (digits copied into the JSON text, so 64-bit ids stay exact), Booleans as booleans,
- * structs as objects, arrays as arrays (struct arrays hold one example element, primitive arrays split the
+ * structs as objects, lists as arrays (struct lists hold one example element, primitive lists split the
  * comma-joined example), everything else as strings. Fields without a usable example are omitted, as TOP omits
  * empty fields; an example that does not fit its type is omitted too and reported as a warning at start-up.
+ *
+ * Lists are written as TOP writes them: without `simplify=true`, a list is an object with one key, the item type
+ * in snake_case, holding the array (`"trades": {"trade": [...]}`, `"topics": {"string": ["a"]}`); with
+ * `simplify=true` it is the bare array. Both texts are written once; an answer only adds its request_id.
  */
 import type { Api, Field } from '../model/types.js';
 import { typeKind } from '../model/type-kind.js';
@@ -22,8 +26,14 @@ import {
 export interface ResponseTemplate {
   /** `<name>_response` wrapper key. */
   readonly key: string;
-  /** The example response fields, in document order, without request_id. */
+  /** The example response fields, in document order, without request_id; lists as bare arrays. */
   readonly entries: readonly JsonEntry[];
+  /** The same fields with every list in its `{"<item_type>": [...]}` wrapper, TOP's default JSON. */
+  readonly wrappedEntries: readonly JsonEntry[];
+  /** `{"<key>":{<wrapped fields>,"request_id":` — a default answer is this, the id, then `}}`. */
+  readonly wrappedPrefix: string;
+  /** `{<bare fields>,"request_id":` — a `simplify=true` answer is this, the id, then `}`. */
+  readonly simplePrefix: string;
 }
 
 export interface BuiltTemplate {
@@ -37,23 +47,53 @@ export function responseKey(method: string): string {
   return `${method.replace(/^taobao\./, '').replaceAll('.', '_')}_response`;
 }
 
-export function buildResponseTemplate(api: Api): BuiltTemplate {
-  const warnings: string[] = [];
-  const entries = fieldEntries(
-    api.response.filter((field) => field.name !== 'request_id'),
-    'response',
-    warnings,
-  );
-  return { template: { key: responseKey(api.api), entries }, warnings };
+/**
+ * The wrapper key of a list: the item type in snake_case, an underscore before every capital after the first
+ * (`Trade` → `trade`, `ItemImg` → `item_img`, `String` → `string`), as TOP's own serialiser names it. Characters
+ * that cannot appear in such a key (spaces of unknown doc types) become underscores.
+ */
+export function listItemKey(type: string): string {
+  let key = '';
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i] as string;
+    if (c >= 'A' && c <= 'Z') key += (i > 0 ? '_' : '') + c.toLowerCase();
+    else key += /[A-Za-z0-9_$]/.test(c) ? c : '_';
+  }
+  return key;
 }
 
-/** `{"<key>": {...fields, "request_id": id}}`, or with `simplify` the inner object alone. */
-export function successBody(template: ResponseTemplate, requestId: string, simplify: boolean): string {
-  const inner: JsonNode = {
-    t: 'object',
-    entries: [...template.entries, ['request_id', { t: 'string', value: requestId }]],
+/** The text between `{` and the closing `}` of an object node: `"a":1,"b":2`. */
+function entriesText(entries: readonly JsonEntry[]): string {
+  const text = writeJson({ t: 'object', entries });
+  return text.slice(1, -1);
+}
+
+export function buildResponseTemplate(api: Api): BuiltTemplate {
+  const warnings: string[] = [];
+  const fields = api.response.filter((field) => field.name !== 'request_id');
+  const entries = fieldEntries(fields, 'response', warnings, false);
+  // The same examples again, wrapped; its warnings would only repeat the first pass's.
+  const wrappedEntries = fieldEntries(fields, 'response', [], true);
+  const key = responseKey(api.api);
+  const wrappedText = entriesText(wrappedEntries);
+  const simpleText = entriesText(entries);
+  const requestIdKey = `${JSON.stringify('request_id')}:`;
+  return {
+    template: {
+      key,
+      entries,
+      wrappedEntries,
+      wrappedPrefix: `{${JSON.stringify(key)}:{${wrappedText}${wrappedText === '' ? '' : ','}${requestIdKey}`,
+      simplePrefix: `{${simpleText}${simpleText === '' ? '' : ','}${requestIdKey}`,
+    },
+    warnings,
   };
-  return writeJson(simplify ? inner : { t: 'object', entries: [[template.key, inner]] });
+}
+
+/** `{"<key>": {...fields, "request_id": id}}` with wrapped lists, or with `simplify` the inner object alone. */
+export function successBody(template: ResponseTemplate, requestId: string, simplify: boolean): string {
+  const id = JSON.stringify(requestId);
+  return simplify ? `${template.simplePrefix}${id}}` : `${template.wrappedPrefix}${id}}}`;
 }
 
 /** `{"error_response": {"code", "msg", "sub_code", "sub_msg", "request_id"}}`; absent parts are left out. */
@@ -68,34 +108,46 @@ export function errorBody(error: TopErrorBody, requestId: string): string {
   return writeJson({ t: 'object', entries: [['error_response', { t: 'object', entries }]] });
 }
 
-function fieldEntries(fields: readonly Field[], parentPath: string, warnings: string[]): JsonEntry[] {
+function fieldEntries(
+  fields: readonly Field[],
+  parentPath: string,
+  warnings: string[],
+  wrapLists: boolean,
+): JsonEntry[] {
   const entries: JsonEntry[] = [];
   for (const field of fields) {
-    const node = fieldNode(field, `${parentPath}.${field.name}`, warnings);
+    const node = fieldNode(field, `${parentPath}.${field.name}`, warnings, wrapLists);
     if (node !== undefined) entries.push([field.name, node]);
   }
   return entries;
 }
 
-function fieldNode(field: Field, path: string, warnings: string[]): JsonNode | undefined {
+/** A list as TOP writes it: wrapped in `{"<item_type>": [...]}` unless the answer is simplified. */
+function listNode(field: Field, items: JsonNode[], wrapLists: boolean): JsonNode {
+  const array: JsonNode = { t: 'array', items };
+  return wrapLists ? { t: 'object', entries: [[listItemKey(field.type), array]] } : array;
+}
+
+function fieldNode(field: Field, path: string, warnings: string[], wrapLists: boolean): JsonNode | undefined {
   const kind = typeKind(field);
   if (kind === 'struct') {
-    const entries = fieldEntries(field.children, path, warnings);
+    const entries = fieldEntries(field.children, path, warnings, wrapLists);
     if (entries.length === 0) return undefined;
     const object: JsonNode = { t: 'object', entries };
-    return field.array ? { t: 'array', items: [object] } : object;
+    return field.array ? listNode(field, [object], wrapLists) : object;
   }
   const example = usableExample(field.example);
   if (example === undefined) return undefined;
-  // `byte[]` is one file value (a string in answers), not a list.
-  if (!field.array || kind === 'file') return exampleNode(field, example, path, warnings);
+  // `byte[]` is one file value and a Field List one comma-joined string (both strings in answers), not lists.
+  if (!field.array || kind === 'file' || kind === 'fieldList')
+    return exampleNode(field, example, path, warnings);
   const items: JsonNode[] = [];
   for (const piece of example.split(',')) {
     const item = exampleNode(field, piece.trim(), path, warnings);
     if (item === undefined) return undefined;
     items.push(item);
   }
-  return { t: 'array', items };
+  return listNode(field, items, wrapLists);
 }
 
 /** Doc authors write `null`, or nothing, when there is no example. */

@@ -193,7 +193,13 @@ export class TopClientBase {
     const issues = validateParams(compiled, params);
     if (issues.length > 0) throw new TopValidationError(compiled.method, issues);
     const wire = serializeParams(compiled, params);
-    return (await this.#send(compiled.method, compiled.responseKey, wire, options, spec.response)) as TResponse;
+    return (await this.#send(
+      compiled.method,
+      compiled.responseKey,
+      wire,
+      options,
+      spec.response,
+    )) as TResponse;
   }
 
   /** Calls any API: a generated request instance, or a method name with wire-named params. */

@@ -2,7 +2,17 @@
 // them: the built command line in a temporary folder, on the seed pages and on real pages from ../shared.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +29,11 @@ const DERBY_FILE = 'alitrip_merchant_galaxy_member_login_derby.txt';
 
 /** A process can be slow to start on a busy machine; these are limits, not sleeps. */
 const START_TIMEOUT = 60_000;
+/** Several command runs per test: generous on a loaded two-core machine. */
+const SLOW = { timeout: 240_000 };
 
-const show = (run: CliRun): string => `exit ${String(run.status)}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+const show = (run: CliRun): string =>
+  `exit ${String(run.status)}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
 
 /** Replaces `from` (which must occur) in `text`. */
 function edit(text: string, from: string, to: string): string {
@@ -70,7 +83,7 @@ interface DiffJson {
   }[];
 }
 
-describe('topgen diff', () => {
+describe('topgen diff', SLOW, () => {
   it('fails on a changed field type with --fail-on-breaking and names the field', () => {
     const dir = tempDir();
     docsFolder(dir, 'old');
@@ -157,7 +170,7 @@ describe('topgen diff', () => {
   });
 });
 
-describe('topgen generate --changelog-from', () => {
+describe('topgen generate --changelog-from', SLOW, () => {
   it('writes CHANGELOG.md with the entry; later generate and check keep it and pass', () => {
     const dir = tempDir();
     docsFolder(dir, 'old-docs');
@@ -200,10 +213,13 @@ describe('topgen generate --changelog-from', () => {
     expect(next.status, show(next)).toBe(0);
     const updated = readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8');
     expect(updated).toMatch(
-      new RegExp(`^# Changelog\n\n## 0\\.2\\.0\n\n### Breaking\n\n- \`${DERBY}\` \`request\\.member_level\`: [^\n]+\n\n## 0\\.1\\.0\n`),
+      new RegExp(
+        `^# Changelog\n\n## 0\\.2\\.0\n\n### Breaking\n\n- \`${DERBY}\` \`request\\.member_level\`: [^\n]+\n\n## 0\\.1\\.0\n`,
+      ),
     );
     expect(updated.endsWith(changelog.slice('# Changelog\n'.length))).toBe(true);
-    expect(topgen(['check'], dir).status).toBe(0);
+    const recheck = topgen(['check', '--package-version', '0.2.0'], dir);
+    expect(recheck.status, show(recheck)).toBe(0);
   });
 
   it('takes a saved model as the previous version', () => {
@@ -220,7 +236,53 @@ describe('topgen generate --changelog-from', () => {
   });
 });
 
-describe('topgen openapi', () => {
+describe('publishing from the output folder', SLOW, () => {
+  it('leaves the package build and its installed dev dependencies alone: check ignores them, generate keeps them', () => {
+    const dir = tempDir();
+    docsFolder(dir, 'docs-input');
+    expect(topgen(['generate'], dir).status).toBe(0);
+    // What `cd generated && npm install && npm run build` leaves there.
+    const artefacts = {
+      'dist/index.js': 'export {};\n',
+      'dist/apis/old.api.js': 'export {};\n',
+      'node_modules/typescript/package.json': '{"name":"typescript"}\n',
+      'node_modules/.package-lock.json': '{}\n',
+      'package-lock.json': '{"lockfileVersion":3}\n',
+    };
+    for (const [path, text] of Object.entries(artefacts)) {
+      mkdirSync(join(dir, 'generated', path, '..'), { recursive: true });
+      writeFileSync(join(dir, 'generated', path), text);
+    }
+    const check = topgen(['check'], dir);
+    expect(check.status, show(check)).toBe(0);
+
+    writeFileSync(
+      join(dir, 'docs-input', DAMAI_FILE),
+      codeTypeAsString(readFileSync(join(DOCS_INPUT, DAMAI_FILE), 'utf8')),
+    );
+    expect(topgen(['check'], dir).status).toBe(1);
+    const regenerated = topgen(['generate'], dir);
+    expect(regenerated.status, show(regenerated)).toBe(0);
+    expect(readFileSync(join(dir, 'generated', 'src', 'apis', `${DAMAI}.ts`), 'utf8')).toContain(
+      'readonly code_type: string;',
+    );
+    for (const [path, text] of Object.entries(artefacts))
+      expect(readFileSync(join(dir, 'generated', path), 'utf8'), path).toBe(text);
+    expect(topgen(['check'], dir).status).toBe(0);
+
+    // A run killed after moving node_modules into its new tree, before the swap: the next run puts it back.
+    const killedTree = join(dir, '.generated.topgen-tmp-999999');
+    mkdirSync(killedTree);
+    renameSync(join(dir, 'generated', 'node_modules'), join(killedTree, 'node_modules'));
+    expect(topgen(['generate'], dir).status).toBe(0);
+    expect(existsSync(killedTree)).toBe(false);
+    expect(readFileSync(join(dir, 'generated', 'node_modules', 'typescript', 'package.json'), 'utf8')).toBe(
+      artefacts['node_modules/typescript/package.json'],
+    );
+  });
+});
+
+describe('topgen openapi', SLOW, () => {
   it('writes a valid OpenAPI 3.1 document with -o, and the same text on stdout without it', async () => {
     const dir = tempDir();
     docsFolder(dir, 'docs-input');
@@ -294,9 +356,12 @@ function start(args: readonly string[], cwd: string): Running {
   };
 }
 
-describe('topgen mock', () => {
+describe('topgen mock', SLOW, () => {
   it('answers signed calls on the URL it prints, then stops cleanly on SIGTERM', async () => {
-    const mock = start(['mock', '--app-key', 'k', '--app-secret', 's', '--port', '0', '-i', DOCS_INPUT], tempDir());
+    const mock = start(
+      ['mock', '--app-key', 'k', '--app-secret', 's', '--port', '0', '-i', DOCS_INPUT],
+      tempDir(),
+    );
     try {
       await mock.waitFor(() => mock.stdout().includes('\n'), 'the gateway URL on stdout');
       const url = mock.stdout().split('\n')[0] ?? '';
@@ -320,11 +385,16 @@ describe('topgen mock', () => {
         }),
       };
       const call = async (signature: string): Promise<Record<string, unknown>> => {
-        const response = await fetch(url, { method: 'POST', body: new URLSearchParams({ ...params, sign: signature }) });
+        const response = await fetch(url, {
+          method: 'POST',
+          body: new URLSearchParams({ ...params, sign: signature }),
+        });
         return (await response.json()) as Record<string, unknown>;
       };
       expect(await call(sign(params, 's', 'hmac-sha256'))).toMatchObject({
-        [`${DAMAI.replaceAll('.', '_')}_response`]: { result: { data: { user_id: '2313112' }, result_code: 201 } },
+        [`${DAMAI.replaceAll('.', '_')}_response`]: {
+          result: { data: { user_id: '2313112' }, result_code: 201 },
+        },
       });
       expect(await call(sign(params, 'wrong secret', 'hmac-sha256'))).toMatchObject({
         error_response: { code: 25, sub_code: 'isv.invalid-signature' },
@@ -368,7 +438,7 @@ function someJsonDocs(count: number): string[] {
     .map((category) => join(category, readdirSync(join(JSON_DOCS, category)).sort()[0] ?? ''));
 }
 
-describe.skipIf(!HAS_SHARED)('real pages from the shared corpus', () => {
+describe.skipIf(!HAS_SHARED)('real pages from the shared corpus', SLOW, () => {
   it('parse --json reads a complete page into its model', () => {
     const [page] = completePages();
     expect(page).toBeDefined();
@@ -380,31 +450,28 @@ describe.skipIf(!HAS_SHARED)('real pages from the shared corpus', () => {
     expect(apis[0]?.request.length).toBeGreaterThan(0);
   });
 
-  it(
-    'generates a package from complete pages and doc JSON together, which check accepts and tsc compiles',
-    () => {
-      const dir = tempDir();
-      const input = join(dir, 'docs');
-      mkdirSync(input);
-      const pages = completePages();
-      const jsonDocs = someJsonDocs(8);
-      for (const page of pages) copyFileSync(join(PAGES, page), join(input, page));
-      for (const doc of jsonDocs) copyFileSync(join(JSON_DOCS, doc), join(input, doc.split(/[\\/]/).pop() ?? ''));
-      const docCount = pages.length + jsonDocs.length;
+  it('generates a package from complete pages and doc JSON together, which check accepts and tsc compiles', () => {
+    const dir = tempDir();
+    const input = join(dir, 'docs');
+    mkdirSync(input);
+    const pages = completePages();
+    const jsonDocs = someJsonDocs(8);
+    for (const page of pages) copyFileSync(join(PAGES, page), join(input, page));
+    for (const doc of jsonDocs)
+      copyFileSync(join(JSON_DOCS, doc), join(input, doc.split(/[\\/]/).pop() ?? ''));
+    const docCount = pages.length + jsonDocs.length;
 
-      const run = topgen(['generate', '-i', 'docs', '-o', 'sdk'], dir);
-      expect(run.status, show(run)).toBe(0);
-      expect(run.stderr).toContain(`${docCount} APIs from ${docCount} docs; 0 skipped; 0 errors`);
-      expect(readdirSync(join(dir, 'sdk', 'src', 'apis'))).toHaveLength(docCount);
-      const check = topgen(['check', '-i', 'docs', '-o', 'sdk'], dir);
-      expect(check.status, show(check)).toBe(0);
+    const run = topgen(['generate', '-i', 'docs', '-o', 'sdk'], dir);
+    expect(run.status, show(run)).toBe(0);
+    expect(run.stderr).toContain(`${docCount} APIs from ${docCount} docs; 0 skipped; 0 errors`);
+    expect(readdirSync(join(dir, 'sdk', 'src', 'apis'))).toHaveLength(docCount);
+    const check = topgen(['check', '-i', 'docs', '-o', 'sdk'], dir);
+    expect(check.status, show(check)).toBe(0);
 
-      const tsc = topgenTsc(join(dir, 'sdk'));
-      expect(tsc.stdout + tsc.stderr).toBe('');
-      expect(tsc.status).toBe(0);
-    },
-    300_000,
-  );
+    const tsc = topgenTsc(join(dir, 'sdk'));
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
 });
 
 /** Type-checks a generated package with topgen's TypeScript and @types. */

@@ -120,8 +120,28 @@ describe('success answers', () => {
     form.append('image', new Blob([new Uint8Array([1, 2, 3])]), 'a.png');
     const a = await send(gateway.url, { method: 'POST', body: form });
     expect(a.text).toMatch(
-      /^\{"mock_item_upload_response":\{"num_iid":9007199254740993,"pic_ids":\[1,12345678901234567890\],"urls":\["http:\/\/a\/1\.jpg","http:\/\/a\/2\.jpg"\],"created":"2024-05-01 12:00:00","cost":"19\.90","attrs":\{"color":"red","id":12345678901234567890\},"skus":\[\{"sku_id":12345678901234567891,"with_hold":false\}\],"request_id":"[a-z0-9]+"\}\}$/,
+      /^\{"mock_item_upload_response":\{"num_iid":9007199254740993,"pic_ids":\{"number":\[1,12345678901234567890\]\},"urls":\{"string":\["http:\/\/a\/1\.jpg","http:\/\/a\/2\.jpg"\]\},"created":"2024-05-01 12:00:00","cost":"19\.90","attrs":\{"color":"red","id":12345678901234567890\},"skus":\{"sku":\[\{"sku_id":12345678901234567891,"with_hold":false\}\]\},"request_id":"[a-z0-9]+"\}\}$/,
     );
+  });
+
+  it('wraps lists as TOP does, {"<item_type>": [...]}, and sends bare arrays with simplify=true', async () => {
+    const upload = (extra: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(signedParams(UPLOAD, { num_iid: '1', ...extra })))
+        form.append(k, v);
+      form.append('image', new Blob([new Uint8Array([1])]), 'a.png');
+      return send(gateway.url, { method: 'POST', body: form });
+    };
+    const wrapped = (await upload({})).json as Record<string, Record<string, unknown>>;
+    expect(wrapped['mock_item_upload_response']).toMatchObject({
+      urls: { string: ['http://a/1.jpg', 'http://a/2.jpg'] },
+      skus: { sku: [{ with_hold: false }] },
+    });
+    const simple = (await upload({ simplify: 'true' })).json as Record<string, unknown>;
+    expect(simple).toMatchObject({
+      urls: ['http://a/1.jpg', 'http://a/2.jpg'],
+      skus: [{ with_hold: false }],
+    });
   });
 
   it('warns at start-up about an example that does not fit its type', () => {

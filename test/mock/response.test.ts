@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Api, Field } from '../../src/model/types.js';
-import { buildResponseTemplate, errorBody, responseKey, successBody } from '../../src/mock/response.js';
+import {
+  buildResponseTemplate,
+  errorBody,
+  listItemKey,
+  responseKey,
+  successBody,
+} from '../../src/mock/response.js';
 import { loadApi } from './helpers.js';
 
 function leaf(name: string, type: string, example?: string, array = false): Field {
@@ -51,6 +57,11 @@ describe('buildResponseTemplate', () => {
       ]),
     );
     expect(warnings).toEqual([]);
+    expect(successBody(template, 'R1', false)).toBe(
+      '{"demo_get_response":{"id":18446744073709551615,"ratio":-1.5e3,"ok":false,"when":"2024-05-01 12:00:00",' +
+        '"price":"19.90","raw":"{\\"a\\":1}","fields":"a,b","blob":"AAEC","tiny":7,"names":{"string":["a","b"]},' +
+        '"flags":{"boolean":[true,false]},"odd":"x","request_id":"R1"}}',
+    );
     expect(successBody(template, 'R1', true)).toBe(
       '{"id":18446744073709551615,"ratio":-1.5e3,"ok":false,"when":"2024-05-01 12:00:00","price":"19.90",' +
         '"raw":"{\\"a\\":1}","fields":"a,b","blob":"AAEC","tiny":7,"names":["a","b"],"flags":[true,false],' +
@@ -102,6 +113,58 @@ describe('buildResponseTemplate', () => {
         request_id: 'R',
       },
     });
+  });
+});
+
+describe('list wrappers', () => {
+  it('names the wrapper after the item type in snake_case', () => {
+    expect(
+      ['Trade', 'ItemImg', 'String', 'Number', 'TopItemVO', 'some type', 'A$b'].map(listItemKey),
+    ).toEqual(['trade', 'item_img', 'string', 'number', 'top_item_v_o', 'some_type', 'a$b']);
+  });
+
+  it('wraps nested lists at every level, and leaves Field List and byte[] as strings', () => {
+    const orders: Field = {
+      name: 'orders',
+      type: 'Order',
+      array: true,
+      required: false,
+      children: [leaf('oid', 'Number', '7'), leaf('tags', 'String', 'x', true)],
+    };
+    const { template } = buildResponseTemplate(
+      apiWith([
+        {
+          name: 'trades',
+          type: 'Trade',
+          array: true,
+          required: false,
+          children: [leaf('tid', 'Number', '1'), orders],
+        },
+        leaf('fields', 'Field List', 'a,b', true),
+        leaf('blob', 'byte', 'AAEC', true),
+        leaf('empty', 'String', undefined, true),
+      ]),
+    );
+    expect(JSON.parse(successBody(template, 'R', false))).toEqual({
+      demo_get_response: {
+        trades: { trade: [{ tid: 1, orders: { order: [{ oid: 7, tags: { string: ['x'] } }] } }] },
+        fields: 'a,b',
+        blob: 'AAEC',
+        request_id: 'R',
+      },
+    });
+    expect(JSON.parse(successBody(template, 'R', true))).toEqual({
+      trades: [{ tid: 1, orders: [{ oid: 7, tags: ['x'] }] }],
+      fields: 'a,b',
+      blob: 'AAEC',
+      request_id: 'R',
+    });
+  });
+
+  it('writes a request_id that needs escaping as a JSON string, and an answer without fields', () => {
+    const { template } = buildResponseTemplate(apiWith([]));
+    expect(successBody(template, 'a"b', false)).toBe('{"demo_get_response":{"request_id":"a\\"b"}}');
+    expect(successBody(template, 'R', true)).toBe('{"request_id":"R"}');
   });
 });
 

@@ -198,13 +198,15 @@ function readmeExamples(readme: string): Record<string, string> {
   );
 }
 
-const work = mkdtempSync(join(tmpdir(), 'topgen-publish-'));
-const pkg = join(work, PACKAGE_NAME);
-
 describe('the generated package, built and published', () => {
+  let work: string;
+  /** The built copy of generated/. */
+  let pkg: string;
   let build: SpawnSyncReturns<string>;
 
   beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'topgen-publish-'));
+    pkg = join(work, PACKAGE_NAME);
     copyPackage(pkg);
     // What an earlier build of a since-removed API left behind must not be published.
     mkdirSync(join(pkg, 'dist', 'apis'), { recursive: true });

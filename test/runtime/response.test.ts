@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TopError } from '../../src/runtime/errors.js';
-import { readResponse, responseKeyFor } from '../../src/runtime/response.js';
+import { readResponse, responseKeyFor, unwrapLists } from '../../src/runtime/response.js';
+import type { ResponseFieldSpec } from '../../src/runtime/spec.js';
 
 const METHOD = 'taobao.trade.fullinfo.get';
 const KEY = 'trade_fullinfo_get_response';
@@ -103,5 +104,109 @@ describe('readResponse', () => {
 
   it.each(['null', '[1,2]', '"text"', '42', ''])('reports the JSON %j, which is not an object', (body) => {
     expect(failure(200, body).kind).toBe('parse');
+  });
+});
+
+describe('list wrappers', () => {
+  const LISTS: readonly ResponseFieldSpec[] = [
+    {
+      name: 'trades',
+      array: true,
+      children: [
+        { name: 'orders', array: true },
+        { name: 'buyer', children: [{ name: 'tags', array: true }] },
+      ],
+    },
+    { name: 'topics', array: true },
+    { name: 'num_iids', array: true },
+  ];
+
+  it('unwraps {"<item_type>": [...]} at every described level', () => {
+    const body = JSON.stringify({
+      [KEY]: {
+        trades: {
+          trade: [
+            {
+              tid: 1,
+              orders: { order: [{ oid: 11 }, { oid: 12 }] },
+              buyer: { nick: 'a', tags: { string: ['x'] } },
+            },
+            { tid: 2, orders: { order: [] } },
+          ],
+        },
+        topics: { string: ['taobao_trade_TradeCreate'] },
+        num_iids: { number: [1, 2] },
+        total_results: 2,
+        request_id: 'r',
+      },
+    });
+    expect(readResponse(METHOD, KEY, 200, body, LISTS)).toStrictEqual({
+      trades: [
+        { tid: 1, orders: [{ oid: 11 }, { oid: 12 }], buyer: { nick: 'a', tags: ['x'] } },
+        { tid: 2, orders: [] },
+      ],
+      topics: ['taobao_trade_TradeCreate'],
+      num_iids: [1, 2],
+      total_results: 2,
+      request_id: 'r',
+    });
+  });
+
+  it('leaves simplify=true arrays as they are, and still walks into them', () => {
+    const body = JSON.stringify({
+      trades: [{ orders: { order: [{ oid: 1 }] } }],
+      topics: ['a'],
+      request_id: 'r',
+    });
+    expect(readResponse(METHOD, KEY, 200, body, LISTS)).toStrictEqual({
+      trades: [{ orders: [{ oid: 1 }] }],
+      topics: ['a'],
+      request_id: 'r',
+    });
+  });
+
+  it('turns an empty wrapper into an empty array and keeps 64-bit ids exact inside lists', () => {
+    const body = `{"${KEY}":{"topics":{},"num_iids":{"number":[4051234567890123456]}}}`;
+    expect(readResponse(METHOD, KEY, 200, body, LISTS)).toStrictEqual({
+      topics: [],
+      num_iids: ['4051234567890123456'],
+    });
+  });
+
+  it('does not guess at shapes that are not a list wrapper', () => {
+    const odd = {
+      trades: { trade: [{ tid: 1 }], extra: true },
+      topics: { string: 'a,b' },
+      num_iids: 'x',
+    };
+    const record = structuredClone(odd) as Record<string, unknown>;
+    unwrapLists(record, LISTS);
+    expect(record).toStrictEqual(odd);
+  });
+
+  it('skips absent and null fields, and elements that are not objects', () => {
+    const record: Record<string, unknown> = { trades: { trade: [null, 3, { orders: null }] }, topics: null };
+    unwrapLists(record, LISTS);
+    expect(record).toStrictEqual({ trades: [null, 3, { orders: null }], topics: null });
+  });
+
+  it('sets a list named __proto__ as a field, not as the prototype', () => {
+    const record = JSON.parse('{"__proto__":{"string":["a"]}}') as Record<string, unknown>;
+    unwrapLists(record, [{ name: '__proto__', array: true }]);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toEqual(['a']);
+  });
+
+  it('reads only own keys of a wrapper', () => {
+    const wrapper = Object.create({ inherited: [1] }) as Record<string, unknown>;
+    wrapper['item'] = [2];
+    const record: Record<string, unknown> = { topics: wrapper };
+    unwrapLists(record, LISTS);
+    expect(record['topics']).toEqual([2]);
+  });
+
+  it('without a description (execute with a method name) returns the answer untouched', () => {
+    const body = JSON.stringify({ [KEY]: { topics: { string: ['a'] } } });
+    expect(readResponse(METHOD, KEY, 200, body)).toStrictEqual({ topics: { string: ['a'] } });
   });
 });

@@ -13,7 +13,7 @@ import { readResponse, responseKeyFor } from './response.js';
 import { backoffDelay, DEFAULT_RETRY_DELAY_MS, isRetryable, sleep } from './retry.js';
 import { serializeParams, serializeUntyped, type WireParams } from './serialize.js';
 import { digestBase, isSignMethod, type SignMethod } from './sign.js';
-import type { ApiSpec } from './spec.js';
+import type { ApiSpec, ResponseFieldSpec } from './spec.js';
 import { topTimestamp } from './timestamp.js';
 import { fetchSend, sendOnce, type HttpSend } from './transport.js';
 import { validateParams } from './validate.js';
@@ -193,7 +193,13 @@ export class TopClientBase {
     const issues = validateParams(compiled, params);
     if (issues.length > 0) throw new TopValidationError(compiled.method, issues);
     const wire = serializeParams(compiled, params);
-    return (await this.#send(compiled.method, compiled.responseKey, wire, options)) as TResponse;
+    return (await this.#send(
+      compiled.method,
+      compiled.responseKey,
+      wire,
+      options,
+      spec.response,
+    )) as TResponse;
   }
 
   /** Calls any API: a generated request instance, or a method name with wire-named params. */
@@ -212,7 +218,7 @@ export class TopClientBase {
         );
       }
       const wire = serializeUntyped(first, (second ?? {}) as Readonly<Record<string, unknown>>);
-      return this.#send(first, responseKeyFor(first), wire, third as CallOptions | undefined);
+      return this.#send(first, responseKeyFor(first), wire, third as CallOptions | undefined, undefined);
     }
     if (!isTopRequest(first)) {
       throw new TypeError('execute: expected a generated request instance or an API name');
@@ -220,7 +226,13 @@ export class TopClientBase {
     return this.call(first[API_SPEC], first, second as CallOptions | undefined);
   }
 
-  async #send(method: string, responseKey: string, wire: WireParams, options: CallOptions | undefined) {
+  async #send(
+    method: string,
+    responseKey: string,
+    wire: WireParams,
+    options: CallOptions | undefined,
+    lists: readonly ResponseFieldSpec[] | undefined,
+  ) {
     const s = this.#settings;
     const signal = options?.signal;
     const retries = options?.retries === undefined ? s.retries : checkCount('retries', options.retries, true);
@@ -247,7 +259,7 @@ export class TopClientBase {
       const body = requestBody(common, wire, apiForm, signature);
       try {
         const answer = await sendOnce(s.send, s.gateway, body, method, timeoutMs, signal);
-        return readResponse(method, responseKey, answer.status, answer.text);
+        return readResponse(method, responseKey, answer.status, answer.text, lists);
       } catch (error) {
         // After the caller's abort nothing is retried; the abort reason (or the failure it caused) propagates.
         if (signal?.aborted === true || attempt >= retries || !isRetryable(error)) throw error;

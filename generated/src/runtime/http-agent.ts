@@ -1,10 +1,10 @@
 /**
  * The default sender: HTTP/1.1 over `node:net` / `node:tls` sockets kept alive in a small per-gateway pool.
  *
- * Why not `node:http`: a client's throughput is its CPU per call, and on Node 20 `http.request` alone costs about
- * three times what signing, serialising and parsing a TOP call cost together (ClientRequest, IncomingMessage and
- * their streams, header objects, per-request listeners). Here a call is one socket write of a prebuilt head
- * plus body, and one pass of ./http1.ts over the answer. `fetch` costs more again; the `fetch` client option
+ * Why not `node:http`: a client's throughput is its CPU per call, and on Node 20 `http.request` alone costs more
+ * CPU per call than this whole client (ClientRequest, IncomingMessage and their streams, header objects,
+ * per-request listeners; measured by `npm run bench:runtime`). Here a call is one socket write of a prebuilt
+ * head plus body, and one pass of ./http1.ts over the answer. `fetch` costs more again; the `fetch` client option
  * replaces this sender entirely (proxies, other runtimes, tests).
  *
  * One request at a time per connection (no pipelining: a server that closes mid-pipeline loses requests whose
@@ -121,11 +121,14 @@ class Connection {
     }
   }
 
-  /** Cancels `exchange` if this connection still serves it; the socket is closed (the answer is unwanted). */
-  cancel(exchange: Exchange, reason: unknown): void {
+  /**
+   * Cancels `exchange` if this connection still serves it (a late cancel must not touch the next call); the
+   * socket is closed, since the answer on its way can no longer be told apart from the next one.
+   */
+  cancel(exchange: Exchange): void {
     if (this.current !== exchange) return;
     this.current = undefined;
-    this.socket.destroy(reason instanceof Error ? reason : undefined);
+    this.socket.destroy();
   }
 
   private onData(chunk: Buffer): void {
@@ -165,11 +168,15 @@ class Connection {
     this.current = undefined;
     const reader = this.reader;
     const answer = { status: reader.status, text: reader.text() };
+    const reusable = reader.reusable;
+    const keepAliveMs = reader.keepAliveMs;
+    // An idle connection holds no answer bytes.
+    reader.reset();
     // Reused only when the whole request went out and the answer was framed cleanly; a server that answered
     // before reading all of a large upload, say, leaves the connection in an unknown state.
-    if (reader.reusable && this.socket.writableLength === 0 && !this.socket.destroyed) {
-      if (reader.keepAliveMs !== undefined)
-        this.idleLimit = Math.min(this.agent.idleMs, reader.keepAliveMs - HINT_MARGIN_MS);
+    if (reusable && this.socket.writableLength === 0 && !this.socket.destroyed) {
+      if (keepAliveMs !== undefined)
+        this.idleLimit = Math.min(this.agent.idleMs, keepAliveMs - HINT_MARGIN_MS);
       this.agent.release(this);
     } else {
       this.socket.destroy();
@@ -221,7 +228,7 @@ export class HttpAgent {
       const head = `${origin.headPrefix}Content-Type: ${FORM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
       const connection = this.acquire(origin);
       connection.start(exchange, head, body);
-      return (reason) => connection.cancel(exchange, reason);
+      return () => connection.cancel(exchange);
     }
     // Multipart: the platform's own FormData serialiser (through `Response`) encodes the body.
     let connection: Connection | undefined;
@@ -238,9 +245,9 @@ export class HttpAgent {
       },
       (error: unknown) => done(error, undefined),
     );
-    return (reason) => {
+    return () => {
       cancelled = true;
-      connection?.cancel(exchange, reason);
+      connection?.cancel(exchange);
     };
   };
 
@@ -271,7 +278,8 @@ export class HttpAgent {
     for (;;) {
       const connection = origin.idle.pop();
       if (connection === undefined) return new Connection(this, origin);
-      if (now - connection.idleSince < connection.idleLimit && !connection.socket.destroyed) return connection;
+      if (now - connection.idleSince < connection.idleLimit && !connection.socket.destroyed)
+        return connection;
       connection.socket.destroy();
     }
   }

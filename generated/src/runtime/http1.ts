@@ -150,7 +150,7 @@ export class ResponseReader {
     const status = Number(match[2]);
     let length: string | undefined;
     let transferEncoding: string | undefined;
-    let connection: string[] = [];
+    let connection = '';
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i] as string;
       const colon = line.indexOf(':');
@@ -158,6 +158,8 @@ export class ResponseReader {
       // Obsolete line folding and nameless lines cannot be framed safely (RFC 9112 §5.2).
       if (colon <= 0 || first === 0x20 || first === 0x09)
         this.fail(`malformed header line ${JSON.stringify(line.slice(0, 80))}`);
+      // Only four names matter; their lengths (10, 14, 17) spare lower-casing every other header.
+      if (colon !== 10 && colon !== 14 && colon !== 17) continue;
       const name = line.slice(0, colon).toLowerCase();
       const value = line.slice(colon + 1).trim();
       switch (name) {
@@ -168,7 +170,7 @@ export class ResponseReader {
           transferEncoding = transferEncoding === undefined ? value : `${transferEncoding},${value}`;
           break;
         case 'connection':
-          connection = connection.concat(tokens(value));
+          connection += `,${value}`;
           break;
         case 'keep-alive': {
           const hint = TIMEOUT_HINT.exec(value);
@@ -186,7 +188,10 @@ export class ResponseReader {
       return;
     }
     this.status = status;
-    if (connection.includes('close') || (http10 && !connection.includes('keep-alive'))) this.reusable = false;
+    if (connection !== '' || http10) {
+      const options = tokens(connection);
+      if (options.includes('close') || (http10 && !options.includes('keep-alive'))) this.reusable = false;
+    }
     this.frame(status, length, transferEncoding);
   }
 

@@ -1,6 +1,7 @@
 /** Turning the gateway's answer into the unwrapped response object or a TopError. */
 import { BODY_EXCERPT_LENGTH, TopError, type TopErrorKind } from './errors.js';
 import { parseJson } from './json.js';
+import type { ResponseFieldSpec } from './spec.js';
 import { isRecord, ownValue } from './validate.js';
 
 /**
@@ -53,15 +54,64 @@ function tryParse(text: string): unknown {
 }
 
 /**
+ * The plain array of a list value: TOP's wrapper object `{"<item_type>": [...]}` gives its one array, an empty
+ * wrapper `{}` gives `[]`, an array stays as it is (`simplify=true` answers). Anything else is not a list TOP
+ * would send and is returned unchanged rather than guessed at.
+ */
+function listValue(value: unknown): unknown {
+  if (Array.isArray(value) || !isRecord(value)) return value;
+  let only: unknown;
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (++count > 1) return value;
+    only = value[key];
+  }
+  if (count === 0) return [];
+  return Array.isArray(only) ? only : value;
+}
+
+function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  // Plain assignment to `__proto__` would replace the prototype instead of setting the field.
+  if (key === '__proto__')
+    Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
+}
+
+/**
+ * Replaces, in place, every list wrapper on the paths `fields` describes by its array. Only the described
+ * fields are visited, so the cost follows the number of lists, not the size of the answer.
+ */
+export function unwrapLists(record: Record<string, unknown>, fields: readonly ResponseFieldSpec[]): void {
+  for (const field of fields) {
+    let value = ownValue(record, field.name);
+    if (value === undefined || value === null) continue;
+    if (field.array === true) {
+      const list = listValue(value);
+      if (list !== value) setOwn(record, field.name, list);
+      value = list;
+    }
+    const children = field.children;
+    if (children === undefined || children.length === 0) continue;
+    if (Array.isArray(value)) {
+      for (const element of value) if (isRecord(element)) unwrapLists(element, children);
+    } else if (isRecord(value)) {
+      unwrapLists(value, children);
+    }
+  }
+}
+
+/**
  * The response object of a call: the content of `<responseKey>` (which keeps `request_id`), or the whole
- * object when there is no such key (`simplify=true` answers have no envelope). Throws TopError for an
- * `error_response`, a non-2xx status, or a body that is not a JSON object.
+ * object when there is no such key (`simplify=true` answers have no envelope), with the lists `lists` names
+ * unwrapped. Throws TopError for an `error_response`, a non-2xx status, or a body that is not a JSON object.
  */
 export function readResponse(
   method: string,
   responseKey: string,
   status: number,
   text: string,
+  lists?: readonly ResponseFieldSpec[],
 ): Record<string, unknown> {
   const ok = status >= 200 && status < 300;
   const parsed = ok ? tryParse(text) : text.startsWith('{') ? tryParse(text) : undefined;
@@ -71,5 +121,7 @@ export function readResponse(
   if (!ok) throw rawError('http', method, status, text);
   if (!isRecord(parsed)) throw rawError('parse', method, status, text);
   const wrapped = ownValue(parsed, responseKey);
-  return isRecord(wrapped) ? wrapped : parsed;
+  const response = isRecord(wrapped) ? wrapped : parsed;
+  if (lists !== undefined) unwrapLists(response, lists);
+  return response;
 }

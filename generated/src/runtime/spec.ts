@@ -31,10 +31,27 @@ export interface ParamSpec {
   readonly children?: readonly ParamSpec[];
 }
 
+/**
+ * A response field that is a list, or a struct with lists below it: the only part of the response shape the
+ * runtime needs. TOP's JSON wraps every list in an object named after the item type (`"trades": {"trade":
+ * [...]}`, `"topics": {"string": ["a"]}`) unless the call sets `simplify=true`; the runtime unwraps these so that
+ * the value is the plain array the generated types promise.
+ */
+export interface ResponseFieldSpec {
+  /** Wire name (snake_case as documented). */
+  readonly name: string;
+  /** The field is a list (`X[]`). */
+  readonly array?: boolean;
+  /** Fields of the struct (of each element, for a list of structs) that are or contain lists. */
+  readonly children?: readonly ResponseFieldSpec[];
+}
+
 export interface ApiSpec {
   /** The `method` common parameter: `alitrip.merchant.galaxy.member.login.derby`. */
   readonly method: string;
   /** Key of the success envelope: `alitrip_merchant_galaxy_member_login_derby_response`. */
   readonly responseKey: string;
   readonly params: readonly ParamSpec[];
+  /** Response fields that are or contain lists; absent when the response has none. */
+  readonly response?: readonly ResponseFieldSpec[];
 }

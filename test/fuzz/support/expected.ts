@@ -44,7 +44,10 @@ export interface DocShape {
   response: FieldShape[];
 }
 
-function constraintShape(c: Constraints | undefined, carried: Carried): Record<string, string | number> | undefined {
+function constraintShape(
+  c: Constraints | undefined,
+  carried: Carried,
+): Record<string, string | number> | undefined {
   if (c === undefined) return undefined;
   const out: Record<string, string | number> = {};
   for (const key of carried.constraintKeys) {

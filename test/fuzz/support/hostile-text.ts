@@ -6,9 +6,13 @@
 import fc from 'fast-check';
 
 /**
- * Code that sets the sentinel or throws when executed. Each is written to escape one kind of context: a block
- * comment, a line comment, a single/double-quoted or template string, a Handlebars template, a JSON value.
+ * Code that runs when it escapes its context: a block comment, a line comment, a single/double-quoted or
+ * template string, a Handlebars template, markup. Each one names the identifier `__pwned` as code (an
+ * assignment to `globalThis.__pwned`, or `throw __pwned`, a ReferenceError that names it), so a payload that
+ * escaped shows up both at run time and as an `__pwned` token outside comments and strings.
  */
+export const MARKER = '__pwned';
+
 export const PAYLOADS: readonly string[] = [
   'globalThis.__pwned = true',
   '*/ globalThis.__pwned = true; /*',
@@ -18,12 +22,12 @@ export const PAYLOADS: readonly string[] = [
   '${globalThis.__pwned = true}',
   '\u2028globalThis.__pwned = true //',
   '\nglobalThis.__pwned = true;\n',
-  "'); throw new Error('pwned'); ('",
-  '*/ throw new Error("pwned") /*',
+  "'); throw __pwned; ('",
+  '*/ throw __pwned /*',
   "{{constructor.constructor('globalThis.__pwned = true')()}}",
-  '{{{__proto__}}}',
   '</script><script>globalThis.__pwned = true</script>',
   '\\u0027; globalThis.__pwned = true; //',
+  "\\'; globalThis.__pwned = true; //",
 ];
 
 /** Short fragments that are dangerous in at least one output context. */
@@ -55,6 +59,8 @@ export const HAZARDS: readonly string[] = [
   '\r',
   '\t',
   '😀',
+  '\uD800',
+  '\uDFFF',
   '👨‍👩‍👧',
   '<script>',
   '</',
@@ -64,6 +70,7 @@ export const HAZARDS: readonly string[] = [
   '{{',
   '}}',
   '{{{x}}}',
+  '{{{__proto__}}}',
   '@deprecated',
   '{@link x}',
   '&amp;',

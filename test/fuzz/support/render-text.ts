@@ -165,7 +165,11 @@ function renderJava(page: Page, doc: DocSpec, style: TextStyle): void {
 }
 
 function xmlText(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 }
 
 /** The response root element: dots to underscores, a leading `taobao_` dropped, `_response` added (§7). */
@@ -187,7 +191,9 @@ function renderXml(page: Page, doc: DocSpec): void {
         const value = xmlText(f.example);
         const item = snakeType(f.type);
         page.push(
-          f.array ? `${pad}<${f.name}><${item}>${value}</${item}></${f.name}>` : `${pad}<${f.name}>${value}</${f.name}>`,
+          f.array
+            ? `${pad}<${f.name}><${item}>${value}</${item}></${f.name}>`
+            : `${pad}<${f.name}>${value}</${f.name}>`,
         );
         continue;
       }
