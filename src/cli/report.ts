@@ -25,6 +25,11 @@ export function printDiagnostics(
   if (hidden > 0) write(`topgen: ${hidden} note${hidden === 1 ? '' : 's'} not shown (--verbose shows them)`);
 }
 
+/** `1 API`, `2 APIs`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;

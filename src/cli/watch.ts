@@ -6,7 +6,7 @@ import { loadRuntimeSources } from '../emit/runtime-sources.js';
 import { InputError } from './errors.js';
 import { collectInputs, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
-import { countBySeverity, effectiveDiagnostics, printDiagnostics } from './report.js';
+import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from './report.js';
 import type { Settings } from './settings.js';
 
 const DEBOUNCE_MS = 100;
@@ -65,7 +65,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
       const { errors, warnings } = countBySeverity(diagnostics);
       const changed = written.changed.length + written.missing.length + written.extra.length;
       log(
-        `topgen: ${result.apis.length} APIs (${result.parsedCount} re-parsed), ${errors} errors, ${warnings} warnings; ${changed} files changed in ${Math.round(performance.now() - started)} ms`,
+        `topgen: ${plural(result.apis.length, 'API')} (${result.parsedCount} re-parsed), ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(changed, 'file')} changed in ${Math.round(performance.now() - started)} ms`,
       );
     } catch (error) {
       log(`topgen: ${(error as Error).message}`);

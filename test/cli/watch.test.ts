@@ -123,10 +123,20 @@ describe('topgen generate --watch', () => {
         );
 
         // A doc that is not a doc page: reported, skipped, the watcher and the other APIs stay.
+        const runsBefore = runs(watcher.stderr()).length;
         writeFileSync(join(docs, 'broken.txt'), 'just some notes\nnot a doc page\n');
+        // The report, then that run's summary line (printed once its output is in place).
         await until(
           () => /docs-input\/broken\.txt(:\d+)*: error /.test(watcher.stderr()),
           'the broken doc report',
+          state,
+        );
+        await until(
+          () =>
+            runs(watcher.stderr())
+              .slice(runsBefore)
+              .some((line) => /, 1 errors?,/.test(line)),
+          'the summary of that run',
           state,
         );
         expect(watcher.exit(), state()).toBeUndefined();
@@ -186,8 +196,9 @@ describe('topgen generate --watch', () => {
         writeFileSync(join(dir, 'docs-input', 'notes.txt'), 'not a doc\n');
         writeFileSync(doc, readFileSync(doc, 'utf8').replace('租户标识 v4', '租户标识 v5'));
         await until(() => readIfPresent(module).includes('租户标识 v5'), 'the in-place edit', state);
+        // The summary line follows the write; once it is out, that run's diagnostics are out too.
+        await until(() => runs(watcher.stderr()).length > before, 'the summary of that run', state);
         expect(watcher.stderr()).not.toContain('notes.txt');
-        expect(runs(watcher.stderr()).length).toBeGreaterThan(before);
 
         watcher.kill('SIGTERM');
         await watcher.exited;

@@ -29,6 +29,6 @@ describe.skipIf(!HAS_CORPUS)('doc JSON corpus', () => {
   it('emits 5,000+ APIs, one module each', () => {
     const apis = scaled(corpusApis(), 13);
     const files = emitPackage(apis, options);
-    expect(files.size).toBe(apis.length + 6 + options.runtimeSources.size);
+    expect(files.size).toBe(apis.length + 7 + options.runtimeSources.size);
   });
 });

@@ -12,7 +12,7 @@ import { loadRuntimeSources } from '../../emit/runtime-sources.js';
 import { loadApis, loadModel, type LoadedModel } from '../load.js';
 import { CHANGELOG, diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
 import { EXIT } from '../options.js';
-import { countBySeverity, effectiveDiagnostics, printDiagnostics } from '../report.js';
+import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
 import { watchAndGenerate } from '../watch.js';
 import { resolveSettings, type OutputFlags, type Settings } from '../settings.js';
 
@@ -57,14 +57,31 @@ async function addChangelogEntry(
   const entry = formatChangelogEntry(diffApis(before.apis, model.apis), settings.packageVersion);
   const path = join(settings.out, CHANGELOG);
   const existing = existsSync(path) ? await readFile(path, 'utf8') : '# Changelog\n';
-  const [title, ...rest] = existing.split('\n');
-  return withFile(files, CHANGELOG, [title, '', entry.trimEnd(), ...rest].join('\n'));
+  return withFile(files, CHANGELOG, insertChangelogEntry(existing, entry, settings.packageVersion));
+}
+
+/**
+ * Puts `entry` under the title of the changelog. Regenerating the same version replaces that version's entry
+ * instead of adding a second one.
+ */
+export function insertChangelogEntry(changelog: string, entry: string, version: string): string {
+  const lines = changelog.split('\n');
+  const heading = `## ${version}`;
+  const start = lines.findIndex((line) => line.trimEnd() === heading);
+  if (start >= 0) {
+    const next = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+    const end = next < 0 ? lines.length : next;
+    const replaced = [...lines.slice(0, start), ...entry.trimEnd().split('\n'), '', ...lines.slice(end)];
+    return `${replaced.join('\n').trimEnd()}\n`;
+  }
+  const [title, ...rest] = lines;
+  return [title, '', entry.trimEnd(), ...rest].join('\n');
 }
 
 function summary(model: LoadedModel, strict: boolean): string {
   const { errors, warnings } = countBySeverity(effectiveDiagnostics(model.diagnostics, strict));
   const failed = model.failedFiles.length;
-  return `${model.apis.length} API${model.apis.length === 1 ? '' : 's'} from ${model.docCount} doc${model.docCount === 1 ? '' : 's'}; ${failed} skipped; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return `${plural(model.apis.length, 'API')} from ${plural(model.docCount, 'doc')}; ${failed} skipped; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
 export async function runGenerate(
@@ -72,13 +89,15 @@ export async function runGenerate(
 ): Promise<number> {
   const settings = await resolveSettings(flags);
   if (flags.watch === true) {
-    const handle = watchAndGenerate(settings, err);
-    await handle.ready;
-    err(`topgen: watching ${settings.input.join(', ')} (Ctrl-C to stop)`);
-    await new Promise<void>((resolve) => {
+    // Listen for Ctrl-C before the first run, so stopping during it is a clean exit too.
+    const stopped = new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    const handle = watchAndGenerate(settings, err);
+    await Promise.race([handle.ready, stopped]);
+    err(`topgen: watching ${settings.input.join(', ')} (Ctrl-C to stop)`);
+    await stopped;
     handle.close();
     return EXIT.ok;
   }

@@ -1,12 +1,14 @@
 /**
- * How many cases each property runs. `npm test` runs a small, fixed-seed sample so that results are
- * reproducible and fast; `npm run fuzz` sets FUZZ_RUNS (2000) for a long run. A failure prints fast-check's
- * seed and path, which `FUZZ_SEED=<seed>` replays.
+ * How many cases each property runs, and with which seed.
+ *
+ * `npm test` runs a small sample with the fixed seed every property test uses (test/setup/fast-check.ts), so
+ * results are reproducible and fast. `npm run fuzz` sets FUZZ_RUNS (2000) for a long run, which draws a fresh
+ * seed each time so that every long run explores new inputs. A failure prints fast-check's seed; `FC_SEED=<seed>`
+ * with the same FUZZ_RUNS replays it.
  */
 import type fc from 'fast-check';
 
-const DEFAULT_RUNS = 40;
-const FIXED_SEED = 20_240_601;
+const DEFAULT_RUNS = 60;
 
 function envNumber(name: string): number | undefined {
   const raw = process.env[name];
@@ -22,16 +24,16 @@ export function runs(weight = 1): number {
   return Math.max(1, Math.round(base * weight));
 }
 
-/** True for a long run (`npm run fuzz`): random seeds instead of the fixed one. */
-export const LONG_RUN = envNumber('FUZZ_RUNS') !== undefined;
+/** A long run (`npm run fuzz`) without a seed to replay explores with a random one. */
+const EXPLORE = envNumber('FUZZ_RUNS') !== undefined && envNumber('FC_SEED') === undefined;
 
-/**
- * fast-check parameters: the fixed seed in ordinary runs (same cases every time), FUZZ_SEED when given, and a
- * fresh seed in long runs so that each `npm run fuzz` explores new inputs.
- */
+/** fast-check parameters for one property; `weight` scales the number of cases. */
 export function params<T>(weight = 1): fc.Parameters<T> {
-  const seed = envNumber('FUZZ_SEED') ?? (LONG_RUN ? undefined : FIXED_SEED);
-  return { numRuns: runs(weight), ...(seed === undefined ? {} : { seed }), endOnFailure: false };
+  return {
+    numRuns: runs(weight),
+    // Deliberately not reproducible: the seed is in fast-check's failure report.
+    ...(EXPLORE ? { seed: Math.floor(Math.random() * 0x7fffffff) } : {}),
+  };
 }
 
 /** A timeout for one property test: generous per case, because CI machines are slow and shared. */

@@ -1,8 +1,9 @@
 /**
  * Loads a generated package in a fresh `node:vm` context and exercises it: every module is transpiled
  * (TypeScript → CommonJS) and imported, every request class constructed with a value for each parameter, and
- * every client method called against a fake `fetch`. Doc text carries payloads that set `__pwned` on the
- * global object or throw an Error mentioning "pwned"; the result says whether any of them ran.
+ * every client method called against a fake `fetch` (which answers with a TOP error, so the whole
+ * sign/serialise/send/parse path runs). Doc text carries payloads that set `__pwned` on the global object or
+ * `throw __pwned` (a ReferenceError); the result says whether any of them ran.
  */
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
