@@ -109,7 +109,7 @@ function report(label, r, cli) {
   console.log(`  peak RSS ${r.peakRssMb.toFixed(0)} MB (after writing, before the watch-mode run)`);
   const inc = r.incremental;
   console.log(
-    `  watch mode, one doc changed: ${ms(inc.totalMs)} (re-parsed ${inc.reparsed}, files changed ${inc.filesChanged}; parse ${inc.parseMs.toFixed(1)}, model ${inc.modelMs.toFixed(1)}, emit ${inc.emitMs.toFixed(1)}, write ${inc.writeMs.toFixed(1)} ms)`,
+    `  watch mode, one doc changed: ${ms(inc.totalMs)} (re-parsed ${inc.reparsed}, files changed ${inc.filesChanged}; stat/read ${inc.readMs.toFixed(1)}, parse ${inc.parseMs.toFixed(1)}, model ${inc.modelMs.toFixed(1)}, emit ${inc.emitMs.toFixed(1)}, write ${inc.writeMs.toFixed(1)} ms)`,
   );
 }
 

@@ -4,7 +4,7 @@
 // process.cpuUsage() in this process measures the clients alone. Every answer is checked for success.
 //
 // Flags: --calls N (measured calls per client and mode, default 20000), --concurrency N (default 16),
-// --rounds N (alternating measurement rounds per client and mode, default 5), --gateway-only (internal).
+// --rounds N (alternating measurement rounds per client and mode, default 10), --gateway-only (internal).
 import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -202,7 +202,7 @@ function sum(samples) {
 async function main() {
   const calls = flag('calls', 20_000);
   const concurrency = flag('concurrency', 16);
-  const rounds = flag('rounds', 5);
+  const rounds = flag('rounds', 10);
   // Inside node_modules/.cache so that the compiled doc reader resolves its packages (cheerio) from the repo.
   const cache = join(root, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });

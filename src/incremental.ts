@@ -4,6 +4,7 @@ import {
   DEFAULT_API_MODULE_CONTEXT,
   emitApiModule,
   emitPackage,
+  FragmentCache,
   type ApiModule,
   type EmitOptions,
   type GeneratedFiles,
@@ -36,9 +37,13 @@ const digest = (input: InputDoc): string => {
  * (or override) changed. Parsing is a pure function of the bytes, so the cache can never serve a stale model.
  */
 export class IncrementalGenerator {
-  readonly #parsed = new Map<string, { readonly hash: string; readonly doc: ParsedDoc }>();
+  readonly #parsed = new Map<
+    string,
+    { readonly input: InputDoc; readonly hash: string; readonly doc: ParsedDoc }
+  >();
   /** Keyed by the Api object: a cached parse hands back the same object, so its module is still valid. */
   readonly #modules = new WeakMap<Api, ApiModule>();
+  readonly #fragments = new FragmentCache();
 
   constructor(private readonly options: EmitOptions & { readonly strict?: boolean }) {}
 
@@ -49,14 +54,20 @@ export class IncrementalGenerator {
     let parsedCount = 0;
     for (const input of inputs) {
       seen.add(input.file);
-      const hash = digest(input);
       const cached = this.#parsed.get(input.file);
+      // The same InputDoc object again (see InputReader) is unchanged without hashing its bytes.
+      if (cached !== undefined && cached.input === input) {
+        docs.push(cached.doc);
+        continue;
+      }
+      const hash = digest(input);
       if (cached !== undefined && cached.hash === hash) {
+        this.#parsed.set(input.file, { ...cached, input });
         docs.push(cached.doc);
         continue;
       }
       const doc = parseInput(input);
-      this.#parsed.set(input.file, { hash, doc });
+      this.#parsed.set(input.file, { input, hash, doc });
       docs.push(doc);
       parsedCount++;
     }
@@ -65,14 +76,19 @@ export class IncrementalGenerator {
     const model = buildModel(docs, this.options);
     const t2 = performance.now();
     const moduleContext = DEFAULT_API_MODULE_CONTEXT;
-    const files = emitPackage(model.apis, this.options, (api) => {
-      let module = this.#modules.get(api);
-      if (module === undefined) {
-        module = emitApiModule(api, moduleContext);
-        this.#modules.set(api, module);
-      }
-      return module;
-    });
+    const files = emitPackage(
+      model.apis,
+      this.options,
+      (api) => {
+        let module = this.#modules.get(api);
+        if (module === undefined) {
+          module = emitApiModule(api, moduleContext);
+          this.#modules.set(api, module);
+        }
+        return module;
+      },
+      this.#fragments,
+    );
     const t3 = performance.now();
     return { ...model, files, parsedCount, timings: { parse: t1 - t0, model: t2 - t1, emit: t3 - t2 } };
   }

@@ -47,6 +47,8 @@ export interface InputEntry {
   /** Path as shown in diagnostics. */
   readonly file: string;
   readonly overridePath?: string;
+  /** Size, modification time and inode when found: a change of any means the doc must be read again. */
+  readonly stamp?: string;
 }
 
 export interface DiscoveredInputs {
@@ -85,8 +87,11 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
     if (overrides.has(path)) continue;
     const file = displayPath(path);
     let size: number;
+    let stamp: string;
     try {
-      size = statSync(path).size;
+      const info = statSync(path);
+      size = info.size;
+      stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
     } catch (error) {
       diagnostics.push(unreadableFile(file, error));
       unreadable.push(file);
@@ -110,7 +115,7 @@ export async function discoverInputs(paths: readonly string[]): Promise<Discover
     }
     const overridePath = overridePathFor(path);
     pages.add(overridePath);
-    entries.push(overrides.has(overridePath) ? { path, file, overridePath } : { path, file });
+    entries.push(overrides.has(overridePath) ? { path, file, overridePath, stamp } : { path, file, stamp });
   }
   for (const path of overrides)
     if (!pages.has(path))
@@ -159,4 +164,52 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
     }
   }
   return { inputs, diagnostics, unreadable };
+}
+
+function overrideStamp(path: string): string {
+  try {
+    const info = statSync(path);
+    return `${info.size}:${info.mtimeMs}:${info.ino}`;
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Re-reads only the docs whose size or modification time changed since the last call (watch mode); unchanged
+ * docs come back as the same InputDoc objects, which IncrementalGenerator recognises without hashing.
+ */
+export class InputReader {
+  readonly #last = new Map<string, { readonly stamp: string; readonly input: InputDoc }>();
+
+  async read(paths: readonly string[]): Promise<CollectedInputs> {
+    const discovered = await discoverInputs(paths);
+    const inputs: InputDoc[] = [];
+    const diagnostics = [...discovered.diagnostics];
+    const unreadable = [...discovered.unreadable];
+    const seen = new Set<string>();
+    for (const entry of discovered.entries) {
+      seen.add(entry.path);
+      const stamp =
+        entry.overridePath === undefined
+          ? (entry.stamp ?? '?')
+          : `${entry.stamp ?? '?'}|${overrideStamp(entry.overridePath)}`;
+      const last = this.#last.get(entry.path);
+      if (last !== undefined && entry.stamp !== undefined && last.stamp === stamp) {
+        inputs.push(last.input);
+        continue;
+      }
+      const read = readInput(entry);
+      if ('input' in read) {
+        inputs.push(read.input);
+        this.#last.set(entry.path, { stamp, input: read.input });
+      } else {
+        diagnostics.push(read.error);
+        unreadable.push(entry.file);
+        this.#last.delete(entry.path);
+      }
+    }
+    for (const path of [...this.#last.keys()]) if (!seen.has(path)) this.#last.delete(path);
+    return { inputs, diagnostics, unreadable };
+  }
 }

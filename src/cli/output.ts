@@ -126,6 +126,7 @@ export async function writeTreeAtomic(
   outDir: string,
   files: GeneratedFiles,
   previous?: GeneratedFiles,
+  onCleanup?: (cleanup: Promise<void>) => void,
 ): Promise<TreeDifference> {
   const out = resolve(outDir);
   await recoverInterruptedSwap(out);
@@ -169,6 +170,10 @@ export async function writeTreeAtomic(
     await rename(out, old);
   }
   await rename(temp, out);
-  await rm(old, { recursive: true, force: true });
+  // The swap is done; removing the old tree can go on in the background when the caller (watch mode) takes
+  // the promise and waits for it before the next write.
+  const cleanup = rm(old, { recursive: true, force: true });
+  if (onCleanup === undefined) await cleanup;
+  else onCleanup(cleanup);
   return difference;
 }

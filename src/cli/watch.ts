@@ -4,7 +4,7 @@ import { IncrementalGenerator } from '../incremental.js';
 import type { GeneratedFiles } from '../emit/index.js';
 import { loadRuntimeSources } from '../emit/runtime-sources.js';
 import { InputError } from './errors.js';
-import { collectInputs, overridePathFor } from './inputs.js';
+import { InputReader, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from './report.js';
 import type { Settings } from './settings.js';
@@ -49,18 +49,24 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   let running: Promise<void> = Promise.resolve();
   let pending = false;
   let lastWritten: GeneratedFiles | undefined;
+  const reader = new InputReader();
+  /** Removal of the previous output tree, finished in the background between runs. */
+  let cleanup: Promise<void> = Promise.resolve();
 
   const runOnce = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const collected = await collectInputs(settings.input);
+      const collected = await reader.read(settings.input);
       const result = generator.run(collected.inputs);
       const diagnostics = effectiveDiagnostics(
         [...collected.diagnostics, ...result.diagnostics],
         settings.strict,
       );
       printDiagnostics(diagnostics, log);
-      const written = await writeTreeAtomic(settings.out, result.files, lastWritten);
+      await cleanup;
+      const written = await writeTreeAtomic(settings.out, result.files, lastWritten, (pending) => {
+        cleanup = pending;
+      });
       lastWritten = result.files;
       const { errors, warnings } = countBySeverity(diagnostics);
       const changed = written.changed.length + written.missing.length + written.extra.length;

@@ -4,11 +4,12 @@
  */
 import { clientMethodDoc } from './docs.js';
 import type { EmitContext } from './context.js';
+import type { FragmentsOf } from './fragments.js';
 import { CLIENT_CLASS, type PackageEntry, type PackagePlan } from './plan-package.js';
 import { headerComment } from './print.js';
 import { docComment, stringLiteral } from './safe.js';
 
-function emitMethod(entry: PackageEntry): string {
+export function emitClientMethod(entry: PackageEntry): string {
   const { names, requiresRequest } = entry.module;
   const ns = entry.exports.namespace;
   const response = `${ns}.${names.response}`;
@@ -37,14 +38,20 @@ function emitConstructor(gateway: string | undefined): string {
   );
 }
 
-export function emitClient(plan: PackagePlan, ctx: Pick<EmitContext, 'defaultGateway'>): string {
+export function emitClientImport(entry: PackageEntry): string {
+  return `import * as ${entry.exports.namespace} from ${stringLiteral(entry.module.names.importPath)};\n`;
+}
+
+export function emitClient(
+  plan: PackagePlan,
+  ctx: Pick<EmitContext, 'defaultGateway'>,
+  fragments: FragmentsOf,
+): string {
   const runtimeTypes =
     ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions';
-  const imports = plan.entries.map(
-    (entry) =>
-      `import * as ${entry.exports.namespace} from ${stringLiteral(entry.module.names.importPath)};\n`,
-  );
-  const members = [emitConstructor(ctx.defaultGateway), ...plan.entries.map(emitMethod)].filter(
+  const parts = plan.entries.map(fragments);
+  const imports = parts.map((part) => part.clientImport);
+  const members = [emitConstructor(ctx.defaultGateway), ...parts.map((part) => part.clientMethod)].filter(
     (m) => m !== '',
   );
   return (

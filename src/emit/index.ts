@@ -8,6 +8,7 @@ import { emitApiModule, type ApiModule } from './api-module.js';
 import { emitBarrel } from './barrel.js';
 import { emitClient } from './client.js';
 import { createEmitContext, type EmitOptions, type GeneratedFiles } from './context.js';
+import { buildFragments, FragmentCache, type FragmentsOf } from './fragments.js';
 import { planPackage } from './plan-package.js';
 import { compareCodeUnits, fileText } from './print.js';
 import {
@@ -23,6 +24,7 @@ import { loadTemplates } from './templates.js';
 export type { EmitOptions, GeneratedFiles, EmitContext, ApiModuleContext } from './context.js';
 export { createEmitContext, DEFAULT_API_MODULE_CONTEXT } from './context.js';
 export { emitApiModule, type ApiModule } from './api-module.js';
+export { FragmentCache } from './fragments.js';
 export { loadRuntimeSources } from './runtime-sources.js';
 
 /** A runtime file name: relative posix path of plain segments ending in `.ts`. */
@@ -47,12 +49,13 @@ function assertDistinctNames(apis: readonly Api[]): void {
 /**
  * The whole package for `apis`. APIs with an error diagnostic are not generated (see Api.diagnostics). Per-API
  * modules can be produced separately with `emitApiModule` and handed in through `moduleFor` to skip re-emitting
- * unchanged APIs; the shared files (client, barrel, package.json, README) are always rebuilt.
+ * unchanged APIs; a FragmentCache keeps each API's part of the shared files (client, barrel, README) as well.
  */
 export function emitPackage(
   apis: readonly Api[],
   options: EmitOptions,
   moduleFor?: (api: Api) => ApiModule,
+  cache?: FragmentCache,
 ): GeneratedFiles {
   const ctx = createEmitContext(options);
   const modules = moduleFor ?? ((api: Api): ApiModule => emitApiModule(api, ctx));
@@ -63,6 +66,8 @@ export function emitPackage(
     ctx.runtimeSources,
     ctx.naming,
   );
+  const fragments: FragmentsOf =
+    cache?.fragmentsFor(ctx.packageName) ?? ((entry) => buildFragments(entry, ctx.packageName));
   const templates = loadTemplates();
   const nodeTypes = runtimeNeedsNodeTypes(ctx.runtimeSources);
 
@@ -79,9 +84,9 @@ export function emitPackage(
       ),
     ],
     ['tsconfig.json', emitTsconfig(nodeTypes)],
-    ['README.md', fileText(emitReadme(ctx, plan, templates))],
-    ['src/index.ts', emitBarrel(plan)],
-    ['src/client.ts', emitClient(plan, ctx)],
+    ['README.md', fileText(emitReadme(ctx, plan, templates, fragments))],
+    ['src/index.ts', emitBarrel(plan, fragments)],
+    ['src/client.ts', emitClient(plan, ctx, fragments)],
     ['src/request-base.ts', fileText(emitRequestBase(templates))],
   ]);
   for (const { module } of plan.entries) files.set(module.path, module.text);

@@ -53,17 +53,33 @@ function identifierTokens(source: string): string[] {
   return source.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? [];
 }
 
+/** The runtime's words, computed once per set of runtime sources (regeneration reuses the same map). */
+const runtimeWordsOf = new WeakMap<ReadonlyMap<string, string>, { all: Set<string>; client: Set<string> }>();
+
+function runtimeWords(runtimeSources: ReadonlyMap<string, string>): {
+  all: Set<string>;
+  client: Set<string>;
+} {
+  let words = runtimeWordsOf.get(runtimeSources);
+  if (words === undefined) {
+    words = {
+      all: new Set([...runtimeSources.values()].flatMap(identifierTokens)),
+      client: new Set(identifierTokens(runtimeSources.get('client.ts') ?? '')),
+    };
+    runtimeWordsOf.set(runtimeSources, words);
+  }
+  return words;
+}
+
 export function planPackage(
   items: readonly { readonly api: Api; readonly module: ApiModule }[],
   runtimeSources: ReadonlyMap<string, string>,
   naming: Naming,
 ): PackagePlan {
   const sorted = [...items].sort((a, b) => compareCodeUnits(a.api.api, b.api.api));
-  const runtimeWords = [...runtimeSources.values()].flatMap(identifierTokens);
-  const barrel = new NameScope(new Set([...GLOBAL_NAMES, ...runtimeWords, CLIENT_CLASS, REQUEST_BASE]));
-  const members = new NameScope(
-    new Set([...RESERVED_MEMBERS, ...identifierTokens(runtimeSources.get('client.ts') ?? '')]),
-  );
+  const words = runtimeWords(runtimeSources);
+  const barrel = new NameScope(new Set([...GLOBAL_NAMES, ...words.all, CLIENT_CLASS, REQUEST_BASE]));
+  const members = new NameScope(new Set([...RESERVED_MEMBERS, ...words.client]));
 
   const records = sorted.map(({ api, module }) => ({
     api,

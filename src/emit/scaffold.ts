@@ -5,10 +5,11 @@
 import { compareCodeUnits, headerComment } from './print.js';
 import type { EmitContext } from './context.js';
 import { moduleStem } from './names.js';
-import type { PackagePlan } from './plan-package.js';
+import type { FragmentsOf } from './fragments.js';
+import type { PackageEntry, PackagePlan } from './plan-package.js';
 import { apiExampleCode, readmeExampleCode, runtimeExampleCode } from './readme-example.js';
 import { markdownCodeBlock, markdownInlineCode, markdownText, stringLiteral } from './safe.js';
-import type { Templates } from './templates.js';
+import type { ReadmeRow, Templates } from './templates.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -100,7 +101,21 @@ export function emitRequestBase(templates: Templates): string {
   return templates.requestBase({ header: headerComment() });
 }
 
-export function emitReadme(ctx: EmitContext, plan: PackagePlan, templates: Templates): string {
+export function readmeRow(entry: PackageEntry, packageName: string): ReadmeRow {
+  return {
+    api: markdownInlineCode(entry.api.api),
+    method: markdownInlineCode(`${entry.exports.method}()`),
+    title: markdownText(entry.api.title),
+    example: markdownCodeBlock(apiExampleCode(packageName, entry), 'ts'),
+  };
+}
+
+export function emitReadme(
+  ctx: EmitContext,
+  plan: PackagePlan,
+  templates: Templates,
+  fragments: FragmentsOf,
+): string {
   const first = plan.entries[0];
   const firstImport =
     first === undefined
@@ -115,12 +130,7 @@ export function emitReadme(ctx: EmitContext, plan: PackagePlan, templates: Templ
     runtimePath: markdownInlineCode(`${ctx.packageName}/runtime`),
     apiPath: markdownInlineCode(`${ctx.packageName}/apis/<API name>`),
     runtimeExample: markdownCodeBlock(runtimeExampleCode(ctx.packageName, ctx.defaultGateway), 'ts'),
-    rows: plan.entries.map((entry) => ({
-      api: markdownInlineCode(entry.api.api),
-      method: markdownInlineCode(`${entry.exports.method}()`),
-      title: markdownText(entry.api.title),
-      example: markdownCodeBlock(apiExampleCode(ctx.packageName, entry), 'ts'),
-    })),
+    rows: plan.entries.map((entry) => fragments(entry).readmeRow),
   });
   // The per-API sections each end in a blank line; the file ends in exactly one line end.
   return text.replace(/\n+$/, '\n');
