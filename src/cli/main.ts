@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { ConfigError } from './config.js';
-import { InputError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
 import { OutputError } from './output.js';
 import { DEFAULTS, EXIT } from './options.js';
 
@@ -36,6 +36,10 @@ const withOutputOptions = (y: Argv) =>
     .option('strict', {
       type: 'boolean',
       describe: 'treat warnings as errors (a doc with a warning is not generated)',
+    })
+    .option('typecheck', {
+      type: 'boolean',
+      describe: 'compile the package in memory (strict) first; on errors nothing is written',
     });
 
 // Commands are imported when chosen: `topgen --help` should not load the emitter, cheerio or the mock server.
@@ -149,13 +153,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((message, error) => {
+      // Throwing stops yargs: a command must not run with arguments it did not understand.
       if (error !== undefined && error !== null) throw error;
-      process.stderr.write(`topgen: ${message}\nRun "topgen --help" for usage.\n`);
-      exitCode = EXIT.usage;
+      throw new UsageError(message);
     });
   try {
     await parser.parseAsync();
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`topgen: ${error.message}\nRun "topgen --help" for usage.\n`);
+      return EXIT.usage;
+    }
     if (error instanceof ConfigError || error instanceof InputError || error instanceof OutputError) {
       process.stderr.write(`topgen: ${error.message}\n`);
       return EXIT.usage;

@@ -154,3 +154,23 @@ describe('topgen --help', () => {
       expect(run.stdout).toContain(`topgen ${command}`);
   });
 });
+
+describe('topgen generate --typecheck', () => {
+  it('compiles the package in memory before writing it', () => {
+    const dir = workspace();
+    const run = topgen(['generate', '--typecheck'], dir);
+    expect(run.stderr).toContain('2 APIs from 2 docs');
+    expect(run.status).toBe(0);
+    expect(topgen(['check', '--typecheck'], dir).status).toBe(0);
+  });
+});
+
+describe('usage errors', () => {
+  it('an unknown flag stops the command with exit 2 before it does anything', () => {
+    const dir = workspace();
+    const run = topgen(['generate', '--bogus'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown argument: bogus');
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+  });
+});

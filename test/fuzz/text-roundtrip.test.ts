@@ -1,6 +1,12 @@
 // Property: a random doc rendered as a complete form-A page (text-format.md §1–§9, with the Java request sample
 // and the XML response example as nesting evidence) reads back into the same model: names, types, arrays,
 // required flags, nesting, examples, descriptions and 更多限制 constraints, with no warning or error.
+//
+// The docs are limited to what a page can carry without loss (the `text` profile of support/doc-arbitrary.ts):
+// one-line NFKC-normalised text, every leaf with an example and a description, no struct examples, no cell
+// that reads as another kind of line, and no struct-row description that starts with `-`, the type name or
+// repeats itself (`x x`): for those the page itself does not say where the example ends, and the reader's
+// documented guess is reported as an `example-guessed` note.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/model/types.js';

@@ -13,6 +13,8 @@ import { loadApis, loadModel, type LoadedModel } from '../load.js';
 import { CHANGELOG, diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
 import { EXIT } from '../options.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
+import { InputError } from '../errors.js';
+import { typecheckPackage } from '../typecheck.js';
 import { watchAndGenerate } from '../watch.js';
 import { resolveSettings, type OutputFlags, type Settings } from '../settings.js';
 
@@ -85,7 +87,11 @@ function summary(model: LoadedModel, strict: boolean): string {
 }
 
 export async function runGenerate(
-  flags: OutputFlags & { readonly watch?: boolean; readonly changelogFrom?: string },
+  flags: OutputFlags & {
+    readonly watch?: boolean;
+    readonly changelogFrom?: string;
+    readonly typecheck?: boolean;
+  },
 ): Promise<number> {
   const settings = await resolveSettings(flags);
   if (flags.watch === true) {
@@ -107,6 +113,10 @@ export async function runGenerate(
     flags.changelogFrom === undefined
       ? built.files
       : await addChangelogEntry(flags.changelogFrom, model, settings, built.files);
+  if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
+    err(`topgen: the package does not compile; ${settings.out} was left as it was.`);
+    return EXIT.problems;
+  }
   const written = await writeTreeAtomic(settings.out, files);
   const changedCount = written.changed.length + written.missing.length + written.extra.length;
   err(
@@ -115,9 +125,21 @@ export async function runGenerate(
   return model.failedFiles.length > 0 ? EXIT.problems : EXIT.ok;
 }
 
-export async function runCheck(flags: OutputFlags): Promise<number> {
+/** `--typecheck`: compile the package in memory before trusting it; reports every error. */
+async function typecheckPassed(outDir: string, files: GeneratedFiles): Promise<boolean> {
+  const result = await typecheckPackage(outDir, files);
+  if ('unavailable' in result) throw new InputError(result.unavailable);
+  for (const error of result.errors) err(error);
+  return result.errors.length === 0;
+}
+
+export async function runCheck(flags: OutputFlags & { readonly typecheck?: boolean }): Promise<number> {
   const settings = await resolveSettings(flags);
   const { model, files } = await buildPackage(settings);
+  if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
+    err('topgen: the generated package does not compile.');
+    return EXIT.problems;
+  }
   const difference = await diffTree(settings.out, files);
   if (isUnchanged(difference)) {
     err(`topgen: ${settings.out} is up to date (${summary(model, settings.strict)})`);

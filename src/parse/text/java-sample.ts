@@ -204,7 +204,9 @@ export function readJavaSample(body: SampleBody, label: string): JavaSample | un
     if (declaration === undefined) continue;
     sawCode = true;
     const { type, name, ctor } = declaration;
-    if (ctor.startsWith('Default') && ctor.endsWith('Client')) {
+    // `TaobaoClient client = new DefaultTaobaoClient(…)`; an inner class (`DefaultARequest.TopClient` of API
+    // `taobao.default.a`) is a request object even when its name looks like a client.
+    if (ctor.startsWith('Default') && ctor.endsWith('Client') && !ctor.includes('.')) {
       client = ctor;
     } else if (
       rootName === undefined &&
