@@ -257,15 +257,17 @@ function loadText() {
 
 function print(results) {
   const pad = (text, width) => String(text).padStart(width);
+  const busy = (r, us) => `${((r.callsPerSecond * us) / 1e4).toFixed(0)}%`;
   for (const [mode, byClient] of Object.entries(results)) {
     console.log(mode);
     console.log(
-      `  ${'client'.padEnd(18)}${pad('calls/s', 10)}${pad('CPU µs/call', 13)}${pad('gateway µs/call', 17)}`,
+      `  ${'client'.padEnd(18)}${pad('calls/s', 9)}${pad('CPU µs/call', 13)}${pad('busy', 6)}` +
+        `${pad('gateway µs/call', 17)}${pad('busy', 6)}`,
     );
     for (const [name, r] of Object.entries(byClient)) {
       console.log(
-        `  ${name.padEnd(18)}${pad(r.callsPerSecond.toFixed(0), 10)}${pad(r.cpuPerCall.toFixed(1), 13)}` +
-          `${pad(r.gatewayPerCall.toFixed(1), 17)}`,
+        `  ${name.padEnd(18)}${pad(r.callsPerSecond.toFixed(0), 9)}${pad(r.cpuPerCall.toFixed(1), 13)}` +
+          `${pad(busy(r, r.cpuPerCall), 6)}${pad(r.gatewayPerCall.toFixed(1), 17)}${pad(busy(r, r.gatewayPerCall), 6)}`,
       );
     }
     const ours = byClient.topgen;
@@ -275,6 +277,7 @@ function print(results) {
         `CPU per call ${(official.cpuPerCall / ours.cpuPerCall).toFixed(2)}× less\n`,
     );
   }
+  console.log('busy: share of one core used by the process (100% = that side limits the throughput)');
 }
 
 if (process.argv[2] === '--gateway-only') {

@@ -407,15 +407,53 @@ describe('bad input: one clear diagnostic per case', () => {
     expect(r.diagnostics[0]?.message).toContain(EXPECTED_FORMATS);
   });
 
-  // Found by this table: a form-A page that documents one field name twice at one level (two top-level rows, or
-  // two bullets of one object) gives two fields with that name and no diagnostic, while the JSON and HTML
-  // readers keep the first and warn `duplicate-field`. Exact input: the derby seed page
-  // (docs-input/alitrip_merchant_galaxy_member_login_derby.txt) with the line
-  //   token Number 可选 1 again
-  // inserted after `token String 可选 213456789 token`; or with `  • └ password\n  • String` replaced by
-  // `  • └ email\n  • String`. Expected: warning duplicate-field at the second line, field request.token
-  // (request.derby_authentication_param.email), expected "unique field names at one level", the first kept.
-  it.todo('duplicate field names (text page): warns duplicate-field and keeps the first');
+  // Found by this table: the text reader kept both fields of a name documented twice at one level.
+  it.each([
+    [
+      'top-level row',
+      DERBY_TEXT.replace(
+        'token String 可选 213456789 token\n',
+        'token String 可选 213456789 token\ntoken Number 可选 1 again\n',
+      ),
+      'request.token',
+    ],
+    [
+      'nested bullet',
+      DERBY_TEXT.replace('  • └ password\n  • String', '  • └ email\n  • String'),
+      'request.derby_authentication_param.email',
+    ],
+  ])('duplicate field names (text page, %s): warns duplicate-field and keeps the first', (_, text, field) => {
+    const result = parseDocument(text, 'docs/derby.txt');
+    const duplicates = result.diagnostics.filter((d) => d.code === 'duplicate-field');
+    expect(duplicates).toHaveLength(1);
+    const lines = text.split('\n');
+    const name = field.split('.').pop() ?? '';
+    const second = lines.findIndex(
+      (line, i) => i > lines.findIndex((l) => l.includes(name)) && line.includes(name),
+    );
+    expect(where(duplicates[0])).toEqual({
+      severity: 'warning',
+      code: 'duplicate-field',
+      file: 'docs/derby.txt',
+      line: second + 1,
+      field,
+      expected: 'unique field names at one level',
+      found: `a second "${name}"`,
+    });
+    const names = (fields: readonly { name: string; children: readonly unknown[] }[]): string[] =>
+      fields.map((f) => f.name);
+    const request = result.api?.request ?? [];
+    if (field === 'request.token')
+      expect(names(request)).toEqual(['tenant_key', 'token', 'derby_authentication_param', 'scene_source']);
+    else
+      expect(names(request[2]?.children as { name: string; children: unknown[] }[])).toEqual([
+        'email',
+        'user_register_type',
+        'accepted_tand_c',
+        'optin_all',
+        'data_export_agreement',
+      ]);
+  });
 });
 
 const PAGES = join(SHARED, 'corpus/pages');

@@ -188,7 +188,8 @@ export class ResponseReader {
       return;
     }
     this.status = status;
-    if (connection !== '' || http10) {
+    // `Connection: keep-alive` alone (the usual answer) needs no token parsing.
+    if ((connection !== '' && connection.toLowerCase() !== ',keep-alive') || http10) {
       const options = tokens(connection);
       if (options.includes('close') || (http10 && !options.includes('keep-alive'))) this.reusable = false;
     }
@@ -214,7 +215,8 @@ export class ResponseReader {
       return;
     }
     if (length !== undefined) {
-      const values = length.split(',').map((v) => v.trim());
+      // Repeated headers or a list must all carry the same value (RFC 9110 §8.6).
+      const values = length.includes(',') ? length.split(',').map((v) => v.trim()) : [length];
       const first = values[0] as string;
       if (!DIGITS.test(first) || values.some((v) => v !== first))
         this.fail(`invalid Content-Length ${JSON.stringify(length.slice(0, 80))}`);

@@ -22,12 +22,13 @@ export function buildFields(
   file: string,
   out: Diagnostic[],
 ): Field[] {
+  const duplicates = findDuplicates(side, items, nesting, file, out);
   const children: Field[][] = items.map(() => []);
   const top: Field[] = [];
   // Children come after their parents, so build from the end: every item's children are complete when it is built.
   for (let k = items.length - 1; k >= 0; k--) {
     const item = items[k];
-    if (item === undefined) continue;
+    if (item === undefined || duplicates.has(k)) continue;
     const path = `${side}.${nesting.paths[k] ?? item.name}`;
     const own = (children[k] ?? []).reverse();
     const parent = nesting.parents[k] ?? -1;
@@ -66,4 +67,53 @@ export function buildFields(
     else top.push(field);
   }
   return top.reverse();
+}
+
+/**
+ * A second field with the same name under the same parent is left out with its own fields (the first one is
+ * kept, as the JSON and HTML readers do): two properties with one wire name cannot both be sent.
+ */
+function findDuplicates(
+  side: Side,
+  items: readonly TableItem[],
+  nesting: Nesting,
+  file: string,
+  out: Diagnostic[],
+): Set<number> {
+  const skipped = new Set<number>();
+  const first = new Map<string, number>();
+  // A field whose parent is a guess (it has an ambiguous-nesting warning) may truly sit elsewhere: it is kept.
+  const guessed = new Set(
+    out.filter((d) => d.code === CODES.ambiguousNesting && d.field?.startsWith(`${side}.`)).map((d) => d.line),
+  );
+  items.forEach((item, k) => {
+    const parent = nesting.parents[k] ?? -1;
+    if (parent >= 0 && skipped.has(parent)) {
+      skipped.add(k);
+      return;
+    }
+    if (guessed.has(item.line)) return;
+    const key = `${parent}\u0000${item.name}`;
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, k);
+      return;
+    }
+    skipped.add(k);
+    out.push(
+      diagnostic(
+        'warning',
+        CODES.duplicateField,
+        `"${item.name}" is documented twice at one level; the first one (line ${items[earlier]?.line}) is kept.`,
+        {
+          file,
+          line: item.line,
+          field: `${side}.${nesting.paths[k] ?? item.name}`,
+          expected: 'unique field names at one level',
+          found: `a second "${item.name}"`,
+        },
+      ),
+    );
+  });
+  return skipped;
 }

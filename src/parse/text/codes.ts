@@ -27,6 +27,8 @@ export const CODES = {
   badConstraint: 'bad-constraint',
   /** warning: a field's type is neither a known TOP type nor a struct name. */
   unknownType: 'unknown-type',
+  /** warning: a field name appears twice under one parent; the first is kept. */
+  duplicateField: 'duplicate-field',
   /** warning: the page does not show which object a nested field belongs to; the reader chose one. */
   ambiguousNesting: 'ambiguous-nesting',
   /** warning: a code sample places a field where the page's field order does not allow it. */

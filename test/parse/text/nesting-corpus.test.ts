@@ -40,7 +40,8 @@ function score(docs: readonly DocJson[], options: RenderOptions): Score {
     pagesAllCorrect: 0,
   };
   for (const doc of docs) {
-    const { text, fields } = renderPage(doc, options);
+    const { text, fields: rendered } = renderPage(doc, options);
+    const fields = withoutDuplicates(rendered);
     const file = `${doc.name}.txt`;
     const result = parseTextDoc(text, file);
     const api = result.api;
@@ -87,6 +88,28 @@ function score(docs: readonly DocJson[], options: RenderOptions): Score {
     if (allCorrect) s.pagesAllCorrect++;
   }
   return s;
+}
+
+/**
+ * The reader keeps the first of two fields with one name at one level (warning duplicate-field), as the JSON
+ * reader does; the truth drops later ones with their sub-fields too. Fields come in preorder.
+ */
+function withoutDuplicates<T extends { side: string; path: string }>(fields: readonly T[]): T[] {
+  const kept: T[] = [];
+  const seen = new Set<string>();
+  let skipping: string | undefined;
+  for (const f of fields) {
+    const key = `${f.side}:${f.path}`;
+    if (skipping !== undefined && key.startsWith(`${skipping}.`)) continue;
+    skipping = undefined;
+    if (seen.has(key)) {
+      skipping = key;
+      continue;
+    }
+    seen.add(key);
+    kept.push(f);
+  }
+  return kept;
 }
 
 const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
