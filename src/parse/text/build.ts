@@ -84,7 +84,9 @@ function findDuplicates(
   const first = new Map<string, number>();
   // A field whose parent is a guess (it has an ambiguous-nesting warning) may truly sit elsewhere: it is kept.
   const guessed = new Set(
-    out.filter((d) => d.code === CODES.ambiguousNesting && d.field?.startsWith(`${side}.`)).map((d) => d.line),
+    out
+      .filter((d) => d.code === CODES.ambiguousNesting && d.field?.startsWith(`${side}.`))
+      .map((d) => d.line),
   );
   items.forEach((item, k) => {
     const parent = nesting.parents[k] ?? -1;
