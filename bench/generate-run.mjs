@@ -1,16 +1,10 @@
 // One benchmark run in a fresh process (so peak RSS belongs to this run only): the `topgen generate` pipeline
-// on a doc folder, stage by stage, then the watch-mode path regenerating after one doc changed.
+// (src/cli/load.ts) on a doc folder, stage by stage, then the watch-mode path regenerating after one doc changed.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { discoverInputs, InputReader } from '../dist/cli/inputs.js';
-import { prepareDocs } from '../dist/cli/prepare.js';
+import { discoverInputs, InputReader, readInput } from '../dist/cli/inputs.js';
 import { writeTreeAtomic } from '../dist/cli/output.js';
-import { buildModel } from '../dist/generate.js';
-import {
-  DEFAULT_API_MODULE_CONTEXT,
-  emitApiModule,
-  emitPackage,
-  loadRuntimeSources,
-} from '../dist/emit/index.js';
+import { buildModel, parseInput } from '../dist/generate.js';
+import { emitPackage, loadRuntimeSources } from '../dist/emit/index.js';
 import { IncrementalGenerator } from '../dist/incremental.js';
 
 const [inputDir, outDir] = process.argv.slice(2);
@@ -18,16 +12,14 @@ const options = { packageName: 'bench-sdk', packageVersion: '1.0.0', runtimeSour
 
 const t0 = performance.now();
 const discovered = await discoverInputs([inputDir]);
-const prepared = await prepareDocs(discovered.entries);
+const docs = discovered.entries.map((entry) => {
+  const read = readInput(entry);
+  return 'input' in read ? parseInput(read.input) : { file: entry.file, diagnostics: [read.error] };
+});
 const t1 = performance.now();
-const model = buildModel(prepared.map((p) => p.doc));
-const modules = new Map(prepared.filter((p) => p.module).map((p) => [p.file, p.module]));
+const model = buildModel(docs);
 const t2 = performance.now();
-const files = emitPackage(
-  model.apis,
-  options,
-  (api) => modules.get(api.source.file) ?? emitApiModule(api, DEFAULT_API_MODULE_CONTEXT),
-);
+const files = emitPackage(model.apis, options);
 const t3 = performance.now();
 await writeTreeAtomic(outDir, files);
 const t4 = performance.now();

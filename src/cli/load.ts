@@ -1,37 +1,36 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { ApiModule } from '../emit/index.js';
-import { buildModel, type ModelResult, type ParsedDoc } from '../generate.js';
+import { buildModel, parseInput, type ModelResult, type ParsedDoc } from '../generate.js';
 import type { Api } from '../model/types.js';
-import { discoverInputs } from './inputs.js';
-import { prepareDocs } from './prepare.js';
+import { discoverInputs, readInput } from './inputs.js';
 import { InputError } from './errors.js';
 import { createProgress } from './report.js';
 
 export interface LoadedModel extends ModelResult {
   /** Number of input docs found (readable or not). */
   readonly docCount: number;
-  /** API modules already emitted while parsing (large inputs), by input file; see prepareDocs. */
-  readonly modules: ReadonlyMap<string, ApiModule>;
 }
 
-/** Reads and parses every doc under `paths`, with a progress line on a terminal for large runs. */
+/**
+ * Reads and parses every doc under `paths`, one after another, with a progress line on a terminal for large
+ * runs. (Worker threads were measured: on two cores they were slower and used more memory, because the
+ * models and module texts have to be copied back to this thread.)
+ */
 export async function loadModel(paths: readonly string[], strict: boolean): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
   const discovered = await discoverInputs(paths);
   const docCount = discovered.entries.length + discovered.unreadable.length;
   if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
   const progress = createProgress(discovered.entries.length, 'parsing');
-  const prepared = await prepareDocs(discovered.entries, (count) => progress.tick(count));
-  progress.done();
   const docs: ParsedDoc[] = discovered.unreadable.map((file) => ({ file, diagnostics: [] }));
-  const modules = new Map<string, ApiModule>();
-  for (const item of prepared) {
-    docs.push(item.doc);
-    if (item.module !== undefined) modules.set(item.file, item.module);
+  for (const entry of discovered.entries) {
+    const read = readInput(entry);
+    docs.push('input' in read ? parseInput(read.input) : { file: entry.file, diagnostics: [read.error] });
+    progress.tick();
   }
+  progress.done();
   const model = buildModel(docs, { strict });
-  return { ...model, diagnostics: [...discovered.diagnostics, ...model.diagnostics], docCount, modules };
+  return { ...model, diagnostics: [...discovered.diagnostics, ...model.diagnostics], docCount };
 }
 
 /** True when `path` is a JSON file holding a model array as printed by `topgen parse --json`. */
@@ -56,7 +55,6 @@ async function readModelFile(path: string): Promise<Api[] | undefined> {
 export async function loadApis(path: string, strict: boolean): Promise<LoadedModel> {
   if (!existsSync(path)) throw new InputError(`${path} does not exist`);
   const saved = await readModelFile(path);
-  if (saved !== undefined)
-    return { apis: saved, diagnostics: [], failedFiles: [], docCount: saved.length, modules: new Map() };
+  if (saved !== undefined) return { apis: saved, diagnostics: [], failedFiles: [], docCount: saved.length };
   return loadModel([path], strict);
 }

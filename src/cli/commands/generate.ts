@@ -2,12 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diffApis, formatChangelogEntry } from '../../diff/index.js';
-import {
-  DEFAULT_API_MODULE_CONTEXT,
-  emitApiModule,
-  emitPackage,
-  type GeneratedFiles,
-} from '../../emit/index.js';
+import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
 import { loadApis, loadModel, type LoadedModel } from '../load.js';
 import { CHANGELOG, diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
@@ -34,11 +29,7 @@ export async function buildPackage(
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
   };
-  const files = emitPackage(
-    model.apis,
-    options,
-    (api) => model.modules.get(api.source.file) ?? emitApiModule(api, DEFAULT_API_MODULE_CONTEXT),
-  );
+  const files = emitPackage(model.apis, options);
   return { model, files };
 }
 
