@@ -8,8 +8,8 @@ import { emitApiModule, type ApiModule } from './api-module.js';
 import { emitBarrel } from './barrel.js';
 import { emitClient } from './client.js';
 import { createEmitContext, type EmitOptions, type GeneratedFiles } from './context.js';
-import { buildFragments, FragmentCache, type FragmentsOf } from './fragments.js';
-import { planPackage } from './plan-package.js';
+import { buildFragments, FragmentCache, type EntryFragments, type FragmentsOf } from './fragments.js';
+import { planPackage, type PackageEntry } from './plan-package.js';
 import { compareCodeUnits, fileText } from './print.js';
 import {
   emitGitignore,
@@ -66,8 +66,18 @@ export function emitPackage(
     ctx.runtimeSources,
     ctx.naming,
   );
-  const fragments: FragmentsOf =
+  const source: FragmentsOf =
     cache?.fragmentsFor(ctx.packageName) ?? ((entry) => buildFragments(entry, ctx.packageName));
+  // Client, barrel and README each ask for every entry's parts: look each up once.
+  const fragmentsOfEntry = new Map<PackageEntry, EntryFragments>();
+  const fragments: FragmentsOf = (entry) => {
+    let found = fragmentsOfEntry.get(entry);
+    if (found === undefined) {
+      found = source(entry);
+      fragmentsOfEntry.set(entry, found);
+    }
+    return found;
+  };
   const templates = loadTemplates();
   const nodeTypes = runtimeNeedsNodeTypes(ctx.runtimeSources);
 
