@@ -46,13 +46,17 @@ export function seedApis(): Api[] {
   ].map((file) => JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as Api);
 }
 
-/** The runtime contract as first published (signatures only), so tests do not depend on runtime work in progress. */
+/**
+ * A small runtime for emitter tests: the real spec and value types (what generated code is typed against) with
+ * a signatures-only client and index, so these tests check the emitter, not the transport.
+ */
 export function contractRuntime(): ReadonlyMap<string, string> {
-  const dir = new URL('runtime/', FIXTURES);
-  return new Map(
-    ['client.ts', 'index.ts', 'spec.ts', 'values.ts'].map((name) => [
-      name,
-      readFileSync(new URL(name, dir), 'utf8'),
-    ]),
-  );
+  const stub = new URL('runtime/', FIXTURES);
+  const real = new URL('../../../src/runtime/', import.meta.url);
+  return new Map([
+    ['client.ts', readFileSync(new URL('client.ts', stub), 'utf8')],
+    ['index.ts', readFileSync(new URL('index.ts', stub), 'utf8')],
+    ['spec.ts', readFileSync(new URL('spec.ts', real), 'utf8')],
+    ['values.ts', readFileSync(new URL('values.ts', real), 'utf8')],
+  ]);
 }
