@@ -1,4 +1,5 @@
 import type { Document } from 'domhandler';
+import { HEADINGS } from '../text/sections.js';
 import {
   INVISIBLE,
   isElement,
@@ -14,20 +15,8 @@ import {
  * uses for them) and the parameter table that follows each of the two parameter headings.
  */
 
-/** Section headings of the doc page template, in page order (text-format.md §1). */
-export const SECTION_NAMES: readonly string[] = [
-  '公共参数',
-  '请求参数',
-  '响应参数',
-  '请求示例',
-  '响应示例',
-  '异常示例',
-  '验签示例',
-  '错误码解释',
-  'API工具',
-  '如何获得此API',
-  'FAQ',
-];
+/** Section headings of the doc page template, in page order: the same list the text reader uses. */
+export const SECTION_NAMES: readonly string[] = HEADINGS;
 const SECTION_SET: ReadonlySet<string> = new Set(SECTION_NAMES);
 const LONGEST_SECTION_NAME = Math.max(...SECTION_NAMES.map((s) => s.length));
 
