@@ -40,10 +40,23 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: n
   return { errors, warnings };
 }
 
+/** Where progress is drawn: stderr, or a test's stand-in. */
+export interface ProgressTarget {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/** Runs this small finish too quickly for a progress line to help. */
+const PROGRESS_FROM = 200;
+
 /** A one-line progress counter on an interactive terminal; silent in CI, in pipes and for small runs. */
-export function createProgress(total: number, label: string): { tick(count?: number): void; done(): void } {
-  const stream = process.stderr;
-  const enabled = stream.isTTY === true && process.env.CI === undefined && total > 200;
+export function createProgress(
+  total: number,
+  label: string,
+  stream: ProgressTarget = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): { tick(count?: number): void; done(): void } {
+  const enabled = stream.isTTY === true && env.CI === undefined && total > PROGRESS_FROM;
   if (!enabled) return { tick() {}, done() {} };
   let count = 0;
   let lastDrawn = 0;
