@@ -9,7 +9,6 @@ export interface TopgenConfig {
   readonly packageVersion?: string;
   readonly gateway?: string;
   readonly strict?: boolean;
-  readonly changelog?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -49,7 +48,6 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   packageVersion: isSemver,
   gateway: isHttpUrl,
   strict: isBoolean,
-  changelog: isBoolean,
 };
 
 /** Validates parsed config JSON; every problem names the key, what was expected and what was found. */

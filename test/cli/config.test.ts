@@ -12,7 +12,6 @@ describe('validateConfig', () => {
           packageVersion: '1.2.3',
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
           strict: true,
-          changelog: false,
         },
         'topgen.config.json',
       ),
@@ -23,7 +22,6 @@ describe('validateConfig', () => {
       packageVersion: '1.2.3',
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
       strict: true,
-      changelog: false,
     });
   });
 
@@ -42,18 +40,5 @@ describe('validateConfig', () => {
 
   it('rejects a config that is not an object', () => {
     expect(() => validateConfig([], 'c.json')).toThrow('c.json: expected a JSON object, found an array');
-  });
-});
-
-describe('insertChangelogEntry', () => {
-  it('puts a new version under the title and replaces an entry for the same version', async () => {
-    const { insertChangelogEntry } = await import('../../src/cli/commands/generate.js');
-    const first = insertChangelogEntry('# Changelog\n', '## 1.0.0\n\n- a\n', '1.0.0');
-    expect(first).toBe('# Changelog\n\n## 1.0.0\n\n- a\n');
-    const second = insertChangelogEntry(first, '## 1.1.0\n\n- b\n', '1.1.0');
-    expect(second).toBe('# Changelog\n\n## 1.1.0\n\n- b\n\n## 1.0.0\n\n- a\n');
-    expect(insertChangelogEntry(second, '## 1.1.0\n\n- c\n', '1.1.0')).toBe(
-      '# Changelog\n\n## 1.1.0\n\n- c\n\n## 1.0.0\n\n- a\n',
-    );
   });
 });

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { insertChangelogEntry } from '../../src/cli/changelog.js';
+
+describe('insertChangelogEntry', () => {
+  it('puts a new version under the title and replaces an entry for the same version', () => {
+    const first = insertChangelogEntry('# Changelog\n', '## 1.0.0\n\n- a\n', '1.0.0');
+    expect(first).toBe('# Changelog\n\n## 1.0.0\n\n- a\n');
+    const second = insertChangelogEntry(first, '## 1.1.0\n\n- b\n', '1.1.0');
+    expect(second).toBe('# Changelog\n\n## 1.1.0\n\n- b\n\n## 1.0.0\n\n- a\n');
+    expect(insertChangelogEntry(second, '## 1.1.0\n\n- c\n', '1.1.0')).toBe(
+      '# Changelog\n\n## 1.1.0\n\n- c\n\n## 1.0.0\n\n- a\n',
+    );
+  });
+});
