@@ -2,6 +2,7 @@
  * TOP's common request parameters (see the protocol notes: every call sends them next to the API's own).
  */
 import type { SchemaObject } from './types.js';
+import { RESERVED_PARAMS } from '../runtime/common.js';
 
 /** `yyyy-MM-dd HH:mm:ss`, the gateway's time format (GMT+8). */
 export const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$';
@@ -63,13 +64,5 @@ export function commonParams(apiName: string): readonly (readonly [string, Schem
   ];
 }
 
-/** Common parameters every call must send. */
-export const COMMON_REQUIRED: readonly string[] = [
-  'method',
-  'app_key',
-  'timestamp',
-  'format',
-  'v',
-  'sign_method',
-  'sign',
-];
+/** Common parameters every call must send: the ones the runtime always sets (same order, same names). */
+export const COMMON_REQUIRED: readonly string[] = [...RESERVED_PARAMS];

@@ -74,7 +74,8 @@ export type ScanResult =
  */
 export const MAX_JSON_DEPTH = 512;
 
-const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
+/** The one-character escapes of JSON strings (RFC 8259 §7) and what they stand for. */
+export const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['"', '"'],
   ['\\', '\\'],
   ['/', '/'],

@@ -1,5 +1,6 @@
 import { draft, freeze, type DraftNode, type Evidence } from './evidence.js';
 import { lineAtOffset, type SampleBody } from './sample-body.js';
+import { SIMPLE_ESCAPES } from '../json/scanner.js';
 
 /**
  * qimen pages give JSON instead of Java and XML (docs/text-format.md §1): a one-line request body, a pretty
@@ -13,17 +14,6 @@ export interface JsonTree {
 }
 
 const MAX_DEPTH = 200;
-
-const JSON_ESCAPES: ReadonlyMap<string, string> = new Map([
-  ['"', '"'],
-  ['\\', '\\'],
-  ['/', '/'],
-  ['b', '\b'],
-  ['f', '\f'],
-  ['n', '\n'],
-  ['r', '\r'],
-  ['t', '\t'],
-]);
 
 export function parseJsonTree(body: SampleBody): JsonTree {
   const s = body.text;
@@ -60,7 +50,7 @@ export function parseJsonTree(body: SampleBody): JsonTree {
           i += 6;
           continue;
         }
-        out += JSON_ESCAPES.get(e) ?? e;
+        out += SIMPLE_ESCAPES.get(e) ?? e;
         i += 2;
         continue;
       }
