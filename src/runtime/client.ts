@@ -16,7 +16,8 @@ import { digestBase, isSignMethod, type SignMethod } from './sign.js';
 import type { ApiSpec, ResponseFieldSpec } from './spec.js';
 import { topTimestamp } from './timestamp.js';
 import { fetchSend, sendOnce, type HttpSend } from './transport.js';
-import { validateParams } from './validate.js';
+import { firstCursor, hasNextPage, type PageParams } from './paginate.js';
+import { validateExtraParams, validateParams } from './validate.js';
 
 export type { SignMethod } from './sign.js';
 
@@ -30,36 +31,43 @@ export interface TopClientOptions {
   readonly appKey: string;
   readonly appSecret: string;
   /** Default `https://eco.taobao.com/router/rest`. */
-  readonly gateway?: string;
+  readonly gateway?: string | undefined;
   /** Default `md5`. */
-  readonly signMethod?: SignMethod;
+  readonly signMethod?: SignMethod | undefined;
   /** Default user session (access token); a call's `session` option overrides it. */
-  readonly session?: string;
-  readonly partnerId?: string;
-  readonly targetAppKey?: string;
+  readonly session?: string | undefined;
+  readonly partnerId?: string | undefined;
+  readonly targetAppKey?: string | undefined;
   /** Ask for responses without the `<name>_response` envelope; the client unwraps both forms the same way. */
-  readonly simplify?: boolean;
+  readonly simplify?: boolean | undefined;
   /** Limit for one attempt (request and whole response body), in ms. Default 15 000; `Infinity` for none. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Extra attempts after a transient failure. Default 2. */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** Base of the exponential backoff between attempts, in ms. Default 200; 0 retries at once. */
-  readonly retryDelayMs?: number;
+  readonly retryDelayMs?: number | undefined;
   /**
    * Send requests with this `fetch` instead of the built-in `node:http` sender (for tests, proxies, other
    * runtimes). The global `fetch` works too: `fetch: globalThis.fetch`.
    */
-  readonly fetch?: typeof globalThis.fetch;
+  readonly fetch?: typeof globalThis.fetch | undefined;
   /** Clock for the `timestamp` parameter, in epoch ms. Default `Date.now`; lets a host with a skewed clock correct it. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
 }
 
 export interface CallOptions {
-  readonly session?: string;
+  readonly session?: string | undefined;
   /** Aborts the call, retries included; the call then rejects with the signal's reason and is never retried. */
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  readonly retries?: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly retries?: number | undefined;
+  /**
+   * Parameters the API's doc does not list, sent as given (serialised like `execute(name, params)`): the escape
+   * hatch for parameters the gateway knows before the docs do. Names the doc lists are refused here.
+   */
+  readonly extraParams?: Readonly<Record<string, unknown>> | undefined;
+  /** Send keys inside struct parameters that the doc does not list, instead of refusing them. Default false. */
+  readonly allowUndocumentedFields?: boolean | undefined;
 }
 
 /** Symbol under which a generated request class exposes its ApiSpec; never collides with a wire name. */
@@ -70,6 +78,17 @@ export interface TopRequest<TResponse = unknown> {
   readonly [API_SPEC]: ApiSpec;
   /** Phantom member, never present at run time. */
   readonly __response?: TResponse;
+}
+
+/** A request of an API that pages with `page_no` / `page_size`; only these can be passed to `paginate`. */
+export interface TopPageableRequest<TResponse = unknown> extends TopRequest<TResponse>, PageParams {
+  /** Phantom member, never present at run time: marks the request classes of pageable APIs. */
+  readonly __pageable: true;
+}
+
+export interface PaginateOptions extends CallOptions {
+  /** Stop after this many pages, whatever the gateway says. Default: no limit. */
+  readonly maxPages?: number | undefined;
 }
 
 function isTopRequest(value: unknown): value is TopRequest {
@@ -190,9 +209,11 @@ export class TopClientBase {
   /** Calls an API described by `spec`; `params` holds wire-named values (a request instance or a plain init). */
   protected async call<TResponse>(spec: ApiSpec, params: object, options?: CallOptions): Promise<TResponse> {
     const compiled = compileSpec(spec);
-    const issues = validateParams(compiled, params);
+    const extra = options?.extraParams;
+    const issues = validateParams(compiled, params, options);
+    if (extra !== undefined) issues.push(...validateExtraParams(compiled, extra));
     if (issues.length > 0) throw new TopValidationError(compiled.method, issues);
-    const wire = serializeParams(compiled, params);
+    const wire = serializeParams(compiled, params, extra);
     return (await this.#send(
       compiled.method,
       compiled.responseKey,
@@ -224,6 +245,32 @@ export class TopClientBase {
       throw new TypeError('execute: expected a generated request instance or an API name');
     }
     return this.call(first[API_SPEC], first, second as CallOptions | undefined);
+  }
+
+  /**
+   * The pages of a pageable API, fetched one at a time from the request's `page_no` (default 1):
+   * `for await (const page of client.paginate(new TradesSoldGetRequest({ fields, page_size: 50 })))`.
+   * Stops after a page without items, when `has_next` is false, when `total_results` (or `total_count`) items
+   * have been paged through, or after a page shorter than the page size. Each page is one call with the
+   * request's options (retries and timeouts apply per page; `signal` bounds the whole iteration).
+   */
+  async *paginate<TResponse>(
+    request: TopPageableRequest<TResponse>,
+    options?: PaginateOptions,
+  ): AsyncGenerator<TResponse, void, undefined> {
+    if (!isTopRequest(request) || !request[API_SPEC].params.some((p) => p.name === 'page_no')) {
+      throw new TypeError('paginate: expected a request of an API with a page_no parameter');
+    }
+    const maxPages = options?.maxPages ?? Infinity;
+    checkCount('maxPages', maxPages, false);
+    const cursor = firstCursor(request);
+    for (let fetched = 0; fetched < maxPages; fetched++) {
+      const params = { ...request, page_no: cursor.pageNo };
+      const page = await this.call<TResponse>(request[API_SPEC], params, options);
+      yield page;
+      if (!hasNextPage(page as Record<string, unknown>, cursor)) return;
+      cursor.pageNo++;
+    }
   }
 
   async #send(

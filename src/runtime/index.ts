@@ -7,8 +7,16 @@ export {
   DEFAULT_TIMEOUT_MS,
   DEFAULT_RETRIES,
 } from './client.js';
-export type { TopClientOptions, CallOptions, TopRequest, SignMethod } from './client.js';
-export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec } from './spec.js';
+export type {
+  TopClientOptions,
+  CallOptions,
+  PaginateOptions,
+  TopRequest,
+  TopPageableRequest,
+  SignMethod,
+} from './client.js';
+export type { PageParams } from './paginate.js';
+export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec, NumberForm } from './spec.js';
 export type { Int64String, TopNumber, TopNumberInput, TopFile, JsonValue } from './values.js';
 export { TopError, TopValidationError, TopNetworkError, TopTimeoutError } from './errors.js';
 export type { TopErrorKind, ValidationIssue } from './errors.js';
