@@ -1,4 +1,5 @@
 import { diagnostic } from '../model/diagnostics.js';
+import { markDeprecated } from '../model/deprecation.js';
 import type { ParseResult } from '../model/types.js';
 import { detectFormat } from './detect.js';
 import { parseHtmlDoc } from './html/index.js';
@@ -40,14 +41,7 @@ export function parseDocument(
   const text = decode(content);
   const override = options.override;
   try {
-    switch (detected.format) {
-      case 'json':
-        return parseJsonDoc(text, file);
-      case 'html':
-        return parseHtmlDoc(text, file, override === undefined ? {} : { override });
-      case 'text':
-        return parseTextDoc(text, file, override === undefined ? {} : { override });
-    }
+    return withDeprecations(read(detected.format, text, file, override));
   } catch (error) {
     // The readers report bad input as diagnostics; an exception here is a defect in topgen. Turn it into a
     // diagnostic anyway so that one bad file does not abort a whole batch.
@@ -63,6 +57,27 @@ export function parseDocument(
       ],
     };
   }
+}
+
+function read(
+  format: 'json' | 'html' | 'text',
+  text: string,
+  file: string,
+  override: NestingOverride | undefined,
+): ParseResult {
+  switch (format) {
+    case 'json':
+      return parseJsonDoc(text, file);
+    case 'html':
+      return parseHtmlDoc(text, file, override === undefined ? {} : { override });
+    case 'text':
+      return parseTextDoc(text, file, override === undefined ? {} : { override });
+  }
+}
+
+/** Retirement read from the doc text the same way for every format. */
+function withDeprecations(result: ParseResult): ParseResult {
+  return result.api === undefined ? result : { ...result, api: markDeprecated(result.api) };
 }
 
 /** UTF-8 bytes → string without a BOM (validity was checked by `detectFormat`). */

@@ -61,16 +61,25 @@ export function parseJsonDoc(text: string, file: string): ParseResult {
   const response = readParams(member(doc, 'responseParams'), 'response', 'response', 'responseParams', out);
   if (api === undefined) return { diagnostics: out.list };
 
+  const docId = readDocId(doc);
   const result: Api = {
     api,
     title,
     description,
+    ...(docId === undefined ? {} : { docId }),
     request,
     response,
     source: { file, format: 'json' },
     diagnostics: out.list,
   };
   return { api: result, diagnostics: out.list };
+}
+
+/** The doc site's id of the API (`id`, a positive integer or its digits), when the doc carries one. */
+function readDocId(doc: JsonObjectNode): number | undefined {
+  const node = member(doc, 'id');
+  const value = node?.kind === 'number' ? node.value : node?.kind === 'string' ? Number(node.value) : NaN;
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
 /** Finds the doc object, looking inside the `{data, success}` envelope when there is one. */
