@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import type { NumberOptions } from '../emit/numbers.js';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
 export interface TopgenConfig {
@@ -9,6 +10,8 @@ export interface TopgenConfig {
   readonly packageVersion?: string;
   readonly gateway?: string;
   readonly strict?: boolean;
+  /** Response Numbers: `int64` (`"string"` or `"bigint"`) for 64-bit ids, `fields` role overrides per API. */
+  readonly numbers?: NumberOptions;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +44,23 @@ const isHttpUrl: Check = (v) => {
   }
 };
 
+const isRoleMap = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((role) => role === 'id' || role === 'number');
+const isNumbers: Check = (v) => {
+  const expected =
+    '{ "int64"?: "string" | "bigint", "fields"?: { "<api>": { "<field>": "id" | "number" } } }';
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return expected;
+  const { int64, fields, ...rest } = v as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return expected;
+  if (int64 !== undefined && int64 !== 'string' && int64 !== 'bigint') return expected;
+  if (fields === undefined) return undefined;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return expected;
+  return Object.values(fields).every(isRoleMap) ? undefined : expected;
+};
+
 const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   input: isStringList,
   out: isString,
@@ -48,6 +68,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   packageVersion: isSemver,
   gateway: isHttpUrl,
   strict: isBoolean,
+  numbers: isNumbers,
 };
 
 /** Validates parsed config JSON; every problem names the key, what was expected and what was found. */

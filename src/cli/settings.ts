@@ -1,3 +1,4 @@
+import type { NumberOptions } from '../emit/numbers.js';
 import { loadConfig, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';
 
@@ -22,6 +23,8 @@ export interface Settings {
   readonly gateway: string;
   readonly strict: boolean;
   readonly verbose: boolean;
+  /** From the config file only: how response Numbers are typed. */
+  readonly numbers: NumberOptions;
 }
 
 export async function readConfigFor(flags: { readonly config?: string }): Promise<TopgenConfig> {
@@ -38,5 +41,6 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
+    numbers: config.numbers ?? {},
   });
 }

@@ -42,6 +42,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
+    numbers: settings.numbers,
     runtimeSources: loadRuntimeSources(),
     strict: settings.strict,
   });

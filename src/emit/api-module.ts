@@ -30,7 +30,7 @@ function runtimeImport(uses: ReadonlySet<string>): string {
 }
 
 export function emitApiModule(api: Api, ctx: ApiModuleContext): ApiModule {
-  const plan = planModule(api, ctx.naming);
+  const plan = planModule(api, ctx.naming, ctx.numbers);
   const uses = new Set<string>(['API_SPEC', 'ApiSpec']);
   const sections = [
     emitRequestClass(api, plan),

@@ -24,10 +24,15 @@ export function emitMember(
   indent: string,
 ): string {
   const struct = (): string => plan.structName(side, field);
-  let type = side === 'request' ? inputType(field, struct, uses) : outputType(field, struct, uses);
+  let type =
+    side === 'request'
+      ? inputType(field, struct, uses)
+      : outputType(field, struct, uses, plan.numberForm(field));
   if (side === 'request' && INHERITED.has(field.name))
     type = `${type} | Object[${stringLiteral(field.name)}]`;
   const optional = side === 'response' || !field.required ? '?' : '';
+  // An optional parameter may be given as undefined (the runtime skips it), also under exactOptionalPropertyTypes.
+  if (side === 'request' && optional === '?') type = `${type} | undefined`;
   const readonly = side === 'request' ? 'readonly ' : '';
   return `${docComment(fieldDoc(field, side), indent)}${indent}${readonly}${propertyKey(field.name)}${optional}: ${type};\n`;
 }

@@ -7,6 +7,12 @@
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field } from '../model/types.js';
 import { apiNames, type ApiNames, type Naming } from './names.js';
+import {
+  DEFAULT_NUMBER_OPTIONS,
+  responseNumberForm,
+  type NumberForm,
+  type NumberOptions,
+} from './numbers.js';
 import { typeNameFromDoc } from './safe.js';
 import { GLOBAL_NAMES, NameScope } from './scope.js';
 
@@ -16,6 +22,7 @@ export type Side = 'request' | 'response';
 export const MODULE_RUNTIME_IMPORTS = [
   'API_SPEC',
   'ApiSpec',
+  'Int64String',
   'JsonValue',
   'TopFile',
   'TopNumber',
@@ -52,6 +59,8 @@ export interface ModulePlan {
   structName(side: Side, field: Field): string;
   /** A struct field's children without repeated wire names. */
   members(field: Field): FieldList;
+  /** How a response field of kind `number` is delivered (undefined for other kinds). */
+  numberForm(field: Field): NumberForm | undefined;
 }
 
 export function isStruct(field: Field): boolean {
@@ -79,6 +88,8 @@ export function uniqueFields(fields: readonly Field[]): FieldList {
 
 /** Per-module memo of deduplicated children and structural keys. */
 class Shapes {
+  constructor(private readonly numberForm: (field: Field) => NumberForm | undefined) {}
+
   readonly #members = new Map<Field, FieldList>();
   readonly #keys: Record<Side, Map<Field, string>> = { request: new Map(), response: new Map() };
   /** Shape description → short id, so a parent's description names a nested shape by id, not by its text. */
@@ -105,7 +116,9 @@ class Shapes {
       // Length-prefixed texts keep the description unambiguous whatever characters names and types contain.
       let description = `${field.type.length}:${field.type}{`;
       for (const m of this.members(field).fields) {
-        const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}`;
+        // Response Numbers delivered in different forms have different types: not one shape.
+        const form = side === 'response' ? (this.numberForm(m) ?? '') : '';
+        const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}${form}`;
         description += `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${isStruct(m) ? this.key(m, side) : ';'}`;
       }
       const ids = this.#ids[side];
@@ -132,10 +145,15 @@ function moduleScope(names: ApiNames): NameScope {
   return new NameScope(MODULE_RESERVED, [names.request, names.requestInit, names.response, names.spec]);
 }
 
-export function planModule(api: Api, naming: Naming): ModulePlan {
+export function planModule(
+  api: Api,
+  naming: Naming,
+  numbers: NumberOptions = DEFAULT_NUMBER_OPTIONS,
+): ModulePlan {
   const names = apiNames(api.api, naming);
   const scope = moduleScope(names);
-  const shapes = new Shapes();
+  const numberForm = (field: Field): NumberForm | undefined => responseNumberForm(api.api, field, numbers);
+  const shapes = new Shapes(numberForm);
   const byKey: Record<Side, Map<string, string>> = { request: new Map(), response: new Map() };
   const structs: StructDecl[] = [];
 
@@ -170,5 +188,6 @@ export function planModule(api: Api, naming: Naming): ModulePlan {
       return name;
     },
     members: (field) => shapes.members(field),
+    numberForm,
   };
 }

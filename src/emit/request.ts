@@ -6,6 +6,7 @@
 import type { Api } from '../model/types.js';
 import { apiDoc, requestInitDoc } from './docs.js';
 import { emitMembers } from './members.js';
+import { isPageable } from './pagination.js';
 import { REQUEST_BASE, type ModulePlan } from './plan-module.js';
 import { docComment } from './safe.js';
 
@@ -39,10 +40,15 @@ export function emitRequestClass(api: Api, plan: ModulePlan): string {
       `export interface ${names.request} extends ${base} {}\n`;
   }
   const init = hasRequiredParams(plan) ? `init: ${names.requestInit}` : `init: ${names.requestInit} = {}`;
+  const brand = isPageable(api)
+    ? '  /** Phantom member, never present at run time: `client.paginate(request)` accepts this request. */\n' +
+      '  declare readonly __pageable: true;\n\n'
+    : '';
   return (
     merged +
     docComment(apiDoc(api), '') +
     `export class ${names.request} extends ${REQUEST_BASE}<${names.response}> {\n` +
+    brand +
     `  constructor(${init}) {\n` +
     `    super(${names.spec}, init);\n` +
     '  }\n\n' +

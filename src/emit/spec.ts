@@ -1,6 +1,6 @@
 /**
  * The `ApiSpec` constant of one API: wire names, kinds and constraints the runtime validates and serialises
- * from, and the response fields that are lists (which the runtime unwraps). Leaves print on one line, structs
+ * from, and the response fields that are lists or Numbers (which the runtime unwraps and converts). Leaves print on one line, structs
  * spread their children over the following lines.
  */
 import { typeKind } from '../model/type-kind.js';
@@ -36,8 +36,8 @@ function paramSpec(field: Field, plan: ModulePlan, indent: string): string {
 }
 
 /**
- * The `ResponseFieldSpec` of a response field that is a list or has lists below it, or '' for any other field:
- * the runtime walks only these paths to unwrap TOP's list wrappers. Children come from the same plan as the
+ * The `ResponseFieldSpec` of a response field that is a list or a Number or has such fields below it, or '' for
+ * any other field: the runtime walks only these paths to unwrap TOP's list wrappers and convert Numbers. Children come from the same plan as the
  * response interfaces, so the description matches the generated types.
  */
 function responseFieldSpec(field: Field, plan: ModulePlan, indent: string): string {
@@ -50,9 +50,11 @@ function responseFieldSpec(field: Field, plan: ModulePlan, indent: string): stri
           .fields.map((child) => responseFieldSpec(child, plan, `${inner}  `))
           .join('')
       : '';
-  if (!list && children === '') return '';
+  const number = plan.numberForm(field);
+  if (!list && children === '' && number === undefined) return '';
   const props = [`name: ${stringLiteral(field.name)}`];
   if (list) props.push('array: true');
+  if (number !== undefined) props.push(`number: ${stringLiteral(number)}`);
   if (children === '') return `${indent}{ ${props.join(', ')} },\n`;
   return (
     `${indent}{\n${props.map((p) => `${inner}${p},\n`).join('')}${inner}children: [\n` +
@@ -69,7 +71,7 @@ export function emitSpec(api: Api, plan: ModulePlan): string {
     `  method: ${stringLiteral(api.api)},\n` +
     `  responseKey: ${stringLiteral(responseKey(api.api))},\n` +
     (params === '' ? '  params: [],\n' : `  params: [\n${params}  ],\n`) +
-    // Only APIs whose answers contain lists carry a response description.
+    // Only APIs whose answers contain lists or Numbers carry a response description.
     (response === '' ? '' : `  response: [\n${response}  ],\n`) +
     '};\n'
   );

@@ -12,6 +12,7 @@ describe('validateConfig', () => {
           packageVersion: '1.2.3',
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
           strict: true,
+          numbers: { int64: 'bigint', fields: { 'taobao.trades.sold.get': { tid: 'id', num: 'number' } } },
         },
         'topgen.config.json',
       ),
@@ -22,6 +23,7 @@ describe('validateConfig', () => {
       packageVersion: '1.2.3',
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
       strict: true,
+      numbers: { int64: 'bigint', fields: { 'taobao.trades.sold.get': { tid: 'id', num: 'number' } } },
     });
   });
 
@@ -33,6 +35,9 @@ describe('validateConfig', () => {
     [{ input: [] }, '"input": expected a folder path or a non-empty list of paths'],
     [{ strict: 'yes' }, '"strict": expected true or false, found "yes"'],
     [{ outDir: 'x' }, 'unknown key "outDir"'],
+    [{ numbers: { int64: 'number' } }, '"numbers": expected { "int64"?: "string" | "bigint"'],
+    [{ numbers: { fields: { 'a.b': { tid: 'long' } } } }, '"numbers": expected {'],
+    [{ numbers: { ids: 'string' } }, '"numbers": expected {'],
   ])('rejects %j with a message naming the key', (value, message) => {
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(ConfigError);
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(message);

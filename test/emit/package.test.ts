@@ -132,6 +132,8 @@ describe('emitPackage', () => {
         moduleResolution: 'NodeNext',
         types: [],
         strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
         declaration: true,
         declarationMap: true,
         sourceMap: true,

@@ -83,7 +83,7 @@ client.alitripMerchantGalaxyMemberLoginDerby({ derby_authentication_param: { opt
 void client.execute('taobao.time.get', { a: 1 });
 async function read(): Promise<void> {
   const response = await viaMethod;
-  const code: number | string | undefined = response.result?.result_code;
+  const code: number | undefined = response.result?.result_code;
   const name: string | undefined = response.result?.data?.user_name;
   void code;
   void name;
@@ -97,7 +97,7 @@ client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode(); // error TS2554
 new DerbyRequest({ derby_authentication_param: { optin_all: 'yes' } }); // error TS2322
 request.param0 = param0; // error TS2540
 async function wrongResponse(): Promise<void> {
-  const code: number | undefined = (await viaMethod).result?.result_code; // error TS2322
+  const code: string | undefined = (await viaMethod).result?.result_code; // error TS2322
   void code;
 }
 void viaExecute;

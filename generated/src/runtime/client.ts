@@ -249,7 +249,7 @@ export class TopClientBase {
 
   /**
    * The pages of a pageable API, fetched one at a time from the request's `page_no` (default 1):
-   * `for await (const page of client.paginate(new TradesSoldGetRequest({ fields, page_size: 50 })))`.
+   * `for await (const page of client.paginate(request))`, where `request` is a generated request instance.
    * Stops after a page without items, when `has_next` is false, when `total_results` (or `total_count`) items
    * have been paged through, or after a page shorter than the page size. Each page is one call with the
    * request's options (retries and timeouts apply per page; `signal` bounds the whole iteration).

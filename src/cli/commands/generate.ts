@@ -24,6 +24,7 @@ export async function buildPackage(
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
+    numbers: settings.numbers,
     runtimeSources: loadRuntimeSources(),
   };
   const files = emitPackage(model.apis, options);
