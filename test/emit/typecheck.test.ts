@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emitPackage, loadRuntimeSources } from '../../src/emit/index.js';
 import { contractRuntime, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
-import { errorsByLine, typeCheck } from './support/typecheck.js';
+import { errorsByLine, expectedErrors, typeCheck } from './support/typecheck.js';
 
 const options = { packageName: 'seed-sdk', packageVersion: '1.0.0', runtimeSources: contractRuntime() };
 
@@ -119,15 +119,6 @@ new AlibabaHostileEmptyRequest({ anything: 1 }); // error TS2322
 new Api1688HostileKeysRequest({ class: 1 }); // error TS2322
 client.api1688HostileKeys({ '1st_value': 1.5, class: 'c', 'a-b': 'no' }); // error TS2322
 `;
-
-function expectedErrors(source: string): Map<number, number[]> {
-  const expected = new Map<number, number[]>();
-  source.split('\n').forEach((line, i) => {
-    const match = /\/\/ error TS(\d+)$/.exec(line);
-    if (match?.[1] !== undefined) expected.set(i + 1, [Number(match[1])]);
-  });
-  return expected;
-}
 
 describe('generated types accept valid and reject invalid usage', () => {
   it.each([

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { emitPackage, loadRuntimeSources } from '../../src/emit/index.js';
 import { api, field } from './support/build.js';
-import { errorsByLine, typeCheck } from './support/typecheck.js';
+import { errorsByLine, expectedErrors, typeCheck } from './support/typecheck.js';
 
 const TRADES = api('taobao.trades.sold.get', {
   request: [
@@ -87,15 +87,6 @@ async function paging(): Promise<void> {
 
 void [numbers, optional, undocumented, values, paging];
 `;
-
-function expectedErrors(source: string): Map<number, number[]> {
-  const expected = new Map<number, number[]>();
-  source.split('\n').forEach((line, i) => {
-    const match = /\/\/ error TS(\d+)$/.exec(line);
-    if (match?.[1] !== undefined) expected.set(i + 1, [Number(match[1])]);
-  });
-  return expected;
-}
 
 describe('typed surface under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess', () => {
   it('accepts what the runtime accepts and rejects the mistakes', () => {
