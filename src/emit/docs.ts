@@ -4,7 +4,8 @@
  */
 import type { Api, Constraints, Field } from '../model/types.js';
 import { validExample } from './example-values.js';
-import type { DocPart } from './safe.js';
+import { typeNameFromDoc, type DocPart } from './safe.js';
+import { PLATFORM_GLOBAL_NAMES } from './scope.js';
 import type { Side, StructDecl } from './plan-module.js';
 
 /**
@@ -69,12 +70,21 @@ export function repeatedNote(repeated: readonly string[]): DocPart[] {
     : text(`The doc lists ${repeated.join(', ')} more than once; the first definition is used.`);
 }
 
+/** Why a struct's interface is not named as the doc names its type. */
+function renameNote(decl: StructDecl): string {
+  const docName = typeNameFromDoc(decl.firstUse.type);
+  if (docName === '' || decl.name === docName) return '';
+  if (PLATFORM_GLOBAL_NAMES.has(docName))
+    return ` Named ${decl.name} so that it does not shadow the global ${docName}.`;
+  return ` Named ${decl.name} because another ${docName} of this API has different fields.`;
+}
+
 export function structDoc(decl: StructDecl): DocPart[] {
   const side = decl.side === 'request' ? 'Request' : 'Response';
   const empty = decl.members.fields.length === 0 ? ' The doc lists no fields for it.' : '';
   return [
     ...text(decl.firstUse.description),
-    ...text(`${side} struct ${decl.firstUse.type}, first used at ${decl.path}.${empty}`),
+    ...text(`${side} struct ${decl.firstUse.type}, first used at ${decl.path}.${empty}${renameNote(decl)}`),
     ...repeatedNote(decl.members.repeated),
   ];
 }

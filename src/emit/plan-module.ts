@@ -14,7 +14,7 @@ import {
   type NumberOptions,
 } from './numbers.js';
 import { typeNameFromDoc } from './safe.js';
-import { GLOBAL_NAMES, NameScope } from './scope.js';
+import { GLOBAL_NAMES, NameScope, PLATFORM_GLOBAL_NAMES } from './scope.js';
 
 export type Side = 'request' | 'response';
 
@@ -105,22 +105,24 @@ class Shapes {
   }
 
   /**
-   * Structural identity of the struct a field refers to: doc type plus, per member, wire name, doc type, array
-   * flag, (request side only) required flag and nested shape. Docs are not part of it: two uses that differ only
-   * in descriptions share one interface.
+   * Structural identity of the struct a field refers to: doc type plus, per member in any order, wire name, doc
+   * type, array flag, (request side only) required flag, (response side) Number form and nested shape. Docs and
+   * member order are not part of it: two uses that differ only in descriptions or field order share one
+   * interface (its members follow the first use).
    */
   key(field: Field, side: Side): string {
     const memo = this.#keys[side];
     let key = memo.get(field);
     if (key === undefined) {
       // Length-prefixed texts keep the description unambiguous whatever characters names and types contain.
-      let description = `${field.type.length}:${field.type}{`;
-      for (const m of this.members(field).fields) {
+      // Members are sorted: the same fields in another order are the same TypeScript type.
+      const members = this.members(field).fields.map((m) => {
         // Response Numbers delivered in different forms have different types: not one shape.
         const form = side === 'response' ? (this.numberForm(m) ?? '') : '';
         const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}${form}`;
-        description += `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${isStruct(m) ? this.key(m, side) : ';'}`;
-      }
+        return `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${isStruct(m) ? this.key(m, side) : ';'}`;
+      });
+      const description = `${field.type.length}:${field.type}{${members.sort().join('')}`;
       const ids = this.#ids[side];
       key = ids.get(description);
       if (key === undefined) {
@@ -136,6 +138,7 @@ class Shapes {
 /** Names no module's structs may take: globals and what a module imports. */
 const MODULE_RESERVED: ReadonlySet<string> = new Set([
   ...GLOBAL_NAMES,
+  ...PLATFORM_GLOBAL_NAMES,
   ...MODULE_RUNTIME_IMPORTS,
   REQUEST_BASE,
 ]);
@@ -162,7 +165,8 @@ export function planModule(
       if (!isStruct(field)) continue;
       const key = shapes.key(field, side);
       if (byKey[side].has(key)) continue;
-      const own = typeNameFromDoc(field.type) || typeNameFromDoc(field.name) || 'Struct';
+      const docName = typeNameFromDoc(field.type) || typeNameFromDoc(field.name) || 'Struct';
+      const own = PLATFORM_GLOBAL_NAMES.has(docName) ? `${docName}Data` : docName;
       const name = scope.claim([own, `${parentName}${own}`]);
       byKey[side].set(key, name);
       const path = parentPath === '' ? field.name : `${parentPath}.${field.name}`;

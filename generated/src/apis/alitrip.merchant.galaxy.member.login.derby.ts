@@ -60,7 +60,7 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyResponse {
    *
    * Doc type: Response.
    */
-  result?: Response;
+  result?: ResponseData;
   /** Id of the call on the TOP gateway, for support requests. */
   request_id?: string;
 }
@@ -124,9 +124,9 @@ export interface DerbyAuthenticationParam {
 /**
  * 携带优惠券试单结果
  *
- * Response struct Response, first used at result.
+ * Response struct Response, first used at result. Named ResponseData so that it does not shadow the global Response.
  */
-export interface Response {
+export interface ResponseData {
   /**
    * 成功
    *
