@@ -140,12 +140,11 @@ describe('the built-in sender against a loopback node:http gateway', () => {
 
   it('times out a gateway that never answers', async () => {
     handler = () => undefined;
-    const start = performance.now();
+    // The handler never answers: without the timeout the test would run into its time limit.
     const error = await client({ timeoutMs: 50, retries: 0 })
       .execute('x')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopTimeoutError);
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('aborts on the caller’s signal', async () => {
