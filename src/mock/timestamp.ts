@@ -12,15 +12,7 @@ export function isWallClock(text: string): boolean {
   return isTopDateTime(text);
 }
 
-// Every request carries a timestamp and consecutive requests mostly carry the same one (it has whole seconds).
-let lastText: string | undefined;
-let lastMs: number | undefined;
-
 /** Epoch milliseconds of a GMT+8 `yyyy-MM-dd HH:mm:ss`, or undefined when it is not a valid one. */
 export function parseGmt8(text: string): number | undefined {
-  if (text !== lastText) {
-    lastMs = parseTopDateTime(text, GMT8_OFFSET_MS);
-    lastText = text;
-  }
-  return lastMs;
+  return parseTopDateTime(text, GMT8_OFFSET_MS);
 }
