@@ -9,14 +9,10 @@ import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api } from '../../src/model/types.js';
 import { API_SPEC, TopClientBase } from '../../src/runtime/client.js';
 import type { ApiSpec } from '../../src/runtime/spec.js';
+import { evaluate, specOfModule } from '../helpers/generated-spec.js';
 import { CORPUS_JSON, HAS_CORPUS } from './support/corpus.js';
 
 const PACKAGE = 'corpus-sdk';
-
-/** A JavaScript expression printed by the emitter (object literals, strings, numbers, `new Uint8Array`). */
-function evaluate(expression: string): unknown {
-  return new Function(`return (${expression});`)() as unknown;
-}
 
 interface Example {
   readonly api: string;
@@ -32,12 +28,8 @@ function readmeExamples(readme: string): Example[] {
   return [...readme.matchAll(pattern)].map((m) => ({ api: m[1] ?? '', args: m[2] ?? '' }));
 }
 
-/** The ApiSpec constant of an API module, evaluated. */
 function specOf(files: GeneratedFiles, api: string): ApiSpec {
-  const text = files.get(`src/apis/${moduleStem(api)}.ts`) ?? '';
-  const literal = /export const \w+: ApiSpec = (\{[\s\S]*?\n\});\n/.exec(text)?.[1];
-  if (literal === undefined) throw new Error(`no spec in the module of ${api}`);
-  return evaluate(literal) as ApiSpec;
+  return specOfModule<ApiSpec>(files.get(`src/apis/${moduleStem(api)}.ts`) ?? '');
 }
 
 describe.skipIf(!HAS_CORPUS)('README examples of the doc JSON corpus package', () => {
