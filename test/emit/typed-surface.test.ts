@@ -3,33 +3,10 @@
 // undocumented params, value types, pagination. Each line that must not compile ends in `// error TSnnnn`.
 import { describe, expect, it } from 'vitest';
 import { emitPackage, loadRuntimeSources } from '../../src/emit/index.js';
-import { api, field } from './support/build.js';
+import { api, field, tradesSoldGet } from './support/build.js';
 import { errorsByLine, expectedErrors, typeCheck } from './support/typecheck.js';
 
-const TRADES = api('taobao.trades.sold.get', {
-  request: [
-    field('fields', 'Field List', { required: true }),
-    field('start_created', 'Date'),
-    field('page_no', 'Number'),
-    field('page_size', 'Number'),
-    field('min_fee', 'Price'),
-    field('filter', 'TradeFilter', {
-      children: [field('buyer_nick', 'String'), field('seller_id', 'Number')],
-    }),
-  ],
-  response: [
-    field('total_results', 'Number'),
-    field('has_next', 'Boolean'),
-    field('trades', 'Trade', {
-      array: true,
-      children: [
-        field('tid', 'Number', { description: '交易编号' }),
-        field('num', 'Number'),
-        field('payment', 'Price'),
-      ],
-    }),
-  ],
-});
+const TRADES = tradesSoldGet();
 
 const PLAIN = api('taobao.time.get', { response: [field('time', 'Date')] });
 

@@ -5,42 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitApiModule } from '../../src/emit/api-module.js';
 import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
-import type { Api, Field } from '../../src/model/types.js';
+import type { Api } from '../../src/model/types.js';
 import { API_SPEC, TopClientBase, type TopPageableRequest } from '../../src/runtime/client.js';
 import { TopValidationError } from '../../src/runtime/errors.js';
 import type { ApiSpec } from '../../src/runtime/spec.js';
+import { tradesSoldGet } from '../emit/support/build.js';
 import { specOfModule } from '../helpers/generated-spec.js';
 
-function field(name: string, type: string, extra: Partial<Field> = {}): Field {
-  return { name, type, array: false, required: false, children: [], ...extra };
-}
-
-const TRADES: Api = {
-  api: 'taobao.trades.sold.get',
-  title: '查询卖家已卖出的交易数据',
-  description: '',
-  request: [
-    field('fields', 'Field List', { required: true }),
-    field('start_created', 'Date'),
-    field('page_no', 'Number'),
-    field('page_size', 'Number'),
-    field('min_fee', 'Price'),
-    field('filter', 'TradeFilter', { children: [field('buyer_nick', 'String')] }),
-  ],
-  response: [
-    field('total_results', 'Number', { example: '2' }),
-    field('trades', 'Trade', {
-      array: true,
-      children: [
-        field('tid', 'Number', { example: '4051234567890123456' }),
-        field('oid', 'Number', { example: '123' }),
-        field('num', 'Number', { example: '3' }),
-      ],
-    }),
-  ],
-  source: { file: 'trades.txt', format: 'text' },
-  diagnostics: [],
-};
+const TRADES: Api = tradesSoldGet();
 
 type Page = { total_results?: number; trades?: { tid?: string; oid?: string; num?: number }[] };
 
