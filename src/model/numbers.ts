@@ -11,7 +11,6 @@ export type NumberRole = 'id' | 'number';
 /** Short id names TOP uses on their own: `tid` trade, `oid` order, `iid` item, `cid` category, `shid` hotel… */
 const ID_WORDS: ReadonlySet<string> = new Set([
   'id',
-  'ids',
   'iid',
   'tid',
   'oid',
@@ -39,7 +38,9 @@ const CLAUSE_END = /[，。,.;；:：(（\s]/;
 
 /** The role of a `Number` field, from its name, else the first clause of its description. */
 export function numberRole(field: Pick<Field, 'name' | 'description'>): NumberRole {
-  if (ID_WORDS.has(lastWord(field.name))) return 'id';
+  const word = lastWord(field.name);
+  // Plurals name lists of ids: `num_iids`, `tids`.
+  if (ID_WORDS.has(word) || (word.endsWith('s') && ID_WORDS.has(word.slice(0, -1)))) return 'id';
   const clause = (field.description ?? '').trim().split(CLAUSE_END)[0] ?? '';
   return ID_CLAUSE.test(clause) ? 'id' : 'number';
 }
