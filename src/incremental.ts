@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { buildModel, parseInput, type InputDoc, type ModelResult, type ParsedDoc } from './generate.js';
 import {
-  DEFAULT_API_MODULE_CONTEXT,
+  apiModuleContext,
   emitApiModule,
   emitPackage,
   FragmentCache,
@@ -75,7 +75,7 @@ export class IncrementalGenerator {
     const t1 = performance.now();
     const model = buildModel(docs, this.options);
     const t2 = performance.now();
-    const moduleContext = DEFAULT_API_MODULE_CONTEXT;
+    const moduleContext = apiModuleContext(this.options.templates);
     const files = emitPackage(
       model.apis,
       this.options,

@@ -2,17 +2,20 @@
 // type-checks against the package it documents, whatever the docs and the package name contain.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { emitPackage, loadRuntimeSources, type EmitOptions } from '../../src/emit/index.js';
+import { emitPackage, type EmitOptions } from '../../src/emit/index.js';
+import { loadRuntimeSources } from '../../src/assets/index.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field, seedApis } from '../emit/support/build.js';
 import { corpusApis, HAS_CORPUS } from '../emit/support/corpus.js';
 import { hostileApis } from '../emit/support/hostile.js';
 import { typeCheck } from '../emit/support/typecheck.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 const options: EmitOptions = {
   packageName: 'seed-sdk',
   packageVersion: '1.0.0',
   runtimeSources: loadRuntimeSources(),
+  templates: TEMPLATES,
 };
 
 function readmeOf(apis: readonly Api[], overrides: Partial<EmitOptions> = {}): string {

@@ -10,9 +10,10 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
-import { loadRuntimeSources } from '../../src/emit/runtime-sources.js';
+import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api, Field } from '../../src/model/types.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 function field(name: string, type: string, extra: Partial<Field> = {}): Field {
   return { name, type, array: false, required: false, children: [], ...extra };
@@ -65,6 +66,7 @@ beforeAll(async () => {
     packageName: 'lists',
     packageVersion: '1.0.0',
     runtimeSources: loadRuntimeSources(),
+    templates: TEMPLATES,
   });
   for (const [path, text] of files) {
     if (!path.endsWith('.ts')) continue;

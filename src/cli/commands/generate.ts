@@ -1,5 +1,5 @@
 import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
-import { loadRuntimeSources } from '../../emit/runtime-sources.js';
+import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import { diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
@@ -18,6 +18,8 @@ const err = (line: string): void => {
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
+  // Templates first: a broken override is a usage error, reported before any doc is read.
+  const templates = loadTemplates(settings.templates);
   const model = await loadModel(settings.input, settings.strict);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   const options = {
@@ -25,6 +27,7 @@ export async function buildPackage(
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
+    templates,
   };
   const files = emitPackage(model.apis, options);
   return { model, files };
