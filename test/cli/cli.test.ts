@@ -126,6 +126,19 @@ describe('topgen generate / check', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('"out": expected a non-empty string, found 7');
   });
+
+  it('renders with --templates (config key templates); a broken override is a usage error naming file and line', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'request-base.ts.hbs'), '{{header}}export const CUSTOM_BASE = 1;\n');
+    writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ templates: 'tpl' }));
+    expect(topgen(['generate'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'generated', 'src', 'request-base.ts'), 'utf8')).toContain('CUSTOM_BASE');
+    writeFileSync(join(dir, 'tpl', 'spec.ts.hbs'), 'export const x = 1;\n{{#if params}}\n');
+    const broken = topgen(['check', '--templates', 'tpl'], dir);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^topgen: tpl\/spec\.ts\.hbs:\d+: syntax error/m);
+  });
 });
 
 describe('topgen parse', () => {
