@@ -7,15 +7,15 @@
  * Files that do not depend on the APIs (runtime, request base, tsconfig, .gitignore) are locked by the seed
  * package (generated/); here they are only compared with it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { writeTranspiled } from './helpers/transpile.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockGateway, type MockGateway } from '../src/mock/index.js';
 import type { ApiSpec, ParamSpec } from '../src/runtime/index.js';
-import { typeCheck } from './emit/support/typecheck.js';
+import { typeCheck } from './helpers/typecheck.js';
 import { GENERATED, ROOT } from './helpers/paths.js';
 import { generateInMemory, readDocs } from './helpers/pipeline.js';
 
@@ -91,15 +91,7 @@ describe('golden set: every API called against topgen mock', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'topgen-golden-'));
-    for (const [path, text] of result.files) {
-      if (!path.endsWith('.ts')) continue;
-      const target = join(dir, path.replace(/\.ts$/, '.js'));
-      mkdirSync(dirname(target), { recursive: true });
-      const js = ts.transpileModule(text, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      }).outputText;
-      writeFileSync(target, js);
-    }
+    writeTranspiled(result.files, dir);
     const sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as {
       TopClient: new (options: object) => Record<string, Method>;
     };

@@ -5,7 +5,7 @@ import { emitPackage } from '../../src/emit/index.js';
 import type { Api } from '../../src/model/types.js';
 import { contractRuntime } from './support/build.js';
 import { corpusApis, HAS_CORPUS } from './support/corpus.js';
-import { typeCheck } from './support/typecheck.js';
+import { typeCheck } from '../helpers/typecheck.js';
 import { TEMPLATES } from '../helpers/templates.js';
 
 const options = {

@@ -3,7 +3,7 @@ import { emitPackage } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/index.js';
 import { contractRuntime, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
-import { errorsByLine, typeCheck } from './support/typecheck.js';
+import { errorsByLine, typeCheck } from '../helpers/typecheck.js';
 import { TEMPLATES } from '../helpers/templates.js';
 
 const options = {
