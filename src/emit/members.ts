@@ -27,9 +27,9 @@ export function memberView(field: Field, side: Side, plan: ModulePlan, uses: Set
     type = `${type} | Object[${stringLiteral(field.name)}]`;
   return {
     doc: docComment(fieldDoc(field, side), MEMBER_INDENT),
-    readonly: side === 'request',
+    readonly: side === 'request' ? 'readonly ' : '',
     key: propertyKey(field.name),
-    optional: side === 'response' || !field.required,
+    optional: side === 'response' || !field.required ? '?' : '',
     type,
   };
 }
@@ -45,7 +45,7 @@ export function memberViews(
 
 /** `[key: string]: <type>`: the one member of an interface the doc gives no fields for. */
 export function indexSignature(type: string, readonly: boolean): MemberView {
-  return { doc: '', readonly, key: '[key: string]', optional: false, type };
+  return { doc: '', readonly: readonly ? 'readonly ' : '', key: '[key: string]', optional: '', type };
 }
 
 /** A struct interface. A struct the doc gives no fields for accepts (or returns) any keys. */

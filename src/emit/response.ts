@@ -15,9 +15,9 @@ export function responseView(api: Api, plan: ModulePlan, uses: Set<string>): Int
   if (!responseFields.fields.some((field) => field.name === REQUEST_ID))
     members.push({
       doc: docComment(REQUEST_ID_DOC, MEMBER_INDENT),
-      readonly: false,
+      readonly: '',
       key: REQUEST_ID,
-      optional: true,
+      optional: '?',
       type: 'string',
     });
   return { doc: docComment(responseDoc(api, responseFields.repeated), ''), name: names.response, members };

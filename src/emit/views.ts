@@ -8,10 +8,12 @@
 /** One interface member; also an index signature, whose `key` is `[key: string]`. */
 export interface MemberView {
   readonly doc: string;
-  readonly readonly: boolean;
+  /** `'readonly '` or `''`. */
+  readonly readonly: string;
   /** A bare identifier, a quoted wire name, or `[key: string]`. */
   readonly key: string;
-  readonly optional: boolean;
+  /** `'?'` or `''`. */
+  readonly optional: string;
   readonly type: string;
 }
 
