@@ -74,6 +74,8 @@ export type FetchReport =
       readonly gone: readonly GoneApi[];
       /** A problem with the manifest that was worked around. */
       readonly notes: readonly string[];
+      /** The manifest could not be written (the docs were): the next run cannot tell what is gone. */
+      readonly manifestError?: string;
     }
   /** Nothing could be fetched: the catalogue itself failed. */
   | { readonly ok: false; readonly reason: string };
@@ -112,11 +114,19 @@ export async function fetchDocs(options: FetchOptions): Promise<FetchReport> {
   });
 
   const gone = await settleGone(catalogue.entries, manifest, options, ops);
-  if (!dryRun) {
-    const next = nextManifest(manifest, chosen, docs, gone);
-    const text = manifestText(next);
-    const path = join(out, MANIFEST_FILE);
+  if (dryRun) return { ok: true, docs, gone, notes };
+  const path = join(out, MANIFEST_FILE);
+  try {
+    const text = manifestText(nextManifest(manifest, chosen, docs, gone));
     if ((await readIfPresent(path)) !== text) await writeFileAtomic(path, text, ops);
+  } catch (error) {
+    return {
+      ok: true,
+      docs,
+      gone,
+      notes,
+      manifestError: `${path} cannot be written: ${(error as Error).message}`,
+    };
   }
   return { ok: true, docs, gone, notes };
 }

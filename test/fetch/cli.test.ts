@@ -55,6 +55,10 @@ describe('topgen fetch (command line)', () => {
       'taobao.fixture.user.get.json',
     ]);
 
+    // What the release was generated from, as the README's docs-changed loop keeps it.
+    const model = await topgen(['parse', 'docs-input', '--json'], dir);
+    writeFileSync(join(dir, 'release-model.json'), model.stdout);
+
     // Nothing changed upstream: the check passes.
     const clean = await topgen(['fetch', '--check', ...flags], dir);
     expect(clean.status).toBe(0);
@@ -62,7 +66,10 @@ describe('topgen fetch (command line)', () => {
 
     const user = site.apis[0] as FixtureApi;
     const saved = readFileSync(join(dir, 'docs-input', 'taobao.fixture.user.get.json'), 'utf8');
-    user.doc = sampleDoc(user.name, '新标题');
+    user.doc = user.doc.replace(
+      '"requestParams":[',
+      '"requestParams":[{"name":"fields","type":"String","required":false,"description":"返回字段"},',
+    );
     const dry = await topgen(['fetch', '--dry-run', ...flags], dir);
     expect(dry.status).toBe(1);
     expect(dry.stdout).toBe('would be changed taobao.fixture.user.get (taobao.fixture.user.get.json)\n');
@@ -80,10 +87,17 @@ describe('topgen fetch (command line)', () => {
     );
     site.missing.clear();
 
-    const generated = await topgen(['generate', '-i', 'docs-input', '-o', 'sdk'], dir);
+    // The rest of the loop: a compatible change passes the diff, and the changelog entry names it.
+    const diff = await topgen(['diff', 'release-model.json', 'docs-input', '--fail-on-breaking'], dir);
+    expect(diff.status).toBe(0);
+    const generated = await topgen(['generate', '--changelog-from', 'release-model.json'], dir);
     expect(generated.stderr).toContain('3 APIs from 3 docs; 0 skipped; 0 errors');
     expect(generated.status).toBe(0);
-  });
+    expect(readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8')).toContain(
+      '### Added\n\n- `taobao.fixture.user.get` `request.fields`',
+    );
+    // Eight processes, each loading topgen: slow on a busy machine, not a measure of anything.
+  }, 180_000);
 
   it('takes the APIs, categories and folder from the config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'topgen-fetch-cli-'));

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { MAX_FETCH_CONCURRENCY } from '../config.js';
 import { UsageError } from '../errors.js';
 import { DEFAULTS, EXIT } from '../options.js';
@@ -52,6 +53,8 @@ export async function runFetch(flags: FetchFlags): Promise<number> {
   if (!(timeout > 0)) throw new UsageError(`--timeout: expected seconds above 0, found ${timeout}`);
   const site = checkedSite(flags.site ?? config.fetch?.site ?? DEFAULTS.site);
   const out = flags.out ?? config.input?.[0] ?? DEFAULTS.input;
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UsageError(`--out: ${out} is a file; fetch writes one file per API into a folder`);
   const shownOut = displayPath(out);
   const dryRun = flags.dryRun ?? false;
   const prune = flags.prune ?? false;
@@ -104,9 +107,10 @@ export async function runFetch(flags: FetchFlags): Promise<number> {
       process.stdout.write(`${dryRun ? 'would be ' : ''}${line}\n`);
   for (const doc of report.docs) if (doc.status === 'failed') err(`topgen: ${failureLine(doc, shownOut)}`);
   for (const api of report.gone) err(`topgen: ${goneLine(api, shownOut, { dryRun, prune })}`);
+  if (report.manifestError !== undefined) err(`topgen: ${report.manifestError}`);
   const counts = countOutcomes(report.docs, report.gone);
   err(`topgen: ${formatSummary(counts, report.docs.length, dryRun)}`);
-  if (counts.failed > 0) return EXIT.problems;
+  if (counts.failed > 0 || report.manifestError !== undefined) return EXIT.problems;
   const wouldChange = counts.changed + counts.added + (prune ? counts.gone : 0) > 0;
   return dryRun && wouldChange ? EXIT.problems : EXIT.ok;
 }
