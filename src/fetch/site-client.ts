@@ -7,6 +7,33 @@ export const TOKEN_COOKIE = '_tb_token_';
 /** The page whose answer sets the token cookie. */
 const TOKEN_PAGE = '/docCenter';
 const MAX_REDIRECTS = 5;
+/** The catalogue of ~5,300 APIs is about 1 MB and a doc far less; a longer answer is not one of them. */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+class AnswerTooLarge extends Error {}
+
+/** Reads a body as UTF-8, refusing to buffer more than MAX_ANSWER_BYTES. */
+async function readBody(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > MAX_ANSWER_BYTES) {
+    await response.body?.cancel();
+    throw new AnswerTooLarge(`the answer is ${declared} bytes`);
+  }
+  if (response.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > MAX_ANSWER_BYTES) throw new AnswerTooLarge(`the answer is over ${MAX_ANSWER_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `path` under the site root, which may itself have a path (a mirror at https://host/top/). */
+function siteUrl(site: string, path: string): URL {
+  return new URL(`${site.replace(/\/+$/, '')}${path}`);
+}
 
 export interface SiteClientOptions {
   /** Site root, e.g. https://open.taobao.com; every path is relative to it. */
@@ -106,14 +133,17 @@ export class SiteClient {
   }
 
   async #fetchToken(): Promise<string> {
-    let url = new URL(TOKEN_PAGE, this.#options.site);
+    let url = siteUrl(this.#options.site, TOKEN_PAGE);
+    const origin = url.origin;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await this.#request(url, 'manual');
+      const response = await this.#request(url);
       this.#jar.store(response.headers.getSetCookie(), this.#now());
       await response.body?.cancel();
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         url = new URL(location, url);
+        // The jar holds this site's cookies only; another host would be sent them.
+        if (url.origin !== origin) throw new Error(`${TOKEN_PAGE} redirects to another site (${url.origin})`);
         continue;
       }
       if (response.status >= 400) throw new Error(`${TOKEN_PAGE} answered HTTP ${response.status}`);
@@ -124,10 +154,11 @@ export class SiteClient {
     return token;
   }
 
-  #request(url: URL, redirect: 'manual' | 'follow'): Promise<Response> {
+  /** Redirects are never followed automatically: the cookie header would go wherever they point. */
+  #request(url: URL): Promise<Response> {
     const cookie = this.#jar.header();
     return this.#fetch(url, {
-      redirect,
+      redirect: 'manual',
       headers: { accept: 'application/json, text/html;q=0.5', ...(cookie === undefined ? {} : { cookie }) },
       signal: AbortSignal.timeout(this.#options.timeoutMs),
     });
@@ -138,19 +169,21 @@ export class SiteClient {
     query: Readonly<Record<string, string>>,
     token: string,
   ): Promise<(SiteAnswer & { ok: true }) | { ok: false; failure: AttemptFailure }> {
-    const url = new URL(path, this.#options.site);
+    const url = siteUrl(this.#options.site, path);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     url.searchParams.set(TOKEN_COOKIE, token);
     let status: number;
     let text: string;
     let retryAfter: string | null;
     try {
-      const response = await this.#request(url, 'follow');
+      const response = await this.#request(url);
       this.#jar.store(response.headers.getSetCookie(), this.#now());
       status = response.status;
       retryAfter = response.headers.get('retry-after');
-      text = await response.text();
+      text = await readBody(response);
     } catch (error) {
+      if (error instanceof AnswerTooLarge)
+        return { ok: false, failure: { kind: 'permanent', reason: error.message } };
       return {
         ok: false,
         failure: { kind: 'transient', reason: networkReason(error, this.#options.timeoutMs) },
@@ -160,7 +193,7 @@ export class SiteClient {
       const retryAfterMs = parseRetryAfter(retryAfter, this.#now());
       return { ok: false, failure: { kind: 'transient', reason: `HTTP ${status}`, retryAfterMs } };
     }
-    if (status >= 400) return { ok: false, failure: { kind: 'permanent', reason: `HTTP ${status}` } };
+    if (status >= 300) return { ok: false, failure: { kind: 'permanent', reason: `HTTP ${status}` } };
     return readAnswer(text);
   }
 }

@@ -32,6 +32,8 @@ export interface FixtureSite {
   /** Doc requests per API name (every attempt counts). */
   readonly docRequests: Map<string, number>;
   readonly stats: { tokensIssued: number; inFlight: number; maxInFlight: number; refusedTokens: number };
+  /** Where `/docCenter` redirects, when set (`/docCenter/home` on the same site also issues tokens). */
+  readonly behaviour: { tokenPageRedirect?: string };
   /** Every token issued so far stops being valid, as when a session expires. */
   expireTokens(): void;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startFixtureSite(apis: FixtureApi[]): Promise<FixtureSite>
   const catalogueFaults: Fault[] = [];
   const docRequests = new Map<string, number>();
   const stats = { tokensIssued: 0, inFlight: 0, maxInFlight: 0, refusedTokens: 0 };
+  const behaviour: { tokenPageRedirect?: string } = {};
 
   const catalogue = (): string => {
     const trees = new Map<string, FixtureApi[]>();
@@ -124,7 +127,13 @@ export async function startFixtureSite(apis: FixtureApi[]): Promise<FixtureSite>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fixture');
-    if (url.pathname === '/docCenter') {
+    // The same site under a path, as a mirror might serve it.
+    url.pathname = url.pathname.replace(/^\/mirror(?=\/)/, '');
+    if (url.pathname === '/docCenter' && behaviour.tokenPageRedirect !== undefined) {
+      res.writeHead(302, { location: behaviour.tokenPageRedirect, 'set-cookie': 'cookie2=1; Path=/' });
+      return void res.end();
+    }
+    if (url.pathname === '/docCenter' || url.pathname === '/docCenter/home') {
       const token = `tok${++stats.tokensIssued}`;
       validTokens.add(token);
       res.writeHead(200, {
@@ -184,6 +193,7 @@ export async function startFixtureSite(apis: FixtureApi[]): Promise<FixtureSite>
     catalogueFaults,
     docRequests,
     stats,
+    behaviour,
     expireTokens: () => validTokens.clear(),
     close: () =>
       new Promise((resolve) => {
