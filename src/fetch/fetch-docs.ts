@@ -2,7 +2,14 @@
 import { compareCodeUnits } from '../diff/order.js';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CATALOGUE_PATH, CATALOGUE_QUERY, choose, readCatalogue, type CatalogueEntry } from './catalogue.js';
+import {
+  CATALOGUE_PATH,
+  CATALOGUE_QUERY,
+  choose,
+  readCatalogue,
+  type Catalogue,
+  type CatalogueEntry,
+} from './catalogue.js';
 import {
   NODE_FILE_OPS,
   readIfPresent,
@@ -99,7 +106,7 @@ export async function fetchDocs(options: FetchOptions): Promise<FetchReport> {
   const catalogue = readCatalogue(answer.data);
   if ('error' in catalogue) return { ok: false, reason: catalogue.error };
 
-  const chosen = chooseEntries(catalogue.entries, manifest, options.selection);
+  const chosen = chooseEntries(catalogue, manifest, options.selection);
   if (!dryRun) {
     await mkdir(out, { recursive: true });
     await removeStaleTempFiles(out);
@@ -132,12 +139,12 @@ export async function fetchDocs(options: FetchOptions): Promise<FetchReport> {
 }
 
 function chooseEntries(
-  entries: readonly CatalogueEntry[],
+  catalogue: Catalogue,
   manifest: Manifest,
   selection: FetchSelection,
 ): readonly CatalogueEntry[] {
   if (selection !== 'fromManifest') {
-    const chosen = choose({ entries, categories: new Set(entries.flatMap((e) => e.categories)) }, selection);
+    const chosen = choose(catalogue, selection);
     // A name fetched before is reported as gone (below), not as a typo.
     const unknownApis = chosen.unknownApis.filter((name) => !manifest.has(name));
     const problems = [
@@ -149,7 +156,7 @@ function chooseEntries(
   }
   // Refresh what was fetched before, following an API to its new name when the catalogue renamed it.
   const ids = new Set([...manifest.values()].map((e) => e.id));
-  return entries
+  return catalogue.entries
     .filter((e) => manifest.has(e.name) || ids.has(e.id))
     .sort((a, b) => compareCodeUnits(a.name, b.name));
 }

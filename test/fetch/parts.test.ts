@@ -104,6 +104,7 @@ describe('catalogue', () => {
                 { id: 1, name: 'a.user.get' },
               ],
             },
+            { name: '空类目', catelogList: [] },
           ],
         },
         { catelogTrees: [{ name: 'other', catelogList: [{ id: 4, name: 'not.an.api' }] }] },
@@ -126,6 +127,12 @@ describe('catalogue', () => {
     expect(chosen.entries.map((e) => e.name)).toEqual(['a.trade.get', 'a.user.get']);
     expect(chosen.unknownApis).toEqual(['no.such']);
     expect(chosen.unknownCategories).toEqual(['无']);
+    // A category without APIs exists: asking for it fetches nothing, it is not a typo.
+    expect(choose(catalogue, { apis: [], categories: ['空类目'], all: false })).toEqual({
+      entries: [],
+      unknownApis: [],
+      unknownCategories: [],
+    });
   });
 
   it('says what is wrong with a catalogue of another shape', () => {
