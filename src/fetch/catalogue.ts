@@ -1,6 +1,6 @@
 // The site's list of APIs (doc-site.md §2) and choosing from it.
 import { compareCodeUnits } from '../diff/order.js';
-import { member, type JsonNode, type JsonObjectNode } from '../parse/json/scanner.js';
+import { member, type JsonNode, type JsonObjectNode } from '../json/scanner.js';
 
 export interface CatalogueEntry {
   /** The API's id: the `docId` of its doc request. */

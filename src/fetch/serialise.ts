@@ -1,6 +1,6 @@
 // Doc files as fetch writes them: the served doc, byte for byte the same whenever the site serves the same doc.
 import { compareCodeUnits } from '../diff/order.js';
-import type { JsonNode, JsonObjectNode } from '../parse/json/scanner.js';
+import type { JsonNode, JsonObjectNode } from '../json/scanner.js';
 
 /** Keys that read best first, in this order; the API's name leads, parameter lists come last. */
 const LEADING_KEYS = [

@@ -1,5 +1,5 @@
 // The doc site's protocol (../shared/docs/doc-site.md): a session token, then JSON answers `{success, data}`.
-import { member, scanJson, type JsonObjectNode } from '../parse/json/scanner.js';
+import { member, scanJson, type JsonObjectNode } from '../json/scanner.js';
 import { DEFAULT_BACKOFF, parseRetryAfter, retryDelay, type BackoffPolicy } from './backoff.js';
 import { CookieJar } from './cookies.js';
 

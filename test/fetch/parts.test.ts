@@ -5,7 +5,7 @@ import { CookieJar } from '../../src/fetch/cookies.js';
 import { mapLimited } from '../../src/fetch/limit.js';
 import { docFileName, manifestText } from '../../src/fetch/manifest.js';
 import { docFileText, stableJson } from '../../src/fetch/serialise.js';
-import { scanJson, type JsonNode, type JsonObjectNode } from '../../src/parse/json/scanner.js';
+import { scanJson, type JsonNode, type JsonObjectNode } from '../../src/json/scanner.js';
 
 function tree(text: string): JsonNode {
   const scanned = scanJson(text);
