@@ -27,6 +27,16 @@ describe('validateConfig', () => {
     });
   });
 
+  it('accepts the fetch keys', () => {
+    const fetch = {
+      apis: ['taobao.user.seller.get'],
+      categories: ['用户API'],
+      site: 'http://127.0.0.1:8080',
+      concurrency: 2,
+    };
+    expect(validateConfig({ fetch }, 'topgen.config.json')).toEqual({ fetch });
+  });
+
   it.each([
     [{ out: 3 }, '"out": expected a non-empty string, found 3'],
     [{ packageName: 'Top SDK' }, '"packageName": expected an npm package name'],
@@ -35,6 +45,14 @@ describe('validateConfig', () => {
     [{ input: [] }, '"input": expected a folder path or a non-empty list of paths'],
     [{ strict: 'yes' }, '"strict": expected true or false, found "yes"'],
     [{ outDir: 'x' }, 'unknown key "outDir"'],
+    [{ fetch: ['a'] }, '"fetch": expected an object with any of apis, categories, site, concurrency'],
+    [{ fetch: { apis: 'taobao.a.b' } }, '"fetch.apis": expected a list of names, found "taobao.a.b"'],
+    [{ fetch: { concurrency: 100 } }, '"fetch.concurrency": expected a whole number from 1 to 16, found 100'],
+    [{ fetch: { site: 'open.taobao.com' } }, '"fetch.site": expected an http(s) URL'],
+    [
+      { fetch: { api: [] } },
+      'unknown key "fetch.api" (known: fetch.apis, fetch.categories, fetch.site, fetch.concurrency)',
+    ],
   ])('rejects %j with a message naming the key', (value, message) => {
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(ConfigError);
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(message);
