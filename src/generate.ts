@@ -1,5 +1,6 @@
 import { diagnostic, hasErrors } from './model/diagnostics.js';
-import type { Api, Diagnostic } from './model/types.js';
+import { applyAccessConfig } from './model/access.js';
+import type { Api, ApiAccess, Diagnostic } from './model/types.js';
 import { emitPackage, type EmitOptions, type GeneratedFiles } from './emit/index.js';
 import { parseDocument } from './parse/index.js';
 import { parseOverride } from './parse/text/index.js';
@@ -22,6 +23,10 @@ export interface ParsedDoc {
 export interface BuildModelOptions {
   /** Treat warnings as errors: a doc with a warning is not generated. */
   readonly strict?: boolean;
+  /** The config file's API name → read/write map, over the docs' own classes. */
+  readonly access?: Readonly<Record<string, ApiAccess>> | undefined;
+  /** Where `access` came from, for its diagnostics. */
+  readonly configFile?: string;
 }
 
 export interface ModelResult {
@@ -48,9 +53,11 @@ export function parseInput(input: InputDoc): ParsedDoc {
   }
   const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
   const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
-  return result.api === undefined
-    ? { file: input.file, diagnostics }
-    : { file: input.file, api: result.api, diagnostics };
+  if (result.api === undefined) return { file: input.file, diagnostics };
+  // The override's read/write class applies to every format, so it is set here rather than by one parser.
+  const access = override?.access;
+  const api = access === undefined ? result.api : { ...result.api, access };
+  return { file: input.file, api, diagnostics };
 }
 
 /** What the emitter can turn into a module path (src/apis/<name>.ts). */
@@ -111,7 +118,8 @@ export function buildModel(docs: readonly ParsedDoc[], options: BuildModelOption
     else apis.push(api);
   }
   apis.sort((a, b) => byName(a.api, b.api));
-  return { apis, diagnostics, failedFiles };
+  const classified = applyAccessConfig(apis, options.access, options.configFile);
+  return { apis: classified.apis, diagnostics: [...diagnostics, ...classified.diagnostics], failedFiles };
 }
 
 /** The whole pipeline in memory: parse every input, build the model, emit the package. No disk access. */

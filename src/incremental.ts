@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { buildModel, parseInput, type InputDoc, type ModelResult, type ParsedDoc } from './generate.js';
+import {
+  buildModel,
+  parseInput,
+  type BuildModelOptions,
+  type InputDoc,
+  type ModelResult,
+  type ParsedDoc,
+} from './generate.js';
 import {
   DEFAULT_API_MODULE_CONTEXT,
   emitApiModule,
@@ -45,7 +52,7 @@ export class IncrementalGenerator {
   readonly #modules = new WeakMap<Api, ApiModule>();
   readonly #fragments = new FragmentCache();
 
-  constructor(private readonly options: EmitOptions & { readonly strict?: boolean }) {}
+  constructor(private readonly options: EmitOptions & BuildModelOptions) {}
 
   run(inputs: readonly InputDoc[]): IncrementalResult {
     const t0 = performance.now();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import type { ApiAccess } from '../model/types.js';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
 export interface TopgenConfig {
@@ -9,6 +10,8 @@ export interface TopgenConfig {
   readonly packageVersion?: string;
   readonly gateway?: string;
   readonly strict?: boolean;
+  /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
+  readonly access?: Readonly<Record<string, ApiAccess>>;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +44,14 @@ const isHttpUrl: Check = (v) => {
   }
 };
 
+const isAccessMap: Check = (v) =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.entries(v).every(([name, value]) => name !== '' && (value === 'read' || value === 'write'))
+    ? undefined
+    : 'an object mapping API names to "read" or "write"';
+
 const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   input: isStringList,
   out: isString,
@@ -48,6 +59,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   packageVersion: isSemver,
   gateway: isHttpUrl,
   strict: isBoolean,
+  access: isAccessMap,
 };
 
 /** Validates parsed config JSON; every problem names the key, what was expected and what was found. */

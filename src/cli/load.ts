@@ -1,6 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { buildModel, parseInput, type ModelResult, type ParsedDoc } from '../generate.js';
+import {
+  buildModel,
+  parseInput,
+  type BuildModelOptions,
+  type ModelResult,
+  type ParsedDoc,
+} from '../generate.js';
 import type { Api } from '../model/types.js';
 import { discoverInputs, readInput } from './inputs.js';
 import { InputError } from './errors.js';
@@ -16,7 +22,11 @@ export interface LoadedModel extends ModelResult {
  * runs. (Worker threads were measured: on two cores they were slower and used more memory, because the
  * models and module texts have to be copied back to this thread.)
  */
-export async function loadModel(paths: readonly string[], strict: boolean): Promise<LoadedModel> {
+export async function loadModel(
+  paths: readonly string[],
+  strict: boolean,
+  options: Omit<BuildModelOptions, 'strict'> = {},
+): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
   const discovered = await discoverInputs(paths);
   const docCount = discovered.entries.length + discovered.unreadable.length;
@@ -29,7 +39,7 @@ export async function loadModel(paths: readonly string[], strict: boolean): Prom
     progress.tick();
   }
   progress.done();
-  const model = buildModel(docs, { strict });
+  const model = buildModel(docs, { ...options, strict });
   return { ...model, diagnostics: [...discovered.diagnostics, ...model.diagnostics], docCount };
 }
 

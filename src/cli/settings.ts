@@ -1,3 +1,4 @@
+import type { ApiAccess } from '../model/types.js';
 import { loadConfig, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';
 
@@ -22,6 +23,9 @@ export interface Settings {
   readonly gateway: string;
   readonly strict: boolean;
   readonly verbose: boolean;
+  /** The config file's `access` map (API name → read/write), and the file it came from. */
+  readonly access: Readonly<Record<string, ApiAccess>> | undefined;
+  readonly configFile: string;
 }
 
 export async function readConfigFor(flags: { readonly config?: string }): Promise<TopgenConfig> {
@@ -38,5 +42,7 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
+    access: config.access,
+    configFile: flags.config ?? DEFAULTS.configFile,
   });
 }

@@ -44,6 +44,8 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
     strict: settings.strict,
+    access: settings.access,
+    configFile: settings.configFile,
   });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -19,21 +19,36 @@ export function emitClientMethod(entry: PackageEntry): string {
     `  ${entry.exports.method}(\n` +
     `    request: ${request},\n` +
     '    options?: CallOptions,\n' +
-    `  ): Promise<${response}> {\n` +
+    `  ): TopPromise<${response}> {\n` +
     `    return this.call<${response}>(${ns}.${names.spec}, request, options);\n` +
     '  }\n'
   );
 }
 
-function emitConstructor(gateway: string | undefined): string {
-  if (gateway === undefined) return '';
+/** The constructor names the package in the User-Agent and applies the configured gateway, if any. */
+function emitConstructor(
+  ctx: Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion'>,
+): string {
+  const gateway = ctx.defaultGateway;
+  const sdk = `{ name: ${stringLiteral(ctx.packageName)}, version: ${stringLiteral(ctx.packageVersion)} }`;
+  const gatewayNote =
+    gateway === undefined ? '' : ` Uses ${gateway} as the gateway unless \`options.gateway\` is given.`;
+  const options =
+    gateway === undefined
+      ? 'options'
+      : `{ ...options, gateway: options.gateway ?? ${stringLiteral(gateway)} }`;
   return (
     docComment(
-      [{ kind: 'text', text: `Uses ${gateway} as the gateway unless \`options.gateway\` is given.` }],
+      [
+        {
+          kind: 'text',
+          text: `Sends \`User-Agent: ${ctx.packageName}/${ctx.packageVersion}\`.${gatewayNote}`,
+        },
+      ],
       '  ',
     ) +
     '  constructor(options: TopClientOptions) {\n' +
-    `    super({ ...options, gateway: options.gateway ?? ${stringLiteral(gateway)} });\n` +
+    `    super(${options}, ${sdk});\n` +
     '  }\n'
   );
 }
@@ -44,16 +59,13 @@ export function emitClientImport(entry: PackageEntry): string {
 
 export function emitClient(
   plan: PackagePlan,
-  ctx: Pick<EmitContext, 'defaultGateway'>,
+  ctx: Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion'>,
   fragments: FragmentsOf,
 ): string {
-  const runtimeTypes =
-    ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions';
+  const runtimeTypes = 'type CallOptions, type TopClientOptions, type TopPromise';
   const parts = plan.entries.map(fragments);
   const imports = parts.map((part) => part.clientImport);
-  const members = [emitConstructor(ctx.defaultGateway), ...parts.map((part) => part.clientMethod)].filter(
-    (m) => m !== '',
-  );
+  const members = [emitConstructor(ctx), ...parts.map((part) => part.clientMethod)].filter((m) => m !== '');
   return (
     headerComment() +
     `import { TopClientBase, ${runtimeTypes} } from './runtime/index.js';\n` +

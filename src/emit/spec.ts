@@ -3,6 +3,7 @@
  * from, and the response fields that are lists (which the runtime unwraps). Leaves print on one line, structs
  * spread their children over the following lines.
  */
+import { apiAccess } from '../model/access.js';
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
 import { NUMERIC_CONSTRAINTS, specDoc } from './docs.js';
@@ -68,6 +69,7 @@ export function emitSpec(api: Api, plan: ModulePlan): string {
     `export const ${plan.names.spec}: ApiSpec = {\n` +
     `  method: ${stringLiteral(api.api)},\n` +
     `  responseKey: ${stringLiteral(responseKey(api.api))},\n` +
+    `  access: ${stringLiteral(apiAccess(api))},\n` +
     (params === '' ? '  params: [],\n' : `  params: [\n${params}  ],\n`) +
     // Only APIs whose answers contain lists carry a response description.
     (response === '' ? '' : `  response: [\n${response}  ],\n`) +

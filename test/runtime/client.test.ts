@@ -247,7 +247,8 @@ describe('retries', () => {
   const run = async (scripts: Script[], options: Partial<TopClientOptions> = {}, call?: CallOptions) => {
     const fetch = scriptedFetch(...scripts);
     const outcome = await client(fetch, options)
-      .execute(DERBY, { q: 'x' }, call)
+      // DERBY's name says "write"; these tests are about the read policy.
+      .execute(DERBY, { q: 'x' }, { access: 'read', ...call })
       .then(
         (value) => ({ value, error: undefined }),
         (error: unknown) => ({ value: undefined, error }),
@@ -299,7 +300,7 @@ describe('retries', () => {
   it('timestamps and signs each attempt afresh', async () => {
     let now = FIXED_NOW;
     const fetch = scriptedFetch(text('a', 503), ok());
-    await client(fetch, { now: () => (now += 1000) }).execute(DERBY, { q: 'x' });
+    await client(fetch, { now: () => (now += 1000) }).execute(DERBY, { q: 'x' }, { access: 'read' });
     const [first, second] = fetch.requests;
     expect(first?.fields['timestamp']).toBe('2026-11-23 10:00:01');
     expect(second?.fields['timestamp']).toBe('2026-11-23 10:00:02');
@@ -345,7 +346,7 @@ describe('abort and timeouts', () => {
     });
     const start = performance.now();
     await expect(
-      client(fetch, { retryDelayMs: 5000 }).execute(DERBY, {}, { signal: controller.signal }),
+      client(fetch, { retryDelayMs: 5000 }).execute(DERBY, {}, { signal: controller.signal, access: 'read' }),
     ).rejects.toThrow('stop');
     expect(performance.now() - start).toBeLessThan(2000);
     expect(fetch.requests).toHaveLength(1);
@@ -355,12 +356,12 @@ describe('abort and timeouts', () => {
     const fetch = scriptedFetch('hang');
     const start = performance.now();
     const error = await client(fetch, { timeoutMs: 30, retries: 1 })
-      .execute(DERBY)
+      .execute(DERBY, {}, { access: 'read' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopTimeoutError);
     expect(error).toBeInstanceOf(TopNetworkError);
-    expect(error).toMatchObject({ timeoutMs: 30, method: DERBY });
-    expect((error as Error).message).toBe(`${DERBY}: no answer within 30 ms`);
+    expect(error).toMatchObject({ timeoutMs: 30, method: DERBY, attempts: 2 });
+    expect((error as Error).message).toBe(`${DERBY}: no answer within 30 ms [2 attempts]`);
     expect(fetch.requests).toHaveLength(2);
     expect(fetch.requests.every((r) => r.signal?.aborted === true)).toBe(true);
     expect(performance.now() - start).toBeGreaterThanOrEqual(55);

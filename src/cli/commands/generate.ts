@@ -18,7 +18,10 @@ const err = (line: string): void => {
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
-  const model = await loadModel(settings.input, settings.strict);
+  const model = await loadModel(settings.input, settings.strict, {
+    access: settings.access,
+    configFile: settings.configFile,
+  });
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   const options = {
     packageName: settings.packageName,
