@@ -195,7 +195,11 @@ export class ResponseReader {
       return this.fail(`malformed status line ${JSON.stringify((lines[0] ?? '').slice(0, 80))}`);
     const http10 = match[1] === '0';
     const status = Number(match[2]);
-    if (head.includes('\r\n ') || head.includes('\r\n\t')) unfold(lines, (message) => this.fail(message));
+    let unfolded: string | undefined;
+    if (head.includes('\r\n ') || head.includes('\r\n\t')) {
+      unfold(lines, (message) => this.fail(message));
+      unfolded = lines.slice(1).join('\r\n');
+    }
     let length: string | undefined;
     let transferEncoding: string | undefined;
     let connection = '';
@@ -243,7 +247,7 @@ export class ResponseReader {
     }
     this.status = status;
     const firstBreak = head.indexOf('\r\n');
-    this.headerText = firstBreak === -1 ? '' : head.slice(firstBreak + 2);
+    this.headerText = unfolded ?? (firstBreak === -1 ? '' : head.slice(firstBreak + 2));
     // `Connection: keep-alive` alone (the usual answer) needs no token parsing.
     if ((connection !== '' && connection.toLowerCase() !== ',keep-alive') || http10) {
       const options = tokens(connection);
