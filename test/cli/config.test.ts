@@ -12,6 +12,7 @@ describe('validateConfig', () => {
           packageVersion: '1.2.3',
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
           strict: true,
+          access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
         },
         'topgen.config.json',
       ),
@@ -22,6 +23,7 @@ describe('validateConfig', () => {
       packageVersion: '1.2.3',
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
       strict: true,
+      access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
     });
   });
 
@@ -33,6 +35,10 @@ describe('validateConfig', () => {
     [{ input: [] }, '"input": expected a folder path or a non-empty list of paths'],
     [{ strict: 'yes' }, '"strict": expected true or false, found "yes"'],
     [{ outDir: 'x' }, 'unknown key "outDir"'],
+    [
+      { access: { 'a.b.get': 'readonly' } },
+      '"access": expected an object mapping API names to "read" or "write"',
+    ],
   ])('rejects %j with a message naming the key', (value, message) => {
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(ConfigError);
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(message);

@@ -210,7 +210,7 @@ describe('generated requests', () => {
       'param0.items[0].sku_id',
     ]);
     expect((error as Error).message).toBe(
-      `Invalid request for ${DERBY}: title must be a string, got number; param0.ptnr_token is required; param0.items[0].sku_id is required`,
+      `Invalid request for ${DERBY}: title must be a string, got number; param0.ptnr_token is required; param0.items[0].sku_id is required [0 attempts]`,
     );
     expect(fetch.requests).toHaveLength(0);
   });

@@ -1,12 +1,9 @@
 // The built-in sender's connection handling, against scripted loopback servers (plain TCP, node:http, TLS).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { certificate, hasOpenssl } from './tls.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpAgent } from '../../src/runtime/http-agent.js';
 import { HttpProtocolError } from '../../src/runtime/http1.js';
@@ -356,37 +353,7 @@ describe('process lifetime', () => {
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasOpenssl)('https gateways', () => {
-  function certificate(): { key: string; cert: string } {
-    const dir = mkdtempSync(join(tmpdir(), 'topgen-tls-'));
-    try {
-      execFileSync(
-        'openssl',
-        [
-          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-          ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2'],
-          ...['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
-        ],
-        { stdio: 'ignore' },
-      );
-      return {
-        key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-        cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-      };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
   async function tlsGateway(closeEach: boolean) {
     const { key, cert } = certificate();
     const handshakes: { servername: string | false | null; reused: boolean }[] = [];

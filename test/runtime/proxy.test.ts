@@ -1,11 +1,8 @@
 // Proxies: which one the environment and options choose, and the built-in sender going through a loopback
 // proxy (absolute-form requests for http gateways, a CONNECT tunnel for https ones).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { certificate, hasOpenssl } from './tls.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TopClientBase } from '../../src/runtime/client.js';
 import { HttpAgent } from '../../src/runtime/http-agent.js';
@@ -145,37 +142,7 @@ describe('through a proxy', () => {
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasOpenssl)('https through a CONNECT tunnel', () => {
-  function certificate(): { key: string; cert: string } {
-    const dir = mkdtempSync(join(tmpdir(), 'topgen-proxy-tls-'));
-    try {
-      execFileSync(
-        'openssl',
-        [
-          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-          ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2'],
-          ...['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'],
-        ],
-        { stdio: 'ignore' },
-      );
-      return {
-        key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-        cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-      };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
   const post = (agent: HttpAgent, target: HttpTarget) =>
     new Promise<{ answer?: HttpAnswer; error?: unknown; unsent?: boolean }>((resolve) => {
       agent.send(target, 'a=1', (error, answer, unsent) => resolve({ answer, error, unsent }));

@@ -420,6 +420,8 @@ export class TopClientBase {
     const apiForm = wire.files.length === 0 ? formEncode(wire) : '';
     const started = now();
     const deadline = deadlineMs === undefined ? Infinity : started + deadlineMs;
+    // Requests actually handed to the sender: a deadline or abort before an attempt does not count it.
+    let sent = 0;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
@@ -451,12 +453,13 @@ export class TopClientBase {
         // The deadline shortens the last attempt's limit; a timeout there reads as the call's deadline.
         const attemptLimit = Math.min(timeoutMs, remaining);
         let status: number | undefined;
+        sent++;
         try {
           const answer = await sendOnce(s.send, s.target, body, method, attemptLimit, signal);
           status = answer.status;
           const data = readResponse(method, responseKey, answer.status, answer.text, lists);
           this.#attemptEnded(method, attempt, status, sentAt, undefined);
-          return { data, answer, attempts: attempt, durationMs: now() - started };
+          return { data, answer, attempts: sent, durationMs: now() - started };
         } catch (error) {
           this.#attemptEnded(method, attempt, status, sentAt, error);
           throw attemptLimit < timeoutMs && error instanceof TopTimeoutError
@@ -472,7 +475,7 @@ export class TopClientBase {
           ? undefined
           : retryDelay(failure, access, attempt - 1, s.retryDelayMs, deadline - now());
       if (delay === undefined) {
-        recordAttempts(failure, attempt);
+        recordAttempts(failure, sent);
         log.log('warn', `${method} failed: ${failure instanceof Error ? failure.message : String(failure)}`);
         throw failure;
       }
@@ -484,7 +487,7 @@ export class TopClientBase {
       try {
         await sleep(delay, signal);
       } catch (error) {
-        recordAttempts(error, attempt);
+        recordAttempts(error, sent);
         throw error;
       }
     }

@@ -31,7 +31,7 @@ export class TopValidationError extends Error {
   readonly attempts: number = 0;
 
   constructor(method: string, issues: readonly ValidationIssue[]) {
-    super(`Invalid request for ${method}: ${issues.map((i) => i.message).join('; ')}`);
+    super(`Invalid request for ${method}: ${issues.map((i) => i.message).join('; ')} [0 attempts]`);
     this.method = method;
     this.issues = issues;
   }
