@@ -245,6 +245,8 @@ class Connection {
       raw.off('data', onData);
       raw.off('error', failTunnel);
       raw.off('close', onTunnelClose);
+      // The TCP socket under TLS can fail on its own; an 'error' without a listener would crash the process.
+      raw.on('error', (error: Error) => this.onError(error));
       this.socket = this.startTls(raw);
       this.listen();
       const pending = this.pending;
