@@ -337,7 +337,8 @@ describe('process lifetime', () => {
     });
     const agent = new HttpAgent();
     const call = post(agent, server.url);
-    await sleep(20);
+    // Until the request has arrived (a fixed sleep loses this race on a loaded host).
+    while (server.received.length === 0) await sleep(5);
     // The test server's own sockets must not count.
     for (const socket of server.sockets) socket.unref();
     const during = refTcp();
