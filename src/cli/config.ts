@@ -9,6 +9,8 @@ export interface TopgenConfig {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly gateway?: string;
+  /** Folder of template overrides. */
+  readonly templates?: string;
   readonly strict?: boolean;
   /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
   readonly access?: Readonly<Record<string, ApiAccess>>;
@@ -58,6 +60,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   packageName: isPackageName,
   packageVersion: isSemver,
   gateway: isHttpUrl,
+  templates: isString,
   strict: isBoolean,
   access: isAccessMap,
 };

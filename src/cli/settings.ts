@@ -10,6 +10,7 @@ export interface OutputFlags {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly gateway?: string;
+  readonly templates?: string;
   readonly strict?: boolean;
   readonly verbose?: boolean;
 }
@@ -21,6 +22,8 @@ export interface Settings {
   readonly packageName: string;
   readonly packageVersion: string;
   readonly gateway: string;
+  /** Folder of template overrides; undefined: the built-in templates only. */
+  readonly templates: string | undefined;
   readonly strict: boolean;
   readonly verbose: boolean;
   /** The config file's `access` map (API name → read/write), and the file it came from. */
@@ -40,6 +43,7 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     packageName: flags.packageName ?? config.packageName ?? DEFAULTS.packageName,
     packageVersion: flags.packageVersion ?? config.packageVersion ?? DEFAULTS.packageVersion,
     gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
+    templates: flags.templates ?? config.templates,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
     access: config.access,

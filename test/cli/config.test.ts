@@ -11,6 +11,7 @@ describe('validateConfig', () => {
           packageName: '@acme/top-sdk',
           packageVersion: '1.2.3',
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
+          templates: 'my-templates',
           strict: true,
           access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
         },
@@ -22,6 +23,7 @@ describe('validateConfig', () => {
       packageName: '@acme/top-sdk',
       packageVersion: '1.2.3',
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
+      templates: 'my-templates',
       strict: true,
       access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
     });

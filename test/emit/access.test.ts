@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseInput } from '../../src/generate.js';
-import { DEFAULT_API_MODULE_CONTEXT, emitApiModule, emitPackage } from '../../src/emit/index.js';
+import { emitApiModule, emitPackage } from '../../src/emit/index.js';
+import { MODULE_CONTEXT, TEMPLATES } from '../helpers/templates.js';
 import { accessFromName, apiAccess, applyAccessConfig } from '../../src/model/access.js';
 import type { Api } from '../../src/model/types.js';
 import { contractRuntime, seedApis } from './support/build.js';
@@ -81,12 +82,13 @@ describe('overriding the class', () => {
 
   it('shows on the spec and in the client JSDoc', () => {
     const read = { ...register, access: 'read' as const };
-    expect(emitApiModule(register, DEFAULT_API_MODULE_CONTEXT).text).toContain("  access: 'write',\n");
-    expect(emitApiModule(read, DEFAULT_API_MODULE_CONTEXT).text).toContain("  access: 'read',\n");
+    expect(emitApiModule(register, MODULE_CONTEXT).text).toContain("  access: 'write',\n");
+    expect(emitApiModule(read, MODULE_CONTEXT).text).toContain("  access: 'read',\n");
     const client = emitPackage([register], {
       packageName: '@acme/top-sdk',
       packageVersion: '2.0.0',
       runtimeSources: contractRuntime(),
+      templates: TEMPLATES,
     }).get('src/client.ts');
     expect(client).toContain(
       '   * Write API: sent again only when the request certainly never reached the gateway',

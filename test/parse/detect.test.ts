@@ -139,8 +139,6 @@ describe('detectFormat', () => {
     });
   });
 
-  // Speed itself is not asserted (no wall-clock assertions in tests: they fail on a loaded machine); a 50 MB
-  // input that finished in time under the test's own limit is the check.
   it('decides on a prefix of a 50 MB input', () => {
     const header = utf8('taobao.big.get (大)\n\n');
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
