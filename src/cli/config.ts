@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import type { ApiAccess } from '../model/types.js';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
 export interface TopgenConfig {
@@ -12,6 +13,8 @@ export interface TopgenConfig {
   readonly templates?: string;
   readonly strict?: boolean;
   readonly fetch?: FetchConfig;
+  /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
+  readonly access?: Readonly<Record<string, ApiAccess>>;
 }
 
 /** `topgen fetch` without API names or categories fetches these. */
@@ -74,6 +77,14 @@ const isFetchConfig: Check = (v) =>
     ? undefined
     : `an object with any of ${Object.keys(FETCH_SCHEMA).join(', ')}`;
 
+const isAccessMap: Check = (v) =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.entries(v).every(([name, value]) => name !== '' && (value === 'read' || value === 'write'))
+    ? undefined
+    : 'an object mapping API names to "read" or "write"';
+
 const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   input: isStringList,
   out: isString,
@@ -83,6 +94,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   templates: isString,
   strict: isBoolean,
   fetch: isFetchConfig,
+  access: isAccessMap,
 };
 
 /** Checks each key of an object against a schema; problems name the key path. */

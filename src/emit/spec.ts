@@ -3,6 +3,7 @@
  * from, and the response fields that are lists (which the runtime unwraps). Leaves print on one line, structs
  * spread their children over the following lines (spec-entry.ts.hbs).
  */
+import { apiAccess } from '../model/access.js';
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
 import { NUMERIC_CONSTRAINTS, specDoc } from './docs.js';
@@ -67,6 +68,7 @@ export function specView(api: Api, plan: ModulePlan): SpecView {
     name: plan.names.spec,
     method: stringLiteral(api.api),
     responseKey: stringLiteral(responseKey(api.api)),
+    access: stringLiteral(apiAccess(api)),
     params: plan.params.fields.map((field) => paramEntry(field, plan)),
     // Only APIs whose answers contain lists carry a response description.
     response: responseEntries(plan.responseFields.fields, plan),

@@ -13,6 +13,7 @@ describe('validateConfig', () => {
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
           templates: 'my-templates',
           strict: true,
+          access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
         },
         'topgen.config.json',
       ),
@@ -24,6 +25,7 @@ describe('validateConfig', () => {
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
       templates: 'my-templates',
       strict: true,
+      access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
     });
   });
 
@@ -52,6 +54,10 @@ describe('validateConfig', () => {
     [
       { fetch: { api: [] } },
       'unknown key "fetch.api" (known: fetch.apis, fetch.categories, fetch.site, fetch.concurrency)',
+    ],
+    [
+      { access: { 'a.b.get': 'readonly' } },
+      '"access": expected an object mapping API names to "read" or "write"',
     ],
   ])('rejects %j with a message naming the key', (value, message) => {
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(ConfigError);
