@@ -16,9 +16,14 @@ export interface LoadedModel extends ModelResult {
  * runs. (Worker threads were measured: on two cores they were slower and used more memory, because the
  * models and module texts have to be copied back to this thread.)
  */
-export async function loadModel(paths: readonly string[], strict: boolean): Promise<LoadedModel> {
+export async function loadModel(
+  paths: readonly string[],
+  strict: boolean,
+  outDir?: string,
+): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
-  const discovered = await discoverInputs(paths);
+  // An output folder inside an input folder is never read back as docs.
+  const discovered = await discoverInputs(paths, outDir === undefined ? [] : [outDir]);
   const docCount = discovered.entries.length + discovered.unreadable.length;
   if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
   const progress = createProgress(discovered.entries.length, 'parsing');

@@ -1,7 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { ConfigError } from './config.js';
 import { InputError, UsageError } from './errors.js';
-import { OutputError } from './output.js';
+import { OutputError } from './output-error.js';
 import { DEFAULTS, EXIT } from './options.js';
 
 const withConfig = (y: Argv) =>
@@ -58,6 +58,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) =>
         withOutputOptions(y)
           .option('watch', { alias: 'w', type: 'boolean', describe: 'regenerate whenever a doc changes' })
+          .option('wait', {
+            type: 'number',
+            describe: `seconds to wait for another run writing the same --out (default ${DEFAULTS.lockWaitSeconds}); then exit 2`,
+          })
           .option('changelog-from', {
             type: 'string',
             describe: 'previous docs folder or model JSON: prepend an API diff to <out>/CHANGELOG.md',

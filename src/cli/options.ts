@@ -8,6 +8,8 @@ export const DEFAULTS = Object.freeze({
   configFile: 'topgen.config.json',
   mockHost: '127.0.0.1',
   mockPort: 0,
+  /** How long generate waits for another run that holds the output folder's lock. */
+  lockWaitSeconds: 120,
 });
 
 /** Exit codes, documented in README.md. */

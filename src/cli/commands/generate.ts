@@ -2,8 +2,8 @@ import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
-import { diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
-import { EXIT } from '../options.js';
+import { describeOutputState, diffTree, isUnchanged, preflightOutput, writeTreeAtomic } from '../output.js';
+import { DEFAULTS, EXIT } from '../options.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
 import { InputError } from '../errors.js';
 import { typecheckPackage } from '../typecheck.js';
@@ -18,7 +18,7 @@ const err = (line: string): void => {
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
-  const model = await loadModel(settings.input, settings.strict);
+  const model = await loadModel(settings.input, settings.strict, settings.out);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   const options = {
     packageName: settings.packageName,
@@ -41,9 +41,12 @@ export async function runGenerate(
     readonly watch?: boolean;
     readonly changelogFrom?: string;
     readonly typecheck?: boolean;
+    readonly wait?: number;
   },
 ): Promise<number> {
   const settings = await resolveSettings(flags);
+  // A read-only, file or dangling-link --out is a usage error found before any doc is parsed.
+  preflightOutput(settings.out);
   if (flags.watch === true) {
     // Listen for Ctrl-C before the first run, so stopping during it is a clean exit too.
     const stopped = new Promise<void>((resolve) => {
@@ -67,7 +70,8 @@ export async function runGenerate(
     err(`topgen: the package does not compile; ${settings.out} was left as it was.`);
     return EXIT.problems;
   }
-  const written = await writeTreeAtomic(settings.out, files);
+  const timeoutMs = Math.max(0, flags.wait ?? DEFAULTS.lockWaitSeconds) * 1000;
+  const written = await writeTreeAtomic(settings.out, files, { onWait: err, timeoutMs });
   const changedCount = written.changed.length + written.missing.length + written.extra.length;
   err(
     `topgen: ${summary(model, settings.strict)}; ${changedCount === 0 ? `${settings.out} is up to date` : `wrote ${settings.out} (${written.changed.length} changed, ${written.missing.length} added, ${written.extra.length} removed)`}`,
@@ -91,6 +95,8 @@ export async function runCheck(flags: OutputFlags & { readonly typecheck?: boole
     return EXIT.problems;
   }
   const difference = await diffTree(settings.out, files);
+  const notes = describeOutputState(settings.out);
+  for (const note of notes) err(`topgen: ${note}`);
   if (isUnchanged(difference)) {
     err(`topgen: ${settings.out} is up to date (${summary(model, settings.strict)})`);
     return model.failedFiles.length > 0 ? EXIT.problems : EXIT.ok;
