@@ -3,6 +3,8 @@ import type { Api, Diagnostic } from './model/types.js';
 import { emitPackage, type EmitOptions, type GeneratedFiles } from './emit/index.js';
 import { parseDocument } from './parse/index.js';
 import { parseOverride } from './parse/text/index.js';
+import { limitFieldDepth } from './model/depth.js';
+import { reservedParamClashes } from './model/reserved-params.js';
 
 /** One input document as read from disk (or built in memory by a test). */
 export interface InputDoc {
@@ -48,9 +50,24 @@ export function parseInput(input: InputDoc): ParsedDoc {
   }
   const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
   const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
-  return result.api === undefined
-    ? { file: input.file, diagnostics }
-    : { file: input.file, api: result.api, diagnostics };
+  if (result.api === undefined) return { file: input.file, diagnostics };
+  const { api, added } = checkModel(result.api);
+  return { file: input.file, api, diagnostics: [...diagnostics, ...added] };
+}
+
+/**
+ * Model-level checks every doc goes through after parsing, whatever its format: nesting is cut at
+ * MAX_FIELD_DEPTH (so nothing after this recurses without bound), and parameters that clash with TOP's common
+ * parameters are reported.
+ */
+export function checkModel(parsed: Api): { api: Api; added: Diagnostic[] } {
+  const limited = limitFieldDepth(parsed);
+  const clashes = reservedParamClashes(limited.api);
+  const api =
+    clashes.length === 0
+      ? limited.api
+      : { ...limited.api, diagnostics: [...limited.api.diagnostics, ...clashes] };
+  return { api, added: [...limited.diagnostics, ...clashes] };
 }
 
 /** What the emitter can turn into a module path (src/apis/<name>.ts). */
