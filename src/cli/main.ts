@@ -3,6 +3,7 @@ import { ConfigError } from './config.js';
 import { InputError, UsageError } from './errors.js';
 import { OutputError } from './output-error.js';
 import { DEFAULTS, EXIT } from './options.js';
+import { terminalSafe } from '../model/terminal-text.js';
 
 const withConfig = (y: Argv) =>
   y.option('config', {
@@ -169,7 +170,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof ConfigError || error instanceof InputError || error instanceof OutputError) {
-      process.stderr.write(`topgen: ${error.message}\n`);
+      process.stderr.write(`topgen: ${terminalSafe(error.message)}\n`);
       return EXIT.usage;
     }
     process.stderr.write(
