@@ -131,11 +131,50 @@ export function buildModel(docs: readonly ParsedDoc[], options: BuildModelOption
   return { apis, diagnostics, failedFiles };
 }
 
+/**
+ * Emits the package for a model. Should emitting fail on one API (a defect in topgen that some doc triggers),
+ * that doc costs only itself: each API is tried alone to find the culprits, which are reported as
+ * `internal-error` and skipped, and the rest is emitted. A failure no single API explains is rethrown.
+ */
+export function emitIsolatingFailures(
+  model: ModelResult,
+  emit: (apis: readonly Api[]) => GeneratedFiles,
+): GenerateResult {
+  try {
+    return { ...model, files: emit(model.apis) };
+  } catch (error) {
+    const failures = new Map<Api, string>();
+    for (const api of model.apis) {
+      try {
+        emit([api]);
+      } catch (apiError) {
+        failures.set(api, apiError instanceof Error ? apiError.message : String(apiError));
+      }
+    }
+    if (failures.size === 0) throw error;
+    const apis = model.apis.filter((api) => !failures.has(api));
+    const reported = [...failures].map(([api, message]) =>
+      diagnostic(
+        'error',
+        'internal-error',
+        `topgen failed while generating API ${api.api}: ${message}; this doc is skipped.`,
+        { file: api.source.file },
+      ),
+    );
+    return {
+      apis,
+      diagnostics: [...model.diagnostics, ...reported],
+      failedFiles: [...model.failedFiles, ...[...failures.keys()].map((api) => api.source.file)].sort(byName),
+      files: emit(apis),
+    };
+  }
+}
+
 /** The whole pipeline in memory: parse every input, build the model, emit the package. No disk access. */
 export function generate(
   inputs: readonly InputDoc[],
   options: BuildModelOptions & EmitOptions,
 ): GenerateResult {
   const model = buildModel(inputs.map(parseInput), options);
-  return { ...model, files: emitPackage(model.apis, options) };
+  return emitIsolatingFailures(model, (apis) => emitPackage(apis, options));
 }

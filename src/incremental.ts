@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { buildModel, parseInput, type InputDoc, type ModelResult, type ParsedDoc } from './generate.js';
+import {
+  buildModel,
+  emitIsolatingFailures,
+  parseInput,
+  type InputDoc,
+  type ModelResult,
+  type ParsedDoc,
+} from './generate.js';
 import {
   DEFAULT_API_MODULE_CONTEXT,
   emitApiModule,
@@ -73,21 +80,23 @@ export class IncrementalGenerator {
     }
     for (const file of [...this.#parsed.keys()]) if (!seen.has(file)) this.#parsed.delete(file);
     const t1 = performance.now();
-    const model = buildModel(docs, this.options);
+    const built = buildModel(docs, this.options);
     const t2 = performance.now();
     const moduleContext = DEFAULT_API_MODULE_CONTEXT;
-    const files = emitPackage(
-      model.apis,
-      this.options,
-      (api) => {
-        let module = this.#modules.get(api);
-        if (module === undefined) {
-          module = emitApiModule(api, moduleContext);
-          this.#modules.set(api, module);
-        }
-        return module;
-      },
-      this.#fragments,
+    const { files, ...model } = emitIsolatingFailures(built, (apis) =>
+      emitPackage(
+        apis,
+        this.options,
+        (api) => {
+          let module = this.#modules.get(api);
+          if (module === undefined) {
+            module = emitApiModule(api, moduleContext);
+            this.#modules.set(api, module);
+          }
+          return module;
+        },
+        this.#fragments,
+      ),
     );
     const t3 = performance.now();
     return { ...model, files, parsedCount, timings: { parse: t1 - t0, model: t2 - t1, emit: t3 - t2 } };

@@ -2,7 +2,7 @@
 // thousands deep, parameters named like the protocol's own. The rest of the package is generated and compiles.
 import { describe, expect, it } from 'vitest';
 import type { InputDoc } from '../../src/generate.js';
-import { checkModel, generate } from '../../src/generate.js';
+import { checkModel, emitIsolatingFailures, generate } from '../../src/generate.js';
 import { MAX_FIELD_DEPTH } from '../../src/model/depth.js';
 import type { Api, Field } from '../../src/model/types.js';
 import { MAX_MODULE_STEM, moduleStem } from '../../src/emit/names.js';
@@ -165,5 +165,30 @@ describe('parameters named like common parameters', () => {
       },
     );
     expect(strict.failedFiles).toEqual(['docs/taobao.clash.get.json']);
+  });
+});
+
+describe('a doc that makes the emitter fail', () => {
+  it('costs only that doc: internal-error naming it, the rest emitted', () => {
+    const result = generate(
+      [jsonDoc('taobao.good.get', [], [leaf]), jsonDoc('taobao.cursed.get', [], [leaf])],
+      options,
+    );
+    const model = { apis: result.apis, diagnostics: result.diagnostics, failedFiles: result.failedFiles };
+    const emitted = emitIsolatingFailures(model, (apis) => {
+      if (apis.some((api) => api.api === 'taobao.cursed.get')) throw new Error('boom');
+      return emitPackage(apis, options);
+    });
+    expect(emitted.apis.map((api) => api.api)).toEqual(['taobao.good.get']);
+    expect(emitted.failedFiles).toEqual(['docs/taobao.cursed.get.json']);
+    expect(emitted.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'internal-error', file: 'docs/taobao.cursed.get.json' }),
+    );
+    expect([...emitted.files.keys()]).toContain('src/apis/taobao.good.get.ts');
+    expect(() =>
+      emitIsolatingFailures(model, () => {
+        throw new Error('whole package');
+      }),
+    ).toThrow('whole package');
   });
 });

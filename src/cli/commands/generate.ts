@@ -1,4 +1,5 @@
 import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
+import { emitIsolatingFailures } from '../../generate.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
@@ -14,20 +15,20 @@ const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** Parses, reports diagnostics and emits in memory; shared by generate and check. */
+/** Parses, emits in memory and reports diagnostics; shared by generate and check. */
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
-  const model = await loadModel(settings.input, settings.strict, settings.out);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
+  const loaded = await loadModel(settings.input, settings.strict, settings.out);
   const options = {
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
   };
-  const files = emitPackage(model.apis, options);
-  return { model, files };
+  const { files, ...model } = emitIsolatingFailures(loaded, (apis) => emitPackage(apis, options));
+  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
+  return { model: { ...model, docCount: loaded.docCount }, files };
 }
 
 function summary(model: LoadedModel, strict: boolean): string {
