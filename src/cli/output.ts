@@ -283,6 +283,18 @@ export async function writeTreeAtomic(
   }
 }
 
+/** Which output folder (device and inode: each swap brings a new one) a set of files was last written to. */
+const writtenFolder = new WeakMap<GeneratedFiles, string>();
+
+function folderId(path: string): string {
+  try {
+    const info = statSync(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return '';
+  }
+}
+
 /** The part of writeTreeAtomic that runs under the lock; returns the old tree to remove, if any. */
 async function swapIn(
   outDir: string,
@@ -291,6 +303,8 @@ async function swapIn(
   previous: GeneratedFiles | undefined,
 ): Promise<{ difference: TreeDifference; old?: string }> {
   await recoverInterruptedSwap(out);
+  // `previous` describes the tree this process swapped in; another run may have swapped in its own since.
+  if (previous !== undefined && writtenFolder.get(previous) !== folderId(out)) previous = undefined;
   if (previous === undefined || !existsSync(join(out, OUTPUT_MARKER))) {
     previous = undefined;
     const existing = await listTree(out);
@@ -300,7 +314,10 @@ async function swapIn(
       );
   }
   const difference = await diffTree(out, files, previous);
-  if (isUnchanged(difference)) return { difference };
+  if (isUnchanged(difference)) {
+    writtenFolder.set(files, folderId(out));
+    return { difference };
+  }
 
   const { temp, old } = siblings(out);
   await rm(temp, { recursive: true, force: true });
@@ -324,6 +341,7 @@ async function swapIn(
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
+  writtenFolder.set(files, folderId(out));
   return { difference, old };
 }
 

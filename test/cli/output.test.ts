@@ -96,3 +96,15 @@ describe('recoverInterruptedSwap', () => {
     expect(readdirSync(parent)).toEqual(['generated']);
   });
 });
+
+describe('writeTreeAtomic with the previous tree of this process', () => {
+  it('does not trust it once another run has swapped in its own tree', async () => {
+    const out = join(freshDir(), 'generated');
+    const mine = files(base);
+    await writeTreeAtomic(out, mine);
+    await writeTreeAtomic(out, files({ ...base, 'src/index.ts': 'theirs\n' }));
+    const result = await writeTreeAtomic(out, mine, { previous: mine });
+    expect(result.changed).toEqual(['src/index.ts']);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
+  });
+});
