@@ -108,3 +108,15 @@ describe('writeTreeAtomic with the previous tree of this process', () => {
     expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
   });
 });
+
+describe('a write that fails while the new tree is built', () => {
+  it('leaves the output as it was and no temp folder behind', async () => {
+    const parent = freshDir();
+    const out = join(parent, 'generated');
+    await writeTreeAtomic(out, files(base));
+    const tooLong = `src/apis/${'x'.repeat(300)}.ts`;
+    await expect(writeTreeAtomic(out, files({ ...base, [tooLong]: 'x\n' }))).rejects.toThrow(/ENAMETOOLONG/);
+    expect(readdirSync(parent)).toEqual(['generated']);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
+  });
+});
