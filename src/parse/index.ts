@@ -81,9 +81,9 @@ function readFormat(
   }
 }
 
-/** C0 controls other than tab, line feed and carriage return; DEL; C1 controls. */
+/** C0 controls other than tab, line feed and carriage return (DEL and C1 controls are valid, if odd, text). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 /**
  * A stray NUL or other control character in otherwise valid text (some doc pages carry a `\u0000` in their
