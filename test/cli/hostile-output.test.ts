@@ -209,9 +209,11 @@ describe('odd --out folders', () => {
   ])('refuses %s as --out with exit 2', async (_what, make, message) => {
     const work = projectWithOneDoc();
     make(join(work, 'generated'));
-    const run = await cli(['generate'], work);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(message);
+    for (const command of ['generate', 'check']) {
+      const run = await cli([command], work);
+      expect(run.status, command).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
     expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
   });
 

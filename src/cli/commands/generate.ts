@@ -3,7 +3,14 @@ import { emitIsolatingFailures } from '../../generate.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
-import { describeOutputState, diffTree, isUnchanged, preflightOutput, writeTreeAtomic } from '../output.js';
+import {
+  describeOutputState,
+  diffTree,
+  isUnchanged,
+  preflightOutput,
+  resolveOutputTarget,
+  writeTreeAtomic,
+} from '../output.js';
 import { DEFAULTS, EXIT } from '../options.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
 import { InputError } from '../errors.js';
@@ -90,6 +97,8 @@ async function typecheckPassed(outDir: string, files: GeneratedFiles): Promise<b
 
 export async function runCheck(flags: OutputFlags & { readonly typecheck?: boolean }): Promise<number> {
   const settings = await resolveSettings(flags);
+  // A file or dangling-link --out is a usage error here too (read-only is fine: check writes nothing).
+  resolveOutputTarget(settings.out);
   const { model, files } = await buildPackage(settings);
   if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
     err('topgen: the generated package does not compile.');
