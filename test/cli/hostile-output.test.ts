@@ -19,7 +19,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/cli/lock.js';
 import { OutputError, recoverInterruptedSwap, writeTreeAtomic } from '../../src/cli/output.js';
-import { main } from '../../src/cli/main.js';
 import { topgen } from '../helpers/cli.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
 
@@ -27,26 +26,6 @@ const files = (entries: Record<string, string>): ReadonlyMap<string, string> =>
   new Map(Object.entries(entries));
 const base = { 'src/runtime/client.ts': 'runtime\n', 'src/index.ts': 'index\n', 'package.json': '{}\n' };
 const ONE_DOC = 'alitrip_merchant_galaxy_member_login_derby.txt';
-
-/** Runs the command line in this process, in `cwd` (paths made absolute), capturing stderr. */
-async function cli(args: readonly string[], cwd: string): Promise<{ status: number; stderr: string }> {
-  const withPaths = [
-    ...args,
-    ...(args.includes('-i') ? [] : ['-i', join(cwd, 'docs-input')]),
-    ...(args.includes('-o') ? [] : ['-o', join(cwd, 'generated')]),
-  ];
-  let stderr = '';
-  const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += chunk.toString();
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { status: await main(withPaths), stderr };
-  } finally {
-    process.stderr.write = write;
-  }
-}
 
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'topgen-hostile-'));
 
@@ -88,7 +67,7 @@ function listTree(dir: string, prefix = ''): string[] {
 describe('two generate runs into one folder', () => {
   it('never swap in a partial tree, whichever finishes first', async () => {
     const work = projectWithOneDoc();
-    expect(topgen(['generate'], work).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
     const complete = listTree(join(work, 'generated')).sort();
     // Each round both runs change every version-bearing file, so both really write (and swap) the tree.
     for (let round = 0; round < 4; round++) {
@@ -146,7 +125,7 @@ describe('the output lock', () => {
     });
     writeFileSync(join(work, '.generated.topgen-lock'), lock);
     try {
-      const run = await cli(['generate', '--wait', '0'], work);
+      const run = await topgen(['generate', '--wait', '0'], work);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain(`process ${holder.pid} (topgen generate, since now) holds`);
       expect(existsSync(join(work, 'generated'))).toBe(false);
@@ -154,7 +133,7 @@ describe('the output lock', () => {
       holder.kill();
     }
     await new Promise((resolve) => holder.once('exit', resolve));
-    expect((await cli(['generate', '--wait', '0'], work)).status).toBe(0);
+    expect((await topgen(['generate', '--wait', '0'], work)).status).toBe(0);
     expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
   });
 });
@@ -175,13 +154,13 @@ describe('recovery', () => {
 
   it('is explained by check and done by generate after a kill between the two renames', async () => {
     const work = projectWithOneDoc();
-    expect((await cli(['generate'], work)).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
     renameSync(join(work, 'generated'), join(work, '.generated.topgen-old'));
-    const check = await cli(['check'], work);
+    const check = await topgen(['check'], work);
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/interrupted while swapping.*Run "topgen generate" to restore/);
-    expect((await cli(['generate'], work)).status).toBe(0);
-    expect((await cli(['check'], work)).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
+    expect((await topgen(['check'], work)).status).toBe(0);
     expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
   });
 });
@@ -191,11 +170,11 @@ describe('odd --out folders', () => {
     const work = projectWithOneDoc();
     mkdirSync(join(work, 'real'));
     symlinkSync('real', join(work, 'generated'));
-    expect((await cli(['generate'], work)).status).toBe(0);
-    expect((await cli(['generate', '--package-version', '2.0.0'], work)).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
+    expect((await topgen(['generate', '--package-version', '2.0.0'], work)).status).toBe(0);
     expect(lstatSync(join(work, 'generated')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(work, 'real/package.json'), 'utf8')).toContain('"version": "2.0.0"');
-    expect((await cli(['check', '--package-version', '2.0.0'], work)).status).toBe(0);
+    expect((await topgen(['check', '--package-version', '2.0.0'], work)).status).toBe(0);
     expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated', 'real']);
   });
 
@@ -210,7 +189,7 @@ describe('odd --out folders', () => {
     const work = projectWithOneDoc();
     make(join(work, 'generated'));
     for (const command of ['generate', 'check']) {
-      const run = await cli([command], work);
+      const run = await topgen([command], work);
       expect(run.status, command).toBe(2);
       expect(run.stderr).toMatch(message);
     }
@@ -219,11 +198,11 @@ describe('odd --out folders', () => {
 
   it('refuses a read-only --out with exit 2 and leaves it as it was', async () => {
     const work = projectWithOneDoc();
-    expect((await cli(['generate'], work)).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
     const before = listTree(join(work, 'generated'));
     chmodSync(join(work, 'generated'), 0o555);
     try {
-      const run = await cli(['generate', '--package-version', '3.0.0'], work);
+      const run = await topgen(['generate', '--package-version', '3.0.0'], work);
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/read-only/);
     } finally {
@@ -231,13 +210,13 @@ describe('odd --out folders', () => {
     }
     expect(listTree(join(work, 'generated'))).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
-    expect((await cli(['generate', '--package-version', '3.0.0'], work)).status).toBe(0);
+    expect((await topgen(['generate', '--package-version', '3.0.0'], work)).status).toBe(0);
   });
 
   it('never reads an --out inside the input folder as input', async () => {
     const work = projectWithOneDoc();
     for (let run = 0; run < 2; run++) {
-      const result = await cli(['generate', '-o', join(work, 'docs-input/sdk')], work);
+      const result = await topgen(['generate', '-o', join(work, 'docs-input/sdk')], work);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stderr).toMatch(/1 API from 1 doc; 0 skipped; 0 errors/);
     }

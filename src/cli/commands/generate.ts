@@ -1,6 +1,6 @@
-import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
-import { emitIsolatingFailures } from '../../generate.js';
+import type { GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
+import { Pipeline } from '../../pipeline.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import {
@@ -26,14 +26,22 @@ const err = (line: string): void => {
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
-  const loaded = await loadModel(settings.input, settings.strict, settings.out);
-  const options = {
+  const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
-  };
-  const { files, ...model } = emitIsolatingFailures(loaded, (apis) => emitPackage(apis, options));
+    strict: settings.strict,
+  });
+  // Read with a progress line (see loadModel; an --out inside an input is never read); the model and emit
+  // stages are the pipeline's own. A doc that makes emitting fail is reported and skipped.
+  const loaded = await loadModel(
+    settings.input,
+    settings.strict,
+    (input) => pipeline.parse(input),
+    settings.out,
+  );
+  const { files, ...model } = pipeline.emitIsolated(loaded);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   return { model: { ...model, docCount: loaded.docCount }, files };
 }

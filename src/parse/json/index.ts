@@ -2,7 +2,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import type { Api, ParseResult } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { JsonDiagnostics, readParams } from './params.js';
-import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from './scanner.js';
+import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from '../../json/scanner.js';
 
 export { normaliseTypeName, isRecognisedType, type TypeName } from './type-name.js';
 export { cleanDescription } from './description.js';

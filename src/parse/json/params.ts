@@ -2,7 +2,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
 import type { Constraints, Diagnostic, Field } from '../../model/types.js';
 import { cleanDescription } from './description.js';
-import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from './scanner.js';
+import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from '../../json/scanner.js';
 import { isRecognisedType, normaliseTypeName, RECOGNISED_TYPES_TEXT, type TypeName } from './type-name.js';
 
 export type Side = 'request' | 'response';
