@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emitApiModule } from '../../src/emit/api-module.js';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field } from './support/build.js';
+import { MODULE_CONTEXT } from '../helpers/templates.js';
 
-const emit = (given: Api): string => emitApiModule(given, DEFAULT_API_MODULE_CONTEXT).text;
+const emit = (given: Api): string => emitApiModule(given, MODULE_CONTEXT).text;
 
 /** The declaration starting at `start` up to its closing line (`}` or `};`). */
 function declaration(text: string, start: string): string {

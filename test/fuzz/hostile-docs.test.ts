@@ -7,11 +7,13 @@ import { MAX_FIELD_DEPTH } from '../../src/model/depth.js';
 import type { Api, Field } from '../../src/model/types.js';
 import { MAX_MODULE_STEM, moduleStem } from '../../src/emit/names.js';
 import { emitPackage } from '../../src/emit/index.js';
-import { loadRuntimeSources } from '../../src/emit/runtime-sources.js';
+import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { DEFAULT_EMIT, readDocs } from '../helpers/pipeline.js';
-import { typeCheckPackage } from './support/typecheck.js';
+import { TEMPLATES } from '../helpers/templates.js';
+import { typeCheck } from '../helpers/typecheck.js';
 
-const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources() };
+const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources(), templates: TEMPLATES };
+const typeCheckPackage = (files: ReadonlyMap<string, string>): readonly string[] => typeCheck(files).messages;
 
 function jsonDoc(name: string, request: unknown[], response: unknown[] = []): InputDoc {
   return {
