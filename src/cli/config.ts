@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { ApiAccess } from '../model/types.js';
+import semver from 'semver';
+import validateNpmPackageName from 'validate-npm-package-name';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
 export interface TopgenConfig {
@@ -37,12 +39,20 @@ const isStringList: Check = (v) =>
     : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.length > 0)
       ? undefined
       : 'a folder path or a non-empty list of paths';
-const isPackageName: Check = (v) =>
-  typeof v === 'string' && /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(v) && v.length <= 214
-    ? undefined
-    : 'an npm package name (lowercase, e.g. "top-sdk" or "@acme/top-sdk")';
+/**
+ * npm's own rules, through the libraries npm uses: validate-npm-package-name (length, case, URL-safe characters,
+ * reserved and core-module names, scopes) and semver (the exact version grammar; `v1.2.3` or `1.2` are not).
+ */
+const isPackageName: Check = (v) => {
+  const expected = 'an npm package name (lowercase, URL-safe, e.g. "top-sdk" or "@acme/top-sdk")';
+  if (typeof v !== 'string') return expected;
+  const result = validateNpmPackageName(v);
+  if (result.validForNewPackages) return undefined;
+  return `${expected}; npm says: ${[...(result.errors ?? []), ...(result.warnings ?? [])].join('; ')}`;
+};
 const isSemver: Check = (v) =>
-  typeof v === 'string' && /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)
+  // valid() also accepts `v1.2.3`, `=1.2.3` and spaces around, which npm would clean up first; we take none of them.
+  typeof v === 'string' && semver.valid(v) !== null && /^\d[^\s]*$/.test(v)
     ? undefined
     : 'a semantic version such as "1.2.3"';
 const isHttpUrl: Check = (v) => {
@@ -126,6 +136,21 @@ function checkMembers(
     else checked[key] = key === 'input' && typeof raw === 'string' ? [raw] : raw;
   }
   return checked;
+}
+
+/** Package name and version given as flags obey the same rules as in the config file. */
+export function validatePackageFlags(flags: {
+  readonly packageName?: string;
+  readonly packageVersion?: string;
+}): void {
+  const problems: string[] = [];
+  const name = flags.packageName === undefined ? undefined : isPackageName(flags.packageName);
+  if (name !== undefined)
+    problems.push(`--package-name: expected ${name}, found ${JSON.stringify(flags.packageName)}`);
+  const version = flags.packageVersion === undefined ? undefined : isSemver(flags.packageVersion);
+  if (version !== undefined)
+    problems.push(`--package-version: expected ${version}, found ${JSON.stringify(flags.packageVersion)}`);
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
 }
 
 /** Validates parsed config JSON; every problem names the key, what was expected and what was found. */

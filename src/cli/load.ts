@@ -22,9 +22,11 @@ export async function loadModel(
   strict: boolean,
   parse: (input: InputDoc) => ParsedDoc = parseInput,
   options: Omit<BuildModelOptions, 'strict'> = {},
+  outDir?: string,
 ): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
-  const discovered = await discoverInputs(paths);
+  // An output folder inside an input folder is never read back as docs.
+  const discovered = await discoverInputs(paths, outDir === undefined ? [] : [outDir]);
   const docCount = discovered.entries.length + discovered.unreadable.length;
   if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
   const progress = createProgress(discovered.entries.length, 'parsing');

@@ -1,9 +1,10 @@
 import yargs, { type Argv } from 'yargs';
 import { ConfigError, MAX_FETCH_CONCURRENCY } from './config.js';
 import { InputError, UsageError } from './errors.js';
-import { OutputError } from './output.js';
+import { OutputError } from './output-error.js';
 import { TemplateError } from '../emit/templates.js';
 import { DEFAULTS, EXIT } from './options.js';
+import { terminalSafe } from '../model/terminal-text.js';
 
 const withConfig = (y: Argv) =>
   y.option('config', {
@@ -64,6 +65,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       (y) =>
         withOutputOptions(y)
           .option('watch', { alias: 'w', type: 'boolean', describe: 'regenerate whenever a doc changes' })
+          .option('wait', {
+            type: 'number',
+            describe: `seconds to wait for another run writing the same --out (default ${DEFAULTS.lockWaitSeconds}); then exit 2`,
+          })
           .option('changelog-from', {
             type: 'string',
             describe: 'previous docs folder or model JSON: prepend an API diff to <out>/CHANGELOG.md',
@@ -225,7 +230,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       error instanceof OutputError ||
       error instanceof TemplateError
     ) {
-      process.stderr.write(`topgen: ${error.message}\n`);
+      process.stderr.write(`topgen: ${terminalSafe(error.message)}\n`);
       return EXIT.usage;
     }
     process.stderr.write(

@@ -15,6 +15,8 @@ export const DEFAULTS = Object.freeze({
   fetchTimeoutSeconds: 30,
   /** Attempts per request, the first included. */
   fetchAttempts: 5,
+  /** How long generate waits for another run that holds the output folder's lock. */
+  lockWaitSeconds: 120,
 });
 
 /** Exit codes, documented in README.md. */

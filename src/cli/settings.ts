@@ -1,5 +1,5 @@
 import type { ApiAccess } from '../model/types.js';
-import { loadConfig, type TopgenConfig } from './config.js';
+import { loadConfig, validatePackageFlags, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';
 
 /** Flags shared by generate and check, as yargs hands them over. */
@@ -37,6 +37,7 @@ export async function readConfigFor(flags: { readonly config?: string }): Promis
 
 export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
   const config = await readConfigFor(flags);
+  validatePackageFlags(flags);
   return Object.freeze({
     input: flags.input ?? config.input ?? [DEFAULTS.input],
     out: flags.out ?? config.out ?? DEFAULTS.out,

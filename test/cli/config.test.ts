@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, validateConfig } from '../../src/cli/config.js';
+import { ConfigError, validateConfig, validatePackageFlags } from '../../src/cli/config.js';
 
 describe('validateConfig', () => {
   it('accepts every documented key and normalises a single input to a list', () => {
@@ -66,5 +66,52 @@ describe('validateConfig', () => {
 
   it('rejects a config that is not an object', () => {
     expect(() => validateConfig([], 'c.json')).toThrow('c.json: expected a JSON object, found an array');
+  });
+});
+
+describe('package name and version, from the config file or flags', () => {
+  it.each([
+    ['top-sdk', true],
+    ['@acme/top-sdk', true],
+    ['Top-SDK', false],
+    ['node_modules', false],
+    ['http', false],
+    ['.hidden', false],
+    ['a b', false],
+    [`x${'y'.repeat(214)}`, false],
+    ['@acme/', false],
+  ])('name %s is valid: %s', (name, valid) => {
+    const fromConfig = (): unknown => validateConfig({ packageName: name }, 'topgen.config.json');
+    const fromFlag = (): void => validatePackageFlags({ packageName: name });
+    if (valid) {
+      expect(fromConfig).not.toThrow();
+      expect(fromFlag).not.toThrow();
+    } else {
+      expect(fromConfig).toThrow(ConfigError);
+      expect(fromFlag).toThrow(/--package-name: expected an npm package name .*npm says: /);
+    }
+  });
+
+  it.each([
+    ['1.2.3', true],
+    ['1.0.0-beta.1+build.5', true],
+    ['v1.2.3', false],
+    ['1.2', false],
+    ['01.2.3', false],
+    ['1.2.3 ', false],
+  ])('version %s is valid: %s', (version, valid) => {
+    const fromFlag = (): void => validatePackageFlags({ packageVersion: version });
+    if (valid) expect(fromFlag).not.toThrow();
+    else expect(fromFlag).toThrow(/--package-version: expected a semantic version/);
+    expect(() => validateConfig({ packageVersion: version }, 'c.json') as unknown).toSatisfy(
+      (f: () => unknown) => {
+        try {
+          f();
+          return valid;
+        } catch (error) {
+          return !valid && error instanceof ConfigError;
+        }
+      },
+    );
   });
 });
