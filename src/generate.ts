@@ -8,6 +8,8 @@ export type { InputDoc, ParsedDoc } from './parse/input.js';
 export type { BuildModelOptions, ModelResult } from './model/build.js';
 export { parseInput } from './parse/input.js';
 export { buildModel } from './model/build.js';
+export { checkModel } from './model/check.js';
+export { emitIsolatingFailures } from './pipeline.js';
 
 export interface GenerateResult extends ModelResult {
   readonly files: GeneratedFiles;

@@ -17,6 +17,7 @@ import {
   type EmitOptions,
   type GeneratedFiles,
 } from './emit/index.js';
+import { diagnostic } from './model/diagnostics.js';
 import type { Api } from './model/types.js';
 
 export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
@@ -48,6 +49,47 @@ interface ParsedEntry {
   readonly doc: ParsedDoc;
 }
 
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Emits the package for a model. Should emitting fail on one API (a defect in topgen that some doc triggers),
+ * that doc costs only itself: each API is tried alone to find the culprits, which are reported as
+ * `internal-error` and skipped, and the rest is emitted. A failure no single API explains is rethrown.
+ */
+export function emitIsolatingFailures(
+  model: ModelResult,
+  emit: (apis: readonly Api[]) => GeneratedFiles,
+): ModelResult & { readonly files: GeneratedFiles } {
+  try {
+    return { ...model, files: emit(model.apis) };
+  } catch (error) {
+    const failures = new Map<Api, string>();
+    for (const api of model.apis) {
+      try {
+        emit([api]);
+      } catch (apiError) {
+        failures.set(api, apiError instanceof Error ? apiError.message : String(apiError));
+      }
+    }
+    if (failures.size === 0) throw error;
+    const apis = model.apis.filter((api) => !failures.has(api));
+    const reported = [...failures].map(([api, message]) =>
+      diagnostic(
+        'error',
+        'internal-error',
+        `topgen failed while generating API ${api.api}: ${message}; this doc is skipped.`,
+        { file: api.source.file },
+      ),
+    );
+    return {
+      apis,
+      diagnostics: [...model.diagnostics, ...reported],
+      failedFiles: [...model.failedFiles, ...[...failures.keys()].map((api) => api.source.file)].sort(byName),
+      files: emit(apis),
+    };
+  }
+}
+
 export class Pipeline {
   readonly #options: PipelineOptions;
   /** What a module depends on besides its API, taken from this pipeline's options. */
@@ -59,8 +101,8 @@ export class Pipeline {
 
   constructor(options: PipelineOptions) {
     this.#options = options;
-    const context = createEmitContext(options);
-    this.#moduleContext = { naming: context.naming, numbers: context.numbers };
+    const { naming, numbers, templates } = createEmitContext(options);
+    this.#moduleContext = { naming, numbers, templates };
   }
 
   /**
@@ -107,6 +149,14 @@ export class Pipeline {
     );
   }
 
+  /**
+   * The package for a model, like `emit`; should emitting fail on one API (a defect in topgen that some doc
+   * triggers), that doc costs only itself (see emitIsolatingFailures).
+   */
+  emitIsolated(model: ModelResult): ModelResult & { readonly files: GeneratedFiles } {
+    return emitIsolatingFailures(model, (apis) => this.emit(apis));
+  }
+
   /** All three stages over `inputs`; docs no longer among them are forgotten. */
   run(inputs: readonly InputDoc[]): PipelineResult {
     const t0 = performance.now();
@@ -116,9 +166,9 @@ export class Pipeline {
     const current = new Set(inputs.map((input) => input.file));
     for (const file of [...this.#parsed.keys()]) if (!current.has(file)) this.#parsed.delete(file);
     const t1 = performance.now();
-    const model = this.model(docs);
+    const built = this.model(docs);
     const t2 = performance.now();
-    const files = this.emit(model.apis);
+    const { files, ...model } = this.emitIsolated(built);
     const t3 = performance.now();
     return { ...model, files, parsedCount, timings: { parse: t1 - t0, model: t2 - t1, emit: t3 - t2 } };
   }

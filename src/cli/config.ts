@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { NumberOptions } from '../emit/numbers.js';
+import type { ApiAccess } from '../model/types.js';
+import semver from 'semver';
+import validateNpmPackageName from 'validate-npm-package-name';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
 export interface TopgenConfig {
@@ -9,9 +12,22 @@ export interface TopgenConfig {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly gateway?: string;
+  /** Folder of template overrides. */
+  readonly templates?: string;
   readonly strict?: boolean;
   /** Response Numbers: `int64` (`"string"` or `"bigint"`) for 64-bit ids, `fields` role overrides per API. */
   readonly numbers?: NumberOptions;
+  readonly fetch?: FetchConfig;
+  /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
+  readonly access?: Readonly<Record<string, ApiAccess>>;
+}
+
+/** `topgen fetch` without API names or categories fetches these. */
+export interface FetchConfig {
+  readonly apis?: readonly string[];
+  readonly categories?: readonly string[];
+  readonly site?: string;
+  readonly concurrency?: number;
 }
 
 export class ConfigError extends Error {}
@@ -26,12 +42,20 @@ const isStringList: Check = (v) =>
     : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.length > 0)
       ? undefined
       : 'a folder path or a non-empty list of paths';
-const isPackageName: Check = (v) =>
-  typeof v === 'string' && /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(v) && v.length <= 214
-    ? undefined
-    : 'an npm package name (lowercase, e.g. "top-sdk" or "@acme/top-sdk")';
+/**
+ * npm's own rules, through the libraries npm uses: validate-npm-package-name (length, case, URL-safe characters,
+ * reserved and core-module names, scopes) and semver (the exact version grammar; `v1.2.3` or `1.2` are not).
+ */
+const isPackageName: Check = (v) => {
+  const expected = 'an npm package name (lowercase, URL-safe, e.g. "top-sdk" or "@acme/top-sdk")';
+  if (typeof v !== 'string') return expected;
+  const result = validateNpmPackageName(v);
+  if (result.validForNewPackages) return undefined;
+  return `${expected}; npm says: ${[...(result.errors ?? []), ...(result.warnings ?? [])].join('; ')}`;
+};
 const isSemver: Check = (v) =>
-  typeof v === 'string' && /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(v)
+  // valid() also accepts `v1.2.3`, `=1.2.3` and spaces around, which npm would clean up first; we take none of them.
+  typeof v === 'string' && semver.valid(v) !== null && /^\d[^\s]*$/.test(v)
     ? undefined
     : 'a semantic version such as "1.2.3"';
 const isHttpUrl: Check = (v) => {
@@ -60,6 +84,35 @@ const isNumbers: Check = (v) => {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return expected;
   return Object.values(fields).every(isRoleMap) ? undefined : expected;
 };
+const isNameList: Check = (v) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)
+    ? undefined
+    : 'a list of names';
+export const MAX_FETCH_CONCURRENCY = 16;
+const isConcurrency: Check = (v) =>
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_FETCH_CONCURRENCY
+    ? undefined
+    : `a whole number from 1 to ${MAX_FETCH_CONCURRENCY}`;
+
+const FETCH_SCHEMA: Readonly<Record<keyof FetchConfig, Check>> = {
+  apis: isNameList,
+  categories: isNameList,
+  site: isHttpUrl,
+  concurrency: isConcurrency,
+};
+
+const isFetchConfig: Check = (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? undefined
+    : `an object with any of ${Object.keys(FETCH_SCHEMA).join(', ')}`;
+
+const isAccessMap: Check = (v) =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.entries(v).every(([name, value]) => name !== '' && (value === 'read' || value === 'write'))
+    ? undefined
+    : 'an object mapping API names to "read" or "write"';
 
 const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   input: isStringList,
@@ -67,9 +120,58 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   packageName: isPackageName,
   packageVersion: isSemver,
   gateway: isHttpUrl,
+  templates: isString,
   strict: isBoolean,
   numbers: isNumbers,
+  fetch: isFetchConfig,
+  access: isAccessMap,
 };
+
+/** Checks each key of an object against a schema; problems name the key path. */
+function checkMembers(
+  value: object,
+  schema: Readonly<Record<string, Check>>,
+  prefix: string,
+  file: string,
+  problems: string[],
+): Record<string, unknown> {
+  const checked: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    if (key === '$schema' && prefix === '') continue;
+    const path = `${prefix}${key}`;
+    const check = schema[key];
+    if (check === undefined) {
+      problems.push(
+        `${file}: unknown key "${path}" (known: ${Object.keys(schema)
+          .map((k) => prefix + k)
+          .join(', ')})`,
+      );
+      continue;
+    }
+    const expected = check(raw);
+    if (expected !== undefined)
+      problems.push(`${file}: "${path}": expected ${expected}, found ${JSON.stringify(raw)}`);
+    else if (key === 'fetch' && prefix === '')
+      checked[key] = checkMembers(raw as object, FETCH_SCHEMA, 'fetch.', file, problems);
+    else checked[key] = key === 'input' && typeof raw === 'string' ? [raw] : raw;
+  }
+  return checked;
+}
+
+/** Package name and version given as flags obey the same rules as in the config file. */
+export function validatePackageFlags(flags: {
+  readonly packageName?: string;
+  readonly packageVersion?: string;
+}): void {
+  const problems: string[] = [];
+  const name = flags.packageName === undefined ? undefined : isPackageName(flags.packageName);
+  if (name !== undefined)
+    problems.push(`--package-name: expected ${name}, found ${JSON.stringify(flags.packageName)}`);
+  const version = flags.packageVersion === undefined ? undefined : isSemver(flags.packageVersion);
+  if (version !== undefined)
+    problems.push(`--package-version: expected ${version}, found ${JSON.stringify(flags.packageVersion)}`);
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+}
 
 /** Validates parsed config JSON; every problem names the key, what was expected and what was found. */
 export function validateConfig(value: unknown, file: string): TopgenConfig {
@@ -78,19 +180,7 @@ export function validateConfig(value: unknown, file: string): TopgenConfig {
       `${file}: expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`,
     );
   const problems: string[] = [];
-  const config: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(value)) {
-    if (key === '$schema') continue;
-    const check = (SCHEMA as Record<string, Check | undefined>)[key];
-    if (check === undefined) {
-      problems.push(`${file}: unknown key "${key}" (known: ${Object.keys(SCHEMA).join(', ')})`);
-      continue;
-    }
-    const expected = check(raw);
-    if (expected !== undefined)
-      problems.push(`${file}: "${key}": expected ${expected}, found ${JSON.stringify(raw)}`);
-    else config[key] = key === 'input' && typeof raw === 'string' ? [raw] : raw;
-  }
+  const config = checkMembers(value, SCHEMA, '', file, problems);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return config as TopgenConfig;
 }

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
 import type { InputDoc } from '../generate.js';
@@ -24,14 +24,25 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown.split(sep).join('/');
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Both spellings of a folder: as given, and with links resolved. */
+function folderIdentities(path: string): string[] {
+  const given = resolve(path);
+  try {
+    return [given, realpathSync(given)];
+  } catch {
+    return [given];
+  }
+}
+
+async function listFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(path)));
-    else if (entry.isFile()) files.push(path);
+    if (entry.isDirectory()) {
+      if (!folderIdentities(path).some((id) => skip.has(id))) files.push(...(await listFiles(path, skip)));
+    } else if (entry.isFile()) files.push(path);
   }
   return files;
 }
@@ -69,12 +80,17 @@ function unreadableFile(file: string, error: unknown): Diagnostic {
 /**
  * Finds every doc under the given files or folders (recursively, dotfiles skipped, sorted by path). Nesting
  * override files are attached to their page instead of being docs. Files too large to be a doc are reported.
+ * `skipFolders` (the output folder) are never read, even when they sit inside an input folder.
  */
-export async function discoverInputs(paths: readonly string[]): Promise<DiscoveredInputs> {
+export async function discoverInputs(
+  paths: readonly string[],
+  skipFolders: readonly string[] = [],
+): Promise<DiscoveredInputs> {
+  const skip = new Set(skipFolders.flatMap(folderIdentities));
   const files = new Set<string>();
   for (const path of paths) {
     const info = await stat(path);
-    if (info.isDirectory()) for (const file of await listFiles(path)) files.add(file);
+    if (info.isDirectory()) for (const file of await listFiles(path, skip)) files.add(file);
     else files.add(path);
   }
   const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -150,8 +166,11 @@ export function readInput(entry: InputEntry): { input: InputDoc } | { error: Dia
 }
 
 /** Finds and reads every doc (see discoverInputs). */
-export async function collectInputs(paths: readonly string[]): Promise<CollectedInputs> {
-  const discovered = await discoverInputs(paths);
+export async function collectInputs(
+  paths: readonly string[],
+  skipFolders: readonly string[] = [],
+): Promise<CollectedInputs> {
+  const discovered = await discoverInputs(paths, skipFolders);
   const inputs: InputDoc[] = [];
   const diagnostics = [...discovered.diagnostics];
   const unreadable = [...discovered.unreadable];
@@ -182,8 +201,8 @@ function overrideStamp(path: string): string {
 export class InputReader {
   readonly #last = new Map<string, { readonly stamp: string; readonly input: InputDoc }>();
 
-  async read(paths: readonly string[]): Promise<CollectedInputs> {
-    const discovered = await discoverInputs(paths);
+  async read(paths: readonly string[], skipFolders: readonly string[] = []): Promise<CollectedInputs> {
+    const discovered = await discoverInputs(paths, skipFolders);
     const inputs: InputDoc[] = [];
     const diagnostics = [...discovered.diagnostics];
     const unreadable = [...discovered.unreadable];

@@ -1,7 +1,23 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GeneratedFiles } from '../emit/index.js';
+import { acquireLock, lockHolder, describeHolder, processAlive, type LockOptions } from './lock.js';
+import { OutputError } from './output-error.js';
+
+export { OutputError } from './output-error.js';
 
 /** A file every topgen output has; its absence means `--out` points at something else. */
 const OUTPUT_MARKER = 'src/runtime/client.ts';
@@ -24,8 +40,6 @@ export interface TreeDifference {
   /** Files on disk that generate would not write (they would be removed). */
   readonly extra: readonly string[];
 }
-
-export class OutputError extends Error {}
 
 async function listTree(root: string, prefix = ''): Promise<string[]> {
   if (!existsSync(root)) return [];
@@ -82,15 +96,103 @@ export async function diffTree(
 export const isUnchanged = (d: TreeDifference): boolean =>
   d.changed.length === 0 && d.missing.length === 0 && d.extra.length === 0;
 
-function siblings(outDir: string): { temp: string; old: string } {
+function siblings(outDir: string): { temp: string; old: string; lock: string } {
   const dir = dirname(outDir);
   const name = basename(outDir);
-  return { temp: join(dir, `.${name}.topgen-tmp-${process.pid}`), old: join(dir, `.${name}.topgen-old`) };
+  return {
+    temp: join(dir, `.${name}.topgen-tmp-${process.pid}`),
+    old: join(dir, `.${name}.topgen-old`),
+    lock: join(dir, `.${name}.topgen-lock`),
+  };
+}
+
+/**
+ * Where the output really goes. A symlinked `--out` is written through: the swap happens beside the link's
+ * target, and the link itself stays. A dangling link or a file is a usage error.
+ */
+export function resolveOutputTarget(outDir: string): string {
+  const out = resolve(outDir);
+  let info;
+  try {
+    info = lstatSync(out);
+  } catch {
+    return out;
+  }
+  if (info.isSymbolicLink()) {
+    try {
+      const target = realpathSync(out);
+      if (!statSync(target).isDirectory())
+        throw new OutputError(`--out ${outDir} is a symlink to ${target}, which is not a folder.`);
+      return target;
+    } catch (error) {
+      if (error instanceof OutputError) throw error;
+      throw new OutputError(
+        `--out ${outDir} is a symlink to a folder that does not exist; create the target folder or point --out elsewhere.`,
+      );
+    }
+  }
+  if (!info.isDirectory())
+    throw new OutputError(`--out ${outDir} is a file, not a folder; choose another --out.`);
+  return out;
+}
+
+/** Write permission as the user set it: mode bits too, since a folder marked read-only is meant to stay so even for root. */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return (statSync(path).mode & 0o200) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function nearestExisting(path: string): string {
+  let at = path;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  return at;
+}
+
+/** Folders of the output tree (build folders excluded: npm owns them). */
+function treeFolders(root: string, prefix = ''): string[] {
+  const folders: string[] = [];
+  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
+    if (!entry.isDirectory() || (prefix === '' && BUILD_FOLDERS.includes(entry.name))) continue;
+    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    folders.push(rel, ...treeFolders(root, rel));
+  }
+  return folders;
+}
+
+/**
+ * Checks `--out` before anything is parsed or written: a file, a dangling link, a folder (or one of its
+ * subfolders, or the folder it sits in) that is read-only are usage errors. Returns the real output folder.
+ */
+export function preflightOutput(outDir: string): string {
+  const out = resolveOutputTarget(outDir);
+  const parent = nearestExisting(dirname(out));
+  if (!writable(parent))
+    throw new OutputError(
+      `cannot write ${outDir}: the folder ${parent} is read-only (the new output is built beside ${basename(out)} and swapped in).`,
+    );
+  if (existsSync(out)) {
+    const readOnly = ['', ...treeFolders(out)].find((rel) => !writable(join(out, rel)));
+    if (readOnly !== undefined)
+      throw new OutputError(
+        `cannot write ${outDir}: ${readOnly === '' ? 'it' : readOnly} is read-only; make it writable or choose another --out.`,
+      );
+  }
+  return out;
+}
+
+/** The pid of the run that made a temp folder `.<out>.topgen-tmp-<pid>`. */
+function tempOwner(name: string, prefix: string): number {
+  return Number(name.slice(prefix.length));
 }
 
 /**
  * A run killed between the two renames of a swap leaves `outDir` missing and the previous output in the
- * `.topgen-old` sibling; put it back. Leftover temp folders of killed runs are removed.
+ * `.topgen-old` sibling; put it back. Leftover temp folders of dead runs are removed; the temp folder of a run
+ * that is still alive is never touched (callers hold the output lock, this is the second guard).
  */
 export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const out = resolve(outDir);
@@ -102,10 +204,35 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const prefix = `.${basename(out)}.topgen-tmp-`;
   for (const entry of await readdir(parent)) {
     if (!entry.startsWith(prefix)) continue;
+    const owner = tempOwner(entry, prefix);
+    if (owner !== process.pid && processAlive(owner)) continue;
     // Build folders already moved into the killed run's tree go back before it is removed.
     if (existsSync(out)) await moveBuildFolders(join(parent, entry), out);
     await rm(join(parent, entry), { recursive: true, force: true });
   }
+}
+
+/**
+ * For `check`: what a user should know about the output folder's state beyond stale files — a swap that was
+ * interrupted (and how to recover), or a run writing it right now.
+ */
+export function describeOutputState(outDir: string): string[] {
+  let out: string;
+  try {
+    out = resolveOutputTarget(outDir);
+  } catch {
+    return [];
+  }
+  const { old, lock } = siblings(out);
+  const notes: string[] = [];
+  if (!existsSync(out) && existsSync(old))
+    notes.push(
+      `${outDir} is missing and the previous output is in ${old}: a generate was interrupted while swapping the new output in. Run "topgen generate" to restore and update it (or rename ${old} back to ${outDir}).`,
+    );
+  const holder = lockHolder(lock);
+  if (holder !== undefined)
+    notes.push(`${describeHolder(holder)} is writing ${outDir} right now; check again when it is done.`);
+  return notes;
 }
 
 /** Moves the build folders present in `from` to `to`, where the new tree has none of its own. */
@@ -116,21 +243,68 @@ async function moveBuildFolders(from: string, to: string): Promise<void> {
   }
 }
 
+/** Options of writeTreeAtomic beyond the tree itself. */
+export interface WriteOptions extends LockOptions {
+  /** What this process wrote there last time (watch mode): saves reading every file back. */
+  readonly previous?: GeneratedFiles | undefined;
+  /**
+   * Takes the removal of the old tree, to finish in the background (watch mode); the output lock is held until
+   * it is done. Without it the removal is awaited.
+   */
+  readonly onCleanup?: (cleanup: Promise<void>) => void;
+}
+
 /**
  * Writes the package so that `outDir` is always either the previous output or the complete new one: the new
  * tree is built in a temporary folder beside it (unchanged files hard-linked, not rewritten) and swapped in
- * with two renames. Files that no longer belong disappear with the old tree; the changelog, the lock file and
- * the build folders are carried over. Returns what changed.
+ * with two renames, under the output folder's lock (see lock.ts). Files that no longer belong disappear with
+ * the old tree; the changelog, the lock file and the build folders are carried over. A symlinked `outDir`
+ * stays a link: its target is what is swapped. Returns what changed.
  */
 export async function writeTreeAtomic(
   outDir: string,
   files: GeneratedFiles,
-  previous?: GeneratedFiles,
-  onCleanup?: (cleanup: Promise<void>) => void,
+  options: WriteOptions = {},
 ): Promise<TreeDifference> {
-  const out = resolve(outDir);
-  await recoverInterruptedSwap(out);
   for (const path of files.keys()) assertInside(path);
+  const out = preflightOutput(outDir);
+  const { lock } = siblings(out);
+  await mkdir(dirname(out), { recursive: true });
+  const release = await acquireLock(lock, options);
+  let cleanup: Promise<void> = Promise.resolve();
+  try {
+    const { difference, old } = await swapIn(outDir, out, files, options.previous);
+    cleanup = old === undefined ? cleanup : rm(old, { recursive: true, force: true });
+    return difference;
+  } finally {
+    const done = cleanup.finally(release);
+    if (options.onCleanup === undefined) await done;
+    else options.onCleanup(done);
+  }
+}
+
+/** Which output folder (device and inode: each swap brings a new one) a set of files was last written to. */
+const writtenFolder = new WeakMap<GeneratedFiles, string>();
+
+function folderId(path: string): string {
+  try {
+    const info = statSync(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return '';
+  }
+}
+
+/** The part of writeTreeAtomic that runs under the lock; returns the old tree to remove, if any. */
+async function swapIn(
+  outDir: string,
+  out: string,
+  files: GeneratedFiles,
+  previous: GeneratedFiles | undefined,
+): Promise<{ difference: TreeDifference; old?: string }> {
+  await recoverInterruptedSwap(out);
+  // `previous` describes the tree this process swapped in; another run may have swapped in its own since.
+  if (previous !== undefined && writtenFolder.get(previous) !== folderId(out)) previous = undefined;
   if (previous === undefined || !existsSync(join(out, OUTPUT_MARKER))) {
     previous = undefined;
     const existing = await listTree(out);
@@ -140,11 +314,39 @@ export async function writeTreeAtomic(
       );
   }
   const difference = await diffTree(out, files, previous);
-  if (isUnchanged(difference)) return difference;
+  if (isUnchanged(difference)) {
+    writtenFolder.set(files, folderId(out));
+    return { difference };
+  }
 
   const { temp, old } = siblings(out);
   await rm(temp, { recursive: true, force: true });
-  const rewritten = new Set([...difference.changed, ...difference.missing]);
+  try {
+    buildTemp(temp, out, files, new Set([...difference.changed, ...difference.missing]));
+    for (const path of PRESERVED)
+      if (!files.has(path) && existsSync(join(out, path))) await link(join(out, path), join(temp, path));
+  } catch (error) {
+    // Nothing was swapped: the output is untouched, and no half-built tree is left beside it.
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  if (existsSync(out)) {
+    await moveBuildFolders(out, temp);
+    await rename(out, old);
+  }
+  try {
+    await rename(temp, out);
+  } catch (error) {
+    if (!existsSync(out) && existsSync(old)) await rename(old, out);
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  writtenFolder.set(files, folderId(out));
+  return { difference, old };
+}
+
+/** Fills the temporary tree: changed files written, unchanged ones hard-linked from the current output. */
+function buildTemp(temp: string, out: string, files: GeneratedFiles, rewritten: ReadonlySet<string>): void {
   const madeDirs = new Set<string>();
   for (const [path, text] of files) {
     const target = join(temp, path);
@@ -162,18 +364,4 @@ export async function writeTreeAtomic(
       }
     }
   }
-  for (const path of PRESERVED)
-    if (!files.has(path) && existsSync(join(out, path))) await link(join(out, path), join(temp, path));
-  await mkdir(dirname(out), { recursive: true });
-  if (existsSync(out)) {
-    await moveBuildFolders(out, temp);
-    await rename(out, old);
-  }
-  await rename(temp, out);
-  // The swap is done; removing the old tree can go on in the background when the caller (watch mode) takes
-  // the promise and waits for it before the next write.
-  const cleanup = rm(old, { recursive: true, force: true });
-  if (onCleanup === undefined) await cleanup;
-  else onCleanup(cleanup);
-  return difference;
 }

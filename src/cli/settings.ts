@@ -1,5 +1,6 @@
 import type { NumberOptions } from '../emit/numbers.js';
-import { loadConfig, type TopgenConfig } from './config.js';
+import type { ApiAccess } from '../model/types.js';
+import { loadConfig, validatePackageFlags, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';
 
 /** Flags shared by generate and check, as yargs hands them over. */
@@ -10,6 +11,7 @@ export interface OutputFlags {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly gateway?: string;
+  readonly templates?: string;
   readonly strict?: boolean;
   readonly verbose?: boolean;
 }
@@ -21,10 +23,15 @@ export interface Settings {
   readonly packageName: string;
   readonly packageVersion: string;
   readonly gateway: string;
+  /** Folder of template overrides; undefined: the built-in templates only. */
+  readonly templates: string | undefined;
   readonly strict: boolean;
   readonly verbose: boolean;
   /** From the config file only: how response Numbers are typed. */
   readonly numbers: NumberOptions;
+  /** The config file's `access` map (API name → read/write), and the file it came from. */
+  readonly access: Readonly<Record<string, ApiAccess>> | undefined;
+  readonly configFile: string;
 }
 
 export async function readConfigFor(flags: { readonly config?: string }): Promise<TopgenConfig> {
@@ -33,14 +40,18 @@ export async function readConfigFor(flags: { readonly config?: string }): Promis
 
 export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
   const config = await readConfigFor(flags);
+  validatePackageFlags(flags);
   return Object.freeze({
     input: flags.input ?? config.input ?? [DEFAULTS.input],
     out: flags.out ?? config.out ?? DEFAULTS.out,
     packageName: flags.packageName ?? config.packageName ?? DEFAULTS.packageName,
     packageVersion: flags.packageVersion ?? config.packageVersion ?? DEFAULTS.packageVersion,
     gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
+    templates: flags.templates ?? config.templates,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
     numbers: config.numbers ?? {},
+    access: config.access,
+    configFile: flags.config ?? DEFAULTS.configFile,
   });
 }

@@ -1,8 +1,8 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { Pipeline } from '../pipeline.js';
 import type { GeneratedFiles } from '../emit/index.js';
-import { loadRuntimeSources } from '../emit/runtime-sources.js';
+import { loadRuntimeSources, loadTemplates } from '../assets/index.js';
 import { InputError } from './errors.js';
 import { InputReader, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
@@ -16,8 +16,19 @@ const DEBOUNCE_MS = 100;
  * its inode, so after an editor saves by renaming a new file over it, it would go on watching the deleted
  * original and miss every later change.
  */
-function watchInput(path: string, onChange: () => void): FSWatcher {
-  if (!statSync(path).isFile()) return watch(path, { recursive: true }, onChange);
+function watchInput(path: string, outDir: string, onChange: () => void): FSWatcher {
+  if (!statSync(path).isFile()) {
+    // Writes into an output folder inside the input folder (and its hidden temp, old and lock siblings) are
+    // not doc changes; reacting to them would regenerate forever.
+    const outInside = relative(resolve(path), resolve(outDir));
+    const ownWrite = (name: string): boolean =>
+      name === outInside ||
+      name.startsWith(`${outInside}${sep}`) ||
+      name.split(sep).some((segment) => segment.startsWith('.'));
+    return watch(path, { recursive: true }, (_event, name) => {
+      if (name === null || !ownWrite(name)) onChange();
+    });
+  }
   const names = new Set([basename(path), basename(overridePathFor(path))]);
   return watch(dirname(path), (_event, name) => {
     if (name === null || names.has(name)) onChange();
@@ -44,7 +55,10 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     defaultGateway: settings.gateway,
     numbers: settings.numbers,
     runtimeSources: loadRuntimeSources(),
+    templates: loadTemplates(settings.templates),
     strict: settings.strict,
+    access: settings.access,
+    configFile: settings.configFile,
   });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -57,7 +71,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   const runOnce = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const collected = await reader.read(settings.input);
+      const collected = await reader.read(settings.input, [settings.out]);
       const result = pipeline.run(collected.inputs);
       const diagnostics = effectiveDiagnostics(
         [...collected.diagnostics, ...result.diagnostics],
@@ -65,8 +79,12 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
       );
       printDiagnostics(diagnostics, log);
       await cleanup;
-      const written = await writeTreeAtomic(settings.out, result.files, lastWritten, (pending) => {
-        cleanup = pending;
+      const written = await writeTreeAtomic(settings.out, result.files, {
+        previous: lastWritten,
+        onCleanup: (pending) => {
+          cleanup = pending;
+        },
+        onWait: log,
       });
       lastWritten = result.files;
       const { errors, warnings } = countBySeverity(diagnostics);
@@ -93,7 +111,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   };
 
   const ready = runOnce();
-  const watchers: FSWatcher[] = settings.input.map((path) => watchInput(path, schedule));
+  const watchers: FSWatcher[] = settings.input.map((path) => watchInput(path, settings.out, schedule));
   return {
     ready,
     close() {

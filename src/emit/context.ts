@@ -4,6 +4,7 @@
  */
 import { DEFAULT_NAMING, type Naming } from './names.js';
 import { DEFAULT_NUMBER_OPTIONS, type NumberOptions } from './numbers.js';
+import type { Templates } from './templates.js';
 
 export interface EmitOptions {
   readonly packageName: string;
@@ -14,6 +15,8 @@ export interface EmitOptions {
   readonly runtimeSources: ReadonlyMap<string, string>;
   /** How response Numbers are typed and delivered (64-bit ids as strings or bigints, per-field overrides). */
   readonly numbers?: NumberOptions;
+  /** The compiled output templates (compileTemplates), built once per run. */
+  readonly templates: Templates;
 }
 
 /** Generated package: posix relative path → file text. */
@@ -26,6 +29,7 @@ export interface EmitContext {
   readonly runtimeSources: ReadonlyMap<string, string>;
   readonly naming: Naming;
   readonly numbers: NumberOptions;
+  readonly templates: Templates;
 }
 
 export function createEmitContext(options: EmitOptions): EmitContext {
@@ -36,13 +40,17 @@ export function createEmitContext(options: EmitOptions): EmitContext {
     runtimeSources: options.runtimeSources,
     naming: DEFAULT_NAMING,
     numbers: options.numbers ?? DEFAULT_NUMBER_OPTIONS,
+    templates: options.templates,
   });
 }
 
 /** The slice a per-API module needs: nothing about the package or other APIs, so its output can be cached per API. */
-export type ApiModuleContext = Pick<EmitContext, 'naming' | 'numbers'>;
+export type ApiModuleContext = Pick<EmitContext, 'naming' | 'numbers' | 'templates'>;
 
-export const DEFAULT_API_MODULE_CONTEXT: ApiModuleContext = Object.freeze({
-  naming: DEFAULT_NAMING,
-  numbers: DEFAULT_NUMBER_OPTIONS,
-});
+/** The module context for the default naming and number options. */
+export function apiModuleContext(
+  templates: Templates,
+  numbers: NumberOptions = DEFAULT_NUMBER_OPTIONS,
+): ApiModuleContext {
+  return Object.freeze({ naming: DEFAULT_NAMING, numbers, templates });
+}

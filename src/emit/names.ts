@@ -3,6 +3,7 @@
  * depends on which other APIs are generated; cross-API collisions are resolved later, in the shared files only
  * (see plan-package.ts).
  */
+import { createHash } from 'node:crypto';
 import { camelCase, pascalCase } from './safe.js';
 
 /** What a generatable API name looks like: dotted words, as the TOP `method` parameter spells them. */
@@ -46,18 +47,33 @@ export interface ApiNames {
   readonly importPath: string;
 }
 
+/** Longest module file stem: with `.d.ts.map` and a deep install path it stays far inside 255 bytes and MAX_PATH. */
+export const MAX_MODULE_STEM = 100;
+/** Hex digits of the hash that keeps shortened stems distinct. */
+const STEM_HASH_LENGTH = 8;
+/** Device names Windows reserves whatever the extension (`con.x.ts` cannot exist there), in any case. */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
 /**
- * File stem of an API's module. TypeScript reads every `.ts` file whose name contains `.d.` as a declaration
+ * File stem of an API's module, portable and bounded. TypeScript reads every `.ts` file whose name contains `.d.` as a declaration
  * file (`x.d.ts`, and since 5.0 `x.d.<ext>.ts`): it is not checked under skipLibCheck and no JavaScript is
  * emitted for it, so the module of `taobao.d.get` or `taobao.item.d` would be missing from dist/. A segment
- * `d` is therefore written `d~`; `~` cannot occur in an API name, so stems stay distinct. The package's
+ * `d` is therefore written `d~`. Windows reserves device names (`con`, `nul`, `aux`, `com1`, … with any
+ * extension), so such a first segment is written `con~`; and a stem longer than MAX_MODULE_STEM is cut and
+ * ends in `~` and a short hash of the full name. `~` cannot occur in an API name, so stems stay distinct. The package's
  * exports map keeps `<package>/apis/<API name>` pointing at the renamed module (see scaffold.ts).
  */
 export function moduleStem(api: string): string {
-  return api
+  const stem = api
     .split('.')
-    .map((segment) => (segment === 'd' ? 'd~' : segment))
+    .map((segment, index) =>
+      segment === 'd' || (index === 0 && WINDOWS_RESERVED.test(segment)) ? `${segment}~` : segment,
+    )
     .join('.');
+  if (stem.length <= MAX_MODULE_STEM) return stem;
+  // A stable short hash of the full name keeps two long names with one beginning apart.
+  const hash = createHash('sha256').update(api).digest('hex').slice(0, STEM_HASH_LENGTH);
+  return `${stem.slice(0, MAX_MODULE_STEM - STEM_HASH_LENGTH - 1)}~${hash}`;
 }
 
 /** Prefixes the official SDKs drop from class names (`taobao.fenxiao.x` → `FenxiaoX`, `qimen.tmall.x` → `TmallX`). */

@@ -4,7 +4,7 @@
  * Codes and messages follow TOP's published table of platform error codes (the numbers real callers see:
  * `{"code":22,"msg":"Invalid method"}`, `{"code":29,"msg":"Invalid app Key","sub_code":"isv.appkey-not-exists"}`).
  * TOP omits `sub_code` for some platform errors; the mock always sends one, in TOP's `isv.<kebab-case>` style,
- * so that clients can rely on the full error shape. Every `sub_code` here starts with `isv.`: all of these are the
+ * so that clients can rely on the full error shape. Every `sub_code` but `busy`'s starts with `isv.`: those are the
  * caller's fault and must not be retried.
  *
  * | key               | code | msg                         | sub_code                      | when                                        |
@@ -25,6 +25,12 @@
  * | invalidParameter  | 41   | Invalid arguments           | isv.invalid-parameter         | wrong type / constraint, bad `sign_method`, |
  * |                   |      |                             |                               | unreadable body, duplicate parameter        |
  * | invalidEncoding   | 47   | Invalid encoding            | isv.invalid-encoding          | charset other than UTF-8, malformed UTF-8   |
+ * | requestTooLarge   | 41   | Invalid arguments           | isv.request-too-large         | body over the size limit (HTTP 413)         |
+ * | tooManyParameters | 41   | Invalid arguments           | isv.too-many-parameters       | more parameters than the limit              |
+ * | busy              | 15   | Remote service error        | isp.top-remote-service-unavailable | bodies in flight hold the memory budget |
+ * |                   |      |                             |                               | (HTTP 503; transient, the client retries)   |
+ *
+ * The last three are the gateway protecting itself, checked while the body arrives.
  */
 export const TOP_ERRORS = {
   httpAction: { code: 9, msg: 'Http action not allowed', subCode: 'isv.http-action-not-allowed' },
@@ -42,6 +48,9 @@ export const TOP_ERRORS = {
   missingParameter: { code: 40, msg: 'Missing required arguments', subCode: 'isv.missing-parameter' },
   invalidParameter: { code: 41, msg: 'Invalid arguments', subCode: 'isv.invalid-parameter' },
   invalidEncoding: { code: 47, msg: 'Invalid encoding', subCode: 'isv.invalid-encoding' },
+  requestTooLarge: { code: 41, msg: 'Invalid arguments', subCode: 'isv.request-too-large' },
+  tooManyParameters: { code: 41, msg: 'Invalid arguments', subCode: 'isv.too-many-parameters' },
+  busy: { code: 15, msg: 'Remote service error', subCode: 'isp.top-remote-service-unavailable' },
 } as const satisfies Record<string, { code: number; msg: string; subCode: string }>;
 
 export type TopErrorKind = keyof typeof TOP_ERRORS;

@@ -9,7 +9,14 @@ import { rejection, type TopErrorBody } from './errors.js';
 import type { FaultAction, FaultQueue } from './faults.js';
 import { GATEWAY_PATH, MAX_RECORDED_CALLS, type MockCall, type MockFile } from './options.js';
 import { checkCommonParams } from './protocol.js';
-import { decodeParams, readBody, type GatewayParams } from './request-params.js';
+import {
+  decodeParams,
+  readBody,
+  tooManyParams,
+  type BodyResult,
+  type GatewayParams,
+  type MemoryBudget,
+} from './request-params.js';
 import { errorBody, successBody, type ResponseTemplate } from './response.js';
 import { checkApiParams } from './validate.js';
 
@@ -20,6 +27,9 @@ export interface HandlerConfig {
   readonly appSecret: string;
   readonly maxTimestampSkewMs: number;
   readonly maxBodyBytes: number;
+  readonly maxParams: number;
+  /** Request bodies held at once, across all requests. */
+  readonly budget: MemoryBudget;
   readonly now: () => number;
   /** Absent when nobody listens: the per-request line is then never built. */
   readonly log: ((line: string) => void) | undefined;
@@ -85,17 +95,55 @@ export class GatewayHandler {
       );
       return;
     }
-    const read = await readBody(req, this.config.maxBodyBytes);
+    const reading = readBody(req, this.config);
+    try {
+      await this.answer(req, res, call, reading.result, query);
+    } finally {
+      reading.release();
+    }
+  }
+
+  private async answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    call: CallRecord,
+    reading: Promise<BodyResult>,
+    query: string,
+  ): Promise<void> {
+    const httpMethod = call.httpMethod;
+    const read = await reading;
     if (read.kind === 'aborted') {
       this.log(`${call.summary()} -> client closed the connection before the body was complete`);
       return;
     }
-    if (read.kind === 'too-large') {
+    if (read.kind !== 'body') {
+      // Refused while reading: the rest of the body is not read, so the connection cannot be reused.
       res.setHeader('Connection', 'close');
-      this.sendText(res, call, 413, `Payload Too Large: the body exceeds ${this.config.maxBodyBytes} bytes`);
+      const { maxBodyBytes, maxParams, budget } = this.config;
+      if (read.kind === 'too-large')
+        this.sendError(
+          res,
+          call,
+          rejection('requestTooLarge', `the body exceeds ${maxBodyBytes} bytes`),
+          413,
+        );
+      else if (read.kind === 'too-many-params') this.sendError(res, call, tooManyParams(maxParams));
+      else
+        this.sendError(
+          res,
+          call,
+          rejection('busy', `request bodies in flight already hold ${budget.limit} bytes; retry later`),
+          503,
+        );
       return;
     }
-    const decoded = decodeParams(httpMethod, query, req.headers['content-type'], read.body);
+    const decoded = decodeParams(
+      httpMethod,
+      query,
+      req.headers['content-type'],
+      read.body,
+      this.config.maxParams,
+    );
     if (decoded.ok) call.params = decoded.value;
 
     const fault = this.config.faults.take();

@@ -7,17 +7,21 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { terminalSafe } from '../model/terminal-text.js';
 import type { Api } from '../model/types.js';
 import { FaultQueue } from './faults.js';
 import { GatewayHandler } from './handler.js';
 import {
   DEFAULT_HOST,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_PARAMS,
   DEFAULT_MAX_TIMESTAMP_SKEW_MS,
   GATEWAY_PATH,
   type MockGateway,
   type MockOptions,
 } from './options.js';
+import { MemoryBudget } from './request-params.js';
 import { buildResponseTemplate, type ResponseTemplate } from './response.js';
 
 export type { MockCall, MockFile, MockGateway, MockOptions } from './options.js';
@@ -27,7 +31,9 @@ export { responseKey } from './response.js';
 
 /** Starts the gateway and resolves once it listens. Rejects when the port cannot be bound. */
 export async function startMockGateway(options: MockOptions): Promise<MockGateway> {
-  const log = options.log;
+  // Request values (`method`, parameter names) reach the log: escaped, so they cannot forge lines or colours.
+  const sink = options.log;
+  const log = sink === undefined ? undefined : (line: string): void => sink(terminalSafe(line));
   const { apis, templates } = indexApis(options.apis, log ?? ((): void => undefined));
   const faults = new FaultQueue();
   for (const fault of options.faults ?? []) faults.add(fault);
@@ -38,6 +44,8 @@ export async function startMockGateway(options: MockOptions): Promise<MockGatewa
     appSecret: options.appSecret,
     maxTimestampSkewMs: options.maxTimestampSkewMs ?? DEFAULT_MAX_TIMESTAMP_SKEW_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    maxParams: options.maxParams ?? DEFAULT_MAX_PARAMS,
+    budget: new MemoryBudget(options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES),
     now: options.now ?? Date.now,
     log,
     faults,

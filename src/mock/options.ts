@@ -19,8 +19,15 @@ export interface MockOptions {
   readonly faults?: readonly FaultSpec[];
   /** Clock for the timestamp check, epoch milliseconds. Default `Date.now`. */
   readonly now?: () => number;
-  /** Largest accepted request body; bigger ones get HTTP 413. Default 32 MiB. */
+  /** Largest accepted request body; bigger ones get HTTP 413 (`isv.request-too-large`). Default 32 MiB. */
   readonly maxBodyBytes?: number;
+  /** Most parameters one request may send (query and body); more get `isv.too-many-parameters`. Default 1000. */
+  readonly maxParams?: number;
+  /**
+   * Most bytes of request bodies held at once across all requests; a body that would go over gets HTTP 503
+   * (`isp.top-remote-service-unavailable`, which clients retry). Default 128 MiB.
+   */
+  readonly maxBufferedBytes?: number;
 }
 
 /** One request as the gateway saw it, for tests that assert on what a client sent. */
@@ -66,5 +73,8 @@ export interface MockGateway {
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_TIMESTAMP_SKEW_MS = 10 * 60 * 1000;
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Like Node's querystring `maxKeys`: far above any TOP API's parameter list. */
+export const DEFAULT_MAX_PARAMS = 1000;
+export const DEFAULT_MAX_BUFFERED_BYTES = 128 * 1024 * 1024;
 export const MAX_RECORDED_CALLS = 1000;
 export const GATEWAY_PATH = '/router/rest';

@@ -28,31 +28,88 @@ export type DecodeResult =
 export type BodyResult =
   | { readonly kind: 'body'; readonly body: Buffer }
   | { readonly kind: 'too-large' }
+  | { readonly kind: 'too-many-params' }
+  /** Bodies being read at once already hold the gateway's whole memory budget. */
+  | { readonly kind: 'busy' }
   /** The client went away before the body was complete. */
   | { readonly kind: 'aborted' };
 
+/** What one request may send, checked while its body arrives. */
+export interface BodyLimits {
+  readonly maxBodyBytes: number;
+  readonly maxParams: number;
+  /** Shared by every request in flight. */
+  readonly budget: MemoryBudget;
+}
+
+/** Bytes of request bodies the gateway holds at once, across all requests. */
+export class MemoryBudget {
+  private used = 0;
+
+  constructor(readonly limit: number) {}
+
+  reserve(bytes: number): boolean {
+    if (this.used + bytes > this.limit) return false;
+    this.used += bytes;
+    return true;
+  }
+
+  release(bytes: number): void {
+    this.used = Math.max(0, this.used - bytes);
+  }
+}
+
+const AMPERSAND = 0x26;
+
+function countByte(chunk: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = chunk.indexOf(byte); at !== -1; at = chunk.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
 /**
- * Reads the whole body; stops keeping it as soon as it exceeds `limit` bytes. Events rather than
- * `for await`: the async iterator costs more than the rest of a small request's reading.
+ * Reads the whole body, checking the limits as chunks arrive: the size, the parameter count of a urlencoded body
+ * (counted by its `&` separators, so three million parameters are refused after the first few kilobytes, not
+ * parsed) and the gateway-wide memory budget. On a breach it stops keeping the body and settles at once.
+ * `release` gives the body's bytes back to the budget; call it once the request is answered. Events rather
+ * than `for await`: the async iterator costs more than the rest of a small request's reading.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  return new Promise((resolve) => {
+export function readBody(
+  req: IncomingMessage,
+  limits: BodyLimits,
+): { readonly result: Promise<BodyResult>; release(): void } {
+  let held = 0;
+  const release = (): void => {
+    limits.budget.release(held);
+    held = 0;
+  };
+  const urlencoded = /^\s*application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
+  const result = new Promise<BodyResult>((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let separators = 0;
     let settled = false;
     const settle = (result: BodyResult): void => {
       if (settled) return;
       settled = true;
+      if (result.kind !== 'body') {
+        chunks.length = 0;
+        release();
+      }
       resolve(result);
     };
     req.on('data', (chunk: Buffer) => {
+      // After a refusal the rest is read and dropped, so that the answer reaches the client; the connection
+      // then closes.
       if (settled) return;
       size += chunk.length;
-      if (size > limit) {
-        // The rest is read and dropped, so that the 413 answer reaches the client; the connection then closes.
-        settle({ kind: 'too-large' });
-        return;
+      if (size > limits.maxBodyBytes) return settle({ kind: 'too-large' });
+      if (urlencoded) {
+        separators += countByte(chunk, AMPERSAND);
+        if (separators + 1 > limits.maxParams) return settle({ kind: 'too-many-params' });
       }
+      if (!limits.budget.reserve(chunk.length)) return settle({ kind: 'busy' });
+      held += chunk.length;
       chunks.push(chunk);
     });
     req.on('end', () =>
@@ -65,6 +122,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     req.on('error', () => settle({ kind: 'aborted' }));
     req.on('close', () => settle({ kind: 'aborted' }));
   });
+  return { result, release };
 }
 
 /** Decodes query string and body. `httpMethod` GET ignores any body, as TOP does. */
@@ -73,8 +131,9 @@ export function decodeParams(
   query: string,
   contentType: string | undefined,
   body: Buffer,
+  maxParams = Number.POSITIVE_INFINITY,
 ): DecodeResult {
-  const collector = new ParamCollector();
+  const collector = new ParamCollector(maxParams);
   const queryError = addForm(collector, query);
   if (queryError !== undefined) return { ok: false, error: queryError };
   if (httpMethod === 'POST' && body.length > 0) {
@@ -146,7 +205,11 @@ function decodeFormComponent(raw: string): string {
 
 /** `a=1&b=x+y` (query strings and urlencoded bodies). `+` is a space; malformed %-escapes or UTF-8 are refused. */
 function addForm(collector: ParamCollector, text: string): TopErrorBody | undefined {
-  for (const piece of text.split('&')) {
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('&', start);
+    if (end === -1) end = text.length;
+    const piece = text.slice(start, end);
+    start = end + 1;
     if (piece === '') continue;
     const eq = piece.indexOf('=');
     let key: string;
@@ -180,13 +243,17 @@ class ParamCollector {
   private readonly params = new Map<string, string>();
   private readonly files = new Map<string, UploadedFile>();
 
+  constructor(private readonly maxParams: number) {}
+
   addText(name: string, value: string): TopErrorBody | undefined {
+    if (this.params.size + this.files.size >= this.maxParams) return tooManyParams(this.maxParams);
     if (this.has(name)) return duplicate(name);
     this.params.set(name, value);
     return undefined;
   }
 
   addFile(name: string, file: UploadedFile): TopErrorBody | undefined {
+    if (this.params.size + this.files.size >= this.maxParams) return tooManyParams(this.maxParams);
     if (this.has(name)) return duplicate(name);
     this.files.set(name, file);
     return undefined;
@@ -199,6 +266,10 @@ class ParamCollector {
   private has(name: string): boolean {
     return this.params.has(name) || this.files.has(name);
   }
+}
+
+export function tooManyParams(maxParams: number): TopErrorBody {
+  return rejection('tooManyParameters', `the request has more than ${maxParams} parameters`);
 }
 
 function duplicate(name: string): TopErrorBody {

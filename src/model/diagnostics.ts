@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal-text.js';
 import type { Diagnostic, Severity } from './types.js';
 
 /**
@@ -17,7 +18,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** `file:line:column: severity code: message (field …; expected …, found …)` — one line, for terminals. */
+/**
+ * `file:line:column: severity code: message (field …; expected …, found …)` — one line, for terminals, with
+ * control and bidi characters from doc text or file names escaped (see terminal-text.ts).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const place =
     d.file === undefined
@@ -27,5 +31,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.field !== undefined) details.push(`field ${d.field}`);
   if (d.expected !== undefined) details.push(`expected ${d.expected}`);
   if (d.found !== undefined) details.push(`found ${d.found}`);
-  return `${place}${d.severity} ${d.code}: ${d.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+  return terminalSafe(
+    `${place}${d.severity} ${d.code}: ${d.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`,
+  );
 }

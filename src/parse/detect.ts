@@ -23,8 +23,24 @@ export interface UndetectedFormat {
 
 /** How much of the input is looked at to tell formats apart. */
 export const DETECT_PREFIX_CHARS = 64 * 1024;
-/** Like git, a NUL byte near the start marks a binary file. */
+/** Like git, NUL bytes near the start mark a binary file… */
 const NUL_SCAN_BYTES = 8 * 1024;
+/**
+ * …but only many of them: images, archives and UTF-16 text are full of NULs, while a doc saved from a page whose
+ * text carries a stray `\u0000` has one or two (dropped with a warning when the doc is read).
+ */
+const BINARY_NUL_PER_MILLE = 10;
+
+/** The offset of the first NUL when NULs make up more than 1% of the first bytes; undefined otherwise. */
+function binaryNulOffset(head: Uint8Array | string): number | undefined {
+  const find = (from: number): number =>
+    typeof head === 'string' ? head.indexOf('\u0000', from) : head.indexOf(0, from);
+  const first = find(0);
+  if (first === -1) return undefined;
+  let count = 0;
+  for (let at = first; at !== -1; at = find(at + 1)) count++;
+  return count * 1000 > head.length * BINARY_NUL_PER_MILLE ? first : undefined;
+}
 /** The form-A header may come after a notice and a breadcrumb line (text-format.md §1). */
 const HEADER_SCAN_LINES = 40;
 
@@ -45,8 +61,8 @@ export function detectFormat(content: Uint8Array | string): DetectedFormat {
   if (typeof content === 'string') {
     prefix = content.slice(0, DETECT_PREFIX_CHARS);
     if (prefix.charCodeAt(0) === 0xfeff) prefix = prefix.slice(1);
-    const nul = prefix.slice(0, NUL_SCAN_BYTES).indexOf('\u0000');
-    if (nul !== -1) return binary(quoteStart(prefix), nul);
+    const nul = binaryNulOffset(prefix.slice(0, NUL_SCAN_BYTES));
+    if (nul !== undefined) return binary(quoteStart(prefix), nul);
   } else {
     const bytes = content;
     const utf16 = utf16Bom(bytes);
@@ -58,8 +74,8 @@ export function detectFormat(content: Uint8Array | string): DetectedFormat {
         found: hexBytes(bytes),
       };
     }
-    const nul = bytes.subarray(0, NUL_SCAN_BYTES).indexOf(0);
-    if (nul !== -1) return binary(hexBytes(bytes), nul);
+    const nul = binaryNulOffset(bytes.subarray(0, NUL_SCAN_BYTES));
+    if (nul !== undefined) return binary(hexBytes(bytes), nul);
     if (!isUtf8(bytes)) {
       const at = firstInvalidUtf8(bytes);
       return {
@@ -138,7 +154,7 @@ function binary(found: string, offset: number): UndetectedFormat {
   return {
     format: 'binary',
     code: 'binary-file',
-    reason: `The input is binary (a NUL byte at offset ${offset}), not a doc page. Expected ${EXPECTED_FORMATS}.`,
+    reason: `The input is binary (NUL bytes, the first at offset ${offset}), not a doc page. Expected ${EXPECTED_FORMATS}.`,
     found,
   };
 }

@@ -1,6 +1,6 @@
 import { diagnostic } from '../model/diagnostics.js';
 import { markDeprecated } from '../model/deprecation.js';
-import type { ParseResult } from '../model/types.js';
+import type { Diagnostic, ParseResult } from '../model/types.js';
 import { detectFormat } from './detect.js';
 import { parseHtmlDoc } from './html/index.js';
 import { parseJsonDoc } from './json/index.js';
@@ -38,10 +38,17 @@ export function parseDocument(
       ],
     };
   }
-  const text = decode(content);
+  const { text, dropped } = dropControlCharacters(decode(content), file);
   const override = options.override;
   try {
-    return withDeprecations(read(detected.format, text, file, override));
+    const result = readFormat(detected.format, text, file, override);
+    if (dropped === undefined) return withDeprecations(result);
+    return result.api === undefined
+      ? { diagnostics: [dropped, ...result.diagnostics] }
+      : {
+          api: markDeprecated({ ...result.api, diagnostics: [dropped, ...result.api.diagnostics] }),
+          diagnostics: [dropped, ...result.diagnostics],
+        };
   } catch (error) {
     // The readers report bad input as diagnostics; an exception here is a defect in topgen. Turn it into a
     // diagnostic anyway so that one bad file does not abort a whole batch.
@@ -59,7 +66,7 @@ export function parseDocument(
   }
 }
 
-function read(
+function readFormat(
   format: 'json' | 'html' | 'text',
   text: string,
   file: string,
@@ -78,6 +85,37 @@ function read(
 /** Retirement read from the doc text the same way for every format. */
 function withDeprecations(result: ParseResult): ParseResult {
   return result.api === undefined ? result : { ...result, api: markDeprecated(result.api) };
+}
+
+/** C0 controls other than tab, line feed and carriage return (DEL and C1 controls are valid, if odd, text). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+/**
+ * A stray NUL or other control character in otherwise valid text (some doc pages carry a `\u0000` in their
+ * text) is dropped with a warning; it never means anything in a doc and must not reach generated code.
+ */
+function dropControlCharacters(text: string, file: string): { text: string; dropped?: Diagnostic } {
+  CONTROL.lastIndex = 0;
+  const first = CONTROL.exec(text);
+  if (first === null) return { text };
+  const matches = text.match(CONTROL) ?? [];
+  const line = text.slice(0, first.index).split('\n').length;
+  const codes = [...new Set(matches)].map(
+    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  const dropped = diagnostic(
+    'warning',
+    'control-characters-dropped',
+    `${matches.length} control character${matches.length === 1 ? '' : 's'} (${codes.slice(0, 5).join(', ')}) in the text ${matches.length === 1 ? 'was' : 'were'} dropped; the first is on this line.`,
+    {
+      file,
+      line,
+      expected: 'text without NUL or other control characters',
+      found: codes.slice(0, 5).join(', '),
+    },
+  );
+  return { text: text.replace(CONTROL, ''), dropped };
 }
 
 /** UTF-8 bytes → string without a BOM (validity was checked by `detectFormat`). */

@@ -2,6 +2,7 @@
 import type { Api, Diagnostic } from '../model/types.js';
 import { parseDocument } from './index.js';
 import { parseOverride } from './text/index.js';
+import { checkModel } from '../model/check.js';
 
 /** One input document as read from disk (or built in memory by a test). */
 export interface InputDoc {
@@ -29,7 +30,10 @@ export function parseInput(input: InputDoc): ParsedDoc {
   }
   const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
   const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
-  return result.api === undefined
-    ? { file: input.file, diagnostics }
-    : { file: input.file, api: result.api, diagnostics };
+  if (result.api === undefined) return { file: input.file, diagnostics };
+  const { api: checked, added } = checkModel(result.api);
+  // The override's read/write class applies to every format, so it is set here rather than by one parser.
+  const access = override?.access;
+  const api = access === undefined ? checked : { ...checked, access };
+  return { file: input.file, api, diagnostics: [...diagnostics, ...added] };
 }

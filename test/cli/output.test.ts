@@ -96,3 +96,27 @@ describe('recoverInterruptedSwap', () => {
     expect(readdirSync(parent)).toEqual(['generated']);
   });
 });
+
+describe('writeTreeAtomic with the previous tree of this process', () => {
+  it('does not trust it once another run has swapped in its own tree', async () => {
+    const out = join(freshDir(), 'generated');
+    const mine = files(base);
+    await writeTreeAtomic(out, mine);
+    await writeTreeAtomic(out, files({ ...base, 'src/index.ts': 'theirs\n' }));
+    const result = await writeTreeAtomic(out, mine, { previous: mine });
+    expect(result.changed).toEqual(['src/index.ts']);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
+  });
+});
+
+describe('a write that fails while the new tree is built', () => {
+  it('leaves the output as it was and no temp folder behind', async () => {
+    const parent = freshDir();
+    const out = join(parent, 'generated');
+    await writeTreeAtomic(out, files(base));
+    const tooLong = `src/apis/${'x'.repeat(300)}.ts`;
+    await expect(writeTreeAtomic(out, files({ ...base, [tooLong]: 'x\n' }))).rejects.toThrow(/ENAMETOOLONG/);
+    expect(readdirSync(parent)).toEqual(['generated']);
+    expect(readFileSync(join(out, 'src/index.ts'), 'utf8')).toBe('index\n');
+  });
+});

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emitApiModule } from '../../src/emit/api-module.js';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field } from './support/build.js';
+import { MODULE_CONTEXT } from '../helpers/templates.js';
 
-const emit = (given: Api): string => emitApiModule(given, DEFAULT_API_MODULE_CONTEXT).text;
+const emit = (given: Api): string => emitApiModule(given, MODULE_CONTEXT).text;
 
 /** The declaration starting at `start` up to its closing line (`}` or `};`). */
 function declaration(text: string, start: string): string {
@@ -108,6 +108,7 @@ describe('request side', () => {
         'export const itemAddSpec: ApiSpec = {',
         "  method: 'taobao.item.add',",
         "  responseKey: 'item_add_response',",
+        "  access: 'write',",
         '  params: [',
         "    { name: 'num_iid', kind: 'number', required: true, minValue: 1 },",
         "    { name: 'title', kind: 'string', maxLength: 60 },",
@@ -247,6 +248,7 @@ describe('response lists and Numbers in the spec', () => {
         'export const tradesSoldGetSpec: ApiSpec = {',
         "  method: 'taobao.trades.sold.get',",
         "  responseKey: 'trades_sold_get_response',",
+        "  access: 'read',",
         '  params: [],',
         '  response: [',
         "    { name: 'total_results', number: 'number' },",
@@ -285,7 +287,7 @@ describe('response lists and Numbers in the spec', () => {
       int64: 'bigint' as const,
       fields: { 'a.b': { tid: 'number' as const, count: 'id' as const } },
     };
-    const text = emitApiModule(given, { ...DEFAULT_API_MODULE_CONTEXT, numbers }).text;
+    const text = emitApiModule(given, { ...MODULE_CONTEXT, numbers }).text;
     expect(text).toContain('  tid?: number;');
     expect(text).toContain('  count?: bigint;');
     expect(text).toContain('  level?: number;');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
+import { MODULE_CONTEXT } from '../helpers/templates.js';
 import { emitApiModule } from '../../src/emit/api-module.js';
 import { exampleArgs } from '../../src/emit/readme-example.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field } from './support/build.js';
 
 function args(given: Api): string {
-  return exampleArgs({ api: given, module: emitApiModule(given, DEFAULT_API_MODULE_CONTEXT) });
+  return exampleArgs({ api: given, module: emitApiModule(given, MODULE_CONTEXT) });
 }
 
 describe('README example values', () => {

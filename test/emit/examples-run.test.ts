@@ -3,7 +3,9 @@
 // the values pass the client's validation and the gateway's checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/cli/load.js';
-import { emitPackage, loadRuntimeSources, type GeneratedFiles } from '../../src/emit/index.js';
+import { emitPackage, type GeneratedFiles } from '../../src/emit/index.js';
+import { loadRuntimeSources } from '../../src/assets/index.js';
+import { TEMPLATES } from '../helpers/templates.js';
 import { moduleStem } from '../../src/emit/names.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api } from '../../src/model/types.js';
@@ -50,6 +52,7 @@ describe.skipIf(!HAS_CORPUS)('README examples of the doc JSON corpus package', (
       packageName: PACKAGE,
       packageVersion: '1.0.0',
       runtimeSources: loadRuntimeSources(),
+      templates: TEMPLATES,
     });
     const examples = readmeExamples(files.get('README.md') ?? '');
     expect(examples.length).toBeGreaterThanOrEqual(399);

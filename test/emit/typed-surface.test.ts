@@ -2,9 +2,11 @@
 // and noUncheckedIndexedAccess (the package's own tsconfig): numbers, optional values, the escape hatch for
 // undocumented params, value types, pagination. Each line that must not compile ends in `// error TSnnnn`.
 import { describe, expect, it } from 'vitest';
-import { emitPackage, loadRuntimeSources } from '../../src/emit/index.js';
+import { emitPackage } from '../../src/emit/index.js';
+import { loadRuntimeSources } from '../../src/assets/index.js';
+import { TEMPLATES } from '../helpers/templates.js';
 import { api, field, tradesSoldGet } from './support/build.js';
-import { errorsByLine, expectedErrors, typeCheck } from './support/typecheck.js';
+import { errorsByLine, expectedErrors, typeCheck } from '../helpers/typecheck.js';
 
 const TRADES = tradesSoldGet();
 
@@ -71,6 +73,7 @@ describe('typed surface under strict, exactOptionalPropertyTypes and noUnchecked
       packageName: 'typed-sdk',
       packageVersion: '1.0.0',
       runtimeSources: loadRuntimeSources(),
+      templates: TEMPLATES,
     });
     const tsconfig = JSON.parse(files.get('tsconfig.json') ?? '{}') as {
       compilerOptions: Record<string, unknown>;

@@ -93,9 +93,18 @@ describe('detectFormat', () => {
       code: 'binary-file',
       found: 'bytes 89 50 4e 47 0d 0a 1a 0a 00 00 00 0d',
     });
-    expect('reason' in r ? r.reason : '').toMatch(/NUL byte at offset 8/);
+    expect('reason' in r ? r.reason : '').toMatch(/NUL bytes, the first at offset 8/);
     expect('line' in r).toBe(false);
     expect(detectFormat('taobao.a.b (x)\u0000')).toMatchObject({ format: 'binary', code: 'binary-file' });
+  });
+
+  it('takes one stray NUL in otherwise valid UTF-8 text for text, many NULs for binary', () => {
+    const page = `taobao.a.b (x)\n\n请求参数\n${'名称 类型 描述\n'.repeat(20)}`;
+    const stray = `${page.slice(0, 100)}\u0000${page.slice(100)}`;
+    expect(detectFormat(stray)).toEqual({ format: 'text' });
+    expect(detectFormat(utf8(stray))).toEqual({ format: 'text' });
+    const utf16WithoutBom = new Uint8Array([...utf8(page)].flatMap((b) => [b, 0]));
+    expect(detectFormat(utf16WithoutBom)).toMatchObject({ format: 'binary', code: 'binary-file' });
   });
 
   it('reports invalid UTF-8 (a GBK file) with where it breaks', () => {
@@ -139,7 +148,7 @@ describe('detectFormat', () => {
     });
   });
 
-  it('decides on a prefix, so a 50 MB input is quick and does not build a second copy', () => {
+  it('decides on a prefix of a 50 MB input', () => {
     const header = utf8('taobao.big.get (大)\n\n');
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
     big.set(header, 0);
@@ -166,5 +175,28 @@ describe('firstInvalidUtf8', () => {
     [[0xf0, 0x9f, 0x98, 0x80, 0x80], 4], // stray continuation byte
   ])('%j → %i', (bytes, at) => {
     expect(firstInvalidUtf8(new Uint8Array(bytes))).toBe(at);
+  });
+});
+
+describe('stray control characters in a doc', () => {
+  it('are dropped with one warning naming the line of the first', async () => {
+    const { parseDocument } = await import('../../src/parse/index.js');
+    const page = readFileSync(join(DOCS_INPUT, 'alitrip_merchant_galaxy_member_login_derby.txt'), 'utf8');
+    const lines = page.split('\n');
+    lines[5] = `${lines[5] ?? ''}\u0000`;
+    lines[9] = `\u001b[31m${lines[9] ?? ''}\u0007`;
+    const dirty = parseDocument(utf8(lines.join('\n')), 'page.txt');
+    const clean = parseDocument(utf8(page), 'page.txt');
+    const dropped = dirty.diagnostics.filter((d) => d.code === 'control-characters-dropped');
+    expect(dropped).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'page.txt',
+        line: 6,
+        found: 'U+0000, U+001B, U+0007',
+      }),
+    ]);
+    expect(dirty.api?.request).toEqual(clean.api?.request);
+    expect(dirty.api?.diagnostics).toContainEqual(dropped[0]);
   });
 });

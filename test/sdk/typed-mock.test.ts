@@ -3,7 +3,7 @@
 // anything is sent (or sent on purpose), dates and prices are checked and written plainly, pages are iterated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitApiModule } from '../../src/emit/api-module.js';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
+import { MODULE_CONTEXT } from '../helpers/templates.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api } from '../../src/model/types.js';
 import { API_SPEC, TopClientBase, type TopPageableRequest } from '../../src/runtime/client.js';
@@ -22,7 +22,7 @@ let client: TopClientBase;
 
 beforeAll(async () => {
   gateway = await startMockGateway({ apis: [TRADES], appKey: 'k', appSecret: 's' });
-  spec = specOfModule<ApiSpec>(emitApiModule(TRADES, DEFAULT_API_MODULE_CONTEXT).text);
+  spec = specOfModule<ApiSpec>(emitApiModule(TRADES, MODULE_CONTEXT).text);
   client = new TopClientBase({ appKey: 'k', appSecret: 's', gateway: gateway.url, retries: 0 });
 });
 

@@ -191,6 +191,7 @@ export interface UserRegisterVo {
 export const alibabaDamaiMaizuoOpenapiUserRegisterByauthcodeSpec: ApiSpec = {
   method: 'alibaba.damai.maizuo.openapi.user.register.byauthcode',
   responseKey: 'alibaba_damai_maizuo_openapi_user_register_byauthcode_response',
+  access: 'write',
   params: [
     {
       name: 'param0',

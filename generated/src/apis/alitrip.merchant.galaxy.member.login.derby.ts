@@ -165,6 +165,7 @@ export interface ResponseData {
 export const alitripMerchantGalaxyMemberLoginDerbySpec: ApiSpec = {
   method: 'alitrip.merchant.galaxy.member.login.derby',
   responseKey: 'alitrip_merchant_galaxy_member_login_derby_response',
+  access: 'write',
   params: [
     { name: 'tenant_key', kind: 'string' },
     { name: 'token', kind: 'string' },

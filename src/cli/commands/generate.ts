@@ -1,10 +1,17 @@
 import type { GeneratedFiles } from '../../emit/index.js';
-import { loadRuntimeSources } from '../../emit/runtime-sources.js';
+import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
 import { Pipeline } from '../../pipeline.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
-import { diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
-import { EXIT } from '../options.js';
+import {
+  describeOutputState,
+  diffTree,
+  isUnchanged,
+  preflightOutput,
+  resolveOutputTarget,
+  writeTreeAtomic,
+} from '../output.js';
+import { DEFAULTS, EXIT } from '../options.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
 import { InputError } from '../errors.js';
 import { typecheckPackage } from '../typecheck.js';
@@ -15,22 +22,35 @@ const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** Parses, reports diagnostics and emits in memory; shared by generate and check. */
+/** Parses, emits in memory and reports diagnostics; shared by generate and check. */
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
+  // Templates first: a broken override is a usage error, reported before any doc is read.
+  const templates = loadTemplates(settings.templates);
   const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     numbers: settings.numbers,
     runtimeSources: loadRuntimeSources(),
+    templates,
     strict: settings.strict,
+    access: settings.access,
+    configFile: settings.configFile,
   });
-  // Read with a progress line (see loadModel); the model and emit stages are the pipeline's own.
-  const model = await loadModel(settings.input, settings.strict, (input) => pipeline.parse(input));
+  // Read with a progress line (see loadModel; an --out inside an input is never read); the model and emit
+  // stages are the pipeline's own. A doc that makes emitting fail is reported and skipped.
+  const loaded = await loadModel(
+    settings.input,
+    settings.strict,
+    (input) => pipeline.parse(input),
+    { access: settings.access, configFile: settings.configFile },
+    settings.out,
+  );
+  const { files, ...model } = pipeline.emitIsolated(loaded);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
-  return { model, files: pipeline.emit(model.apis) };
+  return { model: { ...model, docCount: loaded.docCount }, files };
 }
 
 function summary(model: LoadedModel, strict: boolean): string {
@@ -44,9 +64,12 @@ export async function runGenerate(
     readonly watch?: boolean;
     readonly changelogFrom?: string;
     readonly typecheck?: boolean;
+    readonly wait?: number;
   },
 ): Promise<number> {
   const settings = await resolveSettings(flags);
+  // A read-only, file or dangling-link --out is a usage error found before any doc is parsed.
+  preflightOutput(settings.out);
   if (flags.watch === true) {
     // Listen for Ctrl-C before the first run, so stopping during it is a clean exit too.
     const stopped = new Promise<void>((resolve) => {
@@ -70,7 +93,8 @@ export async function runGenerate(
     err(`topgen: the package does not compile; ${settings.out} was left as it was.`);
     return EXIT.problems;
   }
-  const written = await writeTreeAtomic(settings.out, files);
+  const timeoutMs = Math.max(0, flags.wait ?? DEFAULTS.lockWaitSeconds) * 1000;
+  const written = await writeTreeAtomic(settings.out, files, { onWait: err, timeoutMs });
   const changedCount = written.changed.length + written.missing.length + written.extra.length;
   err(
     `topgen: ${summary(model, settings.strict)}; ${changedCount === 0 ? `${settings.out} is up to date` : `wrote ${settings.out} (${written.changed.length} changed, ${written.missing.length} added, ${written.extra.length} removed)`}`,
@@ -88,12 +112,16 @@ async function typecheckPassed(outDir: string, files: GeneratedFiles): Promise<b
 
 export async function runCheck(flags: OutputFlags & { readonly typecheck?: boolean }): Promise<number> {
   const settings = await resolveSettings(flags);
+  // A file or dangling-link --out is a usage error here too (read-only is fine: check writes nothing).
+  resolveOutputTarget(settings.out);
   const { model, files } = await buildPackage(settings);
   if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
     err('topgen: the generated package does not compile.');
     return EXIT.problems;
   }
   const difference = await diffTree(settings.out, files);
+  const notes = describeOutputState(settings.out);
+  for (const note of notes) err(`topgen: ${note}`);
   if (isUnchanged(difference)) {
     err(`topgen: ${settings.out} is up to date (${summary(model, settings.strict)})`);
     return model.failedFiles.length > 0 ? EXIT.problems : EXIT.ok;
