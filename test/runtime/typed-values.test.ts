@@ -216,6 +216,44 @@ describe('a call against a local gateway', () => {
     expect((await pageIds(c.paginate(request({ fields: 'a' })))).length).toBe(3);
   });
 
+  it.each([
+    ['read', [['1', '2', '3'], ['4', '5', '6'], ['7']], 4],
+    ['write', [['1', '2', '3']], 2],
+  ] as const)(
+    'fetches each page under the API’s retry policy (%s): a transient failure is retried only for a read',
+    async (access, pagesBeforeEnd, sentPages) => {
+      received.length = 0;
+      let failed = false;
+      const paged = pagedAnswer('has_next');
+      answers.set('taobao.items.list', (params) => {
+        if (params.get('page_no') !== '2' || failed) return paged(params);
+        failed = true;
+        return {
+          error_response: {
+            code: 15,
+            msg: 'Remote service error',
+            sub_code: 'isp.top-remote-service-unavailable',
+          },
+        };
+      });
+      const spec: ApiSpec = { ...SPEC, access };
+      const c = new Client({ appKey: 'k', appSecret: 's', gateway, retries: 1, retryDelayMs: 0 });
+      const req = { fields: 'num_iid', [API_SPEC]: spec } as unknown as TopPageableRequest<
+        Record<string, unknown>
+      >;
+      const pages: unknown[][] = [];
+      const run = async (): Promise<void> => {
+        for await (const page of c.paginate(req))
+          pages.push((page['items'] as { num_iid: unknown }[]).map((i) => i.num_iid));
+      };
+      if (access === 'read') await run();
+      else await expect(run()).rejects.toThrow('isp.top-remote-service-unavailable');
+      expect(pages).toEqual(pagesBeforeEnd);
+      // The write's second page is sent once: its fate is unknown, so it is never repeated.
+      expect(received.length).toBe(sentPages);
+    },
+  );
+
   it('refuses to paginate an API without page_no', async () => {
     const spec: ApiSpec = { method: 'a.b', responseKey: 'a_b_response', params: [] };
     const notPaged = { [API_SPEC]: spec } as unknown as TopPageableRequest;
