@@ -13,7 +13,7 @@ const API_NAME = /^[a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+$/;
 const API_NAME_CHARS = /^[A-Za-z0-9_.-]+$/;
 
 const EXPECTED_SHAPE =
-  'an object with "name" and "requestParams"/"responseParams", or {"data": {…}, "success": true} around one';
+  'an object with "name" and "requestParams"/"responseParams" (or "apiChineseName"), or {"data": {…}, "success": true} around one';
 
 /**
  * Reads one doc JSON (the structured doc the TOP doc site serves behind each page) into an `Api`.
@@ -57,9 +57,19 @@ export function parseJsonDoc(text: string, file: string): ParseResult {
   const api = readApiName(doc, out);
   const title = readText(doc, 'apiChineseName', out, 'warning');
   const description = readText(doc, 'description', out, 'info');
-  const request = readParams(member(doc, 'requestParams'), 'request', 'request', 'requestParams', out);
-  const response = readParams(member(doc, 'responseParams'), 'response', 'response', 'responseParams', out);
+  const requestNode = member(doc, 'requestParams');
+  const responseNode = member(doc, 'responseParams');
+  const request = readParams(requestNode, 'request', 'request', 'requestParams', out);
+  const response = readParams(responseNode, 'response', 'response', 'responseParams', out);
   if (api === undefined) return { diagnostics: out.list };
+  if (requestNode === undefined && responseNode === undefined)
+    out.add(
+      'info',
+      'no-params',
+      `The doc of ${api} lists no parameters; the API is generated without request or response fields.`,
+      doc,
+      { expected: '"requestParams" and "responseParams"', found: 'neither' },
+    );
 
   const result: Api = {
     api,
@@ -102,7 +112,7 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
     }
     if (data.kind === 'object' && looksLikeDoc(data)) return data;
     out.add('error', 'not-a-doc-json', 'The `data` of this doc-site answer is not a TOP API doc.', data, {
-      expected: 'an object with "name" and "requestParams"/"responseParams"',
+      expected: 'an object with "name" and "requestParams"/"responseParams" (or "apiChineseName")',
       found: data.kind === 'object' ? keyList(data) : describeKind(data),
     });
     return undefined;
@@ -114,10 +124,16 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
   return undefined;
 }
 
+/**
+ * A doc has a name and its parameter lists, or, for an API without parameters (the doc site then leaves both
+ * lists out), a name and a title.
+ */
 function looksLikeDoc(node: JsonObjectNode): boolean {
   return (
     member(node, 'name') !== undefined &&
-    (member(node, 'requestParams') !== undefined || member(node, 'responseParams') !== undefined)
+    (member(node, 'requestParams') !== undefined ||
+      member(node, 'responseParams') !== undefined ||
+      member(node, 'apiChineseName') !== undefined)
   );
 }
 

@@ -121,11 +121,14 @@ function readParam(
 function readName(item: JsonObjectNode, path: string, key: string, out: JsonDiagnostics): string | undefined {
   const node = member(item, 'name');
   if (node === undefined) {
-    out.add('error', 'missing-name', `A parameter in \`${key}\` of ${path} has no \`name\`.`, item, {
-      field: path,
-      expected: 'a "name" member',
-      found: keysOf(item),
-    });
+    // A nameless parameter cannot be sent or read, but the rest of the API can: it is left out, not the doc.
+    out.add(
+      'warning',
+      'missing-name',
+      `A parameter in \`${key}\` of ${path} has no \`name\`; it is left out of the API.`,
+      item,
+      { field: path, expected: 'a "name" member', found: keysOf(item) },
+    );
     return undefined;
   }
   if (node.kind !== 'string') {
@@ -138,11 +141,13 @@ function readName(item: JsonObjectNode, path: string, key: string, out: JsonDiag
   }
   const name = node.value.trim();
   if (name === '') {
-    out.add('error', 'empty-name', `A parameter in \`${key}\` of ${path} has an empty name.`, node, {
-      field: path,
-      expected: 'a non-empty field name',
-      found: JSON.stringify(node.value),
-    });
+    out.add(
+      'warning',
+      'empty-name',
+      `A parameter in \`${key}\` of ${path} has an empty name; it is left out of the API.`,
+      node,
+      { field: path, expected: 'a non-empty field name', found: JSON.stringify(node.value) },
+    );
     return undefined;
   }
   if (!PLAIN_NAME.test(node.value)) {
