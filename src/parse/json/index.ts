@@ -1,14 +1,14 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Api, ParseResult } from '../../model/types.js';
 import { cleanDescription } from './description.js';
+import { readCleanDoc } from './fast.js';
 import { JsonDiagnostics, readParams } from './params.js';
+import { API_NAME, looksLikeDocKeys } from './rules.js';
 import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from './scanner.js';
 
 export { normaliseTypeName, isRecognisedType, type TypeName } from './type-name.js';
 export { cleanDescription } from './description.js';
 
-/** The header rule of form A (text-format.md §2), used here to flag API names no page could carry. */
-const API_NAME = /^[a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+$/;
 /** Characters an API name may contain at all; anything else could not be a TOP `method` value. */
 const API_NAME_CHARS = /^[A-Za-z0-9_.-]+$/;
 
@@ -23,7 +23,13 @@ const EXPECTED_SHAPE =
  * Never throws.
  */
 export function parseJsonDoc(text: string, file: string): ParseResult {
-  const scanned = scanJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readCleanDoc(json, file) ?? readWithPositions(json, file);
+}
+
+/** The full reader: every value with its position, every problem reported. Exported for tests of the fast path. */
+export function readWithPositions(json: string, file: string): ParseResult {
+  const scanned = scanJson(json);
   if (!scanned.ok) {
     const e = scanned.error;
     return {
@@ -124,17 +130,8 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
   return undefined;
 }
 
-/**
- * A doc has a name and its parameter lists, or, for an API without parameters (the doc site then leaves both
- * lists out), a name and a title.
- */
 function looksLikeDoc(node: JsonObjectNode): boolean {
-  return (
-    member(node, 'name') !== undefined &&
-    (member(node, 'requestParams') !== undefined ||
-      member(node, 'responseParams') !== undefined ||
-      member(node, 'apiChineseName') !== undefined)
-  );
+  return looksLikeDocKeys((key) => member(node, key) !== undefined);
 }
 
 function readApiName(doc: JsonObjectNode, out: JsonDiagnostics): string | undefined {

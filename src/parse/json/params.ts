@@ -2,6 +2,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
 import type { Constraints, Diagnostic, Field } from '../../model/types.js';
 import { cleanDescription } from './description.js';
+import { CONSTRAINT_KEYS, constraintValue, PLAIN_NAME } from './rules.js';
 import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from './scanner.js';
 import { isRecognisedType, normaliseTypeName, RECOGNISED_TYPES_TEXT, type TypeName } from './type-name.js';
 
@@ -24,12 +25,6 @@ export class JsonDiagnostics {
     );
   }
 }
-
-/** The numeric constraints doc JSON carries (it has no default values). */
-const CONSTRAINT_KEYS = ['maxLength', 'maxListSize', 'minValue', 'maxValue'] as const;
-
-/** Field names the emitters can use as-is; others are kept (they are wire names) but reported. */
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Reads a `requestParams` / `responseParams` / `subParams` array into fields, in document order.
@@ -266,7 +261,7 @@ function readConstraints(
   for (const key of CONSTRAINT_KEYS) {
     const node = member(item, key);
     if (node === undefined || node.kind === 'null') continue;
-    const value = constraintValue(node);
+    const value = constraintValue(node.kind === 'number' || node.kind === 'string' ? node.value : undefined);
     if (value === undefined) {
       out.add(
         'warning',
@@ -285,13 +280,6 @@ function readConstraints(
     constraints[key] = value;
   }
   return constraints;
-}
-
-/** Numbers, and numbers written as strings (`"64"`), which some doc exports use. */
-function constraintValue(node: JsonNode): number | undefined {
-  if (node.kind === 'number') return Number.isFinite(node.value) ? node.value : undefined;
-  if (node.kind === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(node.value)) return Number(node.value);
-  return undefined;
 }
 
 function keysOf(node: JsonObjectNode): string {
