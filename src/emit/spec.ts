@@ -1,7 +1,6 @@
 /**
  * The `ApiSpec` constant of one API: wire names, kinds and constraints the runtime validates and serialises
- * from, and the response fields that are lists (which the runtime unwraps). Leaves print on one line, structs
- * spread their children over the following lines.
+ * from, and the response fields that are lists (which the runtime unwraps), as JSON text on one line.
  */
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
@@ -16,61 +15,62 @@ function paramKind(kind: TypeKind): string {
   return kind === 'byte' ? 'number' : kind;
 }
 
-function paramSpec(field: Field, plan: ModulePlan, indent: string): string {
+/** A ParamSpec as plain data, keys in the order ApiSpec declares them. */
+type SpecData = { [key: string]: string | number | boolean | SpecData[] };
+
+function paramSpec(field: Field, plan: ModulePlan): SpecData {
   const kind = typeKind(field);
-  const props = [`name: ${stringLiteral(field.name)}`, `kind: ${stringLiteral(paramKind(kind))}`];
-  if (isList(field)) props.push('array: true');
-  if (field.required) props.push('required: true');
+  const spec: SpecData = { name: field.name, kind: paramKind(kind) };
+  if (isList(field)) spec.array = true;
+  if (field.required) spec.required = true;
   for (const key of NUMERIC_CONSTRAINTS) {
     const value = field.constraints?.[key];
-    if (value !== undefined && Number.isFinite(value)) props.push(`${key}: ${String(value)}`);
+    if (value !== undefined && Number.isFinite(value)) spec[key] = value;
   }
   const children = kind === 'struct' ? plan.members(field).fields : [];
-  if (children.length === 0) return `${indent}{ ${props.join(', ')} },\n`;
-  const inner = `${indent}  `;
-  return (
-    `${indent}{\n${props.map((p) => `${inner}${p},\n`).join('')}${inner}children: [\n` +
-    children.map((child) => paramSpec(child, plan, `${inner}  `)).join('') +
-    `${inner}],\n${indent}},\n`
-  );
+  if (children.length > 0) spec.children = children.map((child) => paramSpec(child, plan));
+  return spec;
 }
 
 /**
- * The `ResponseFieldSpec` of a response field that is a list or has lists below it, or '' for any other field:
- * the runtime walks only these paths to unwrap TOP's list wrappers. Children come from the same plan as the
- * response interfaces, so the description matches the generated types.
+ * The `ResponseFieldSpec` of a response field that is a list or has lists below it, or undefined for any other
+ * field: the runtime walks only these paths to unwrap TOP's list wrappers. Children come from the same plan as
+ * the response interfaces, so the description matches the generated types.
  */
-function responseFieldSpec(field: Field, plan: ModulePlan, indent: string): string {
+function responseFieldSpec(field: Field, plan: ModulePlan): SpecData | undefined {
   const list = isList(field);
-  const inner = `${indent}  `;
-  const children =
-    typeKind(field) === 'struct'
-      ? plan
-          .members(field)
-          .fields.map((child) => responseFieldSpec(child, plan, `${inner}  `))
-          .join('')
-      : '';
-  if (!list && children === '') return '';
-  const props = [`name: ${stringLiteral(field.name)}`];
-  if (list) props.push('array: true');
-  if (children === '') return `${indent}{ ${props.join(', ')} },\n`;
-  return (
-    `${indent}{\n${props.map((p) => `${inner}${p},\n`).join('')}${inner}children: [\n` +
-    `${children}${inner}],\n${indent}},\n`
-  );
+  const children = typeKind(field) === 'struct' ? responseFieldSpecs(plan.members(field).fields, plan) : [];
+  if (!list && children.length === 0) return undefined;
+  const spec: SpecData = { name: field.name };
+  if (list) spec.array = true;
+  if (children.length > 0) spec.children = children;
+  return spec;
 }
 
+function responseFieldSpecs(fields: readonly Field[], plan: ModulePlan): SpecData[] {
+  const specs: SpecData[] = [];
+  for (const field of fields) {
+    const spec = responseFieldSpec(field, plan);
+    if (spec !== undefined) specs.push(spec);
+  }
+  return specs;
+}
+
+/**
+ * The spec is emitted as JSON text the runtime decodes (`apiSpecFromJson`), not as an object literal: thousands
+ * of large literals checked against `ApiSpec` were a large part of type-checking the package.
+ */
 export function emitSpec(api: Api, plan: ModulePlan): string {
-  const params = plan.params.fields.map((field) => paramSpec(field, plan, '    ')).join('');
-  const response = plan.responseFields.fields.map((field) => responseFieldSpec(field, plan, '    ')).join('');
+  const spec: SpecData = {
+    method: api.api,
+    responseKey: responseKey(api.api),
+    params: plan.params.fields.map((field) => paramSpec(field, plan)),
+  };
+  // Only APIs whose answers contain lists carry a response description.
+  const response = responseFieldSpecs(plan.responseFields.fields, plan);
+  if (response.length > 0) spec.response = response;
   return (
     docComment(specDoc(api), '') +
-    `export const ${plan.names.spec}: ApiSpec = {\n` +
-    `  method: ${stringLiteral(api.api)},\n` +
-    `  responseKey: ${stringLiteral(responseKey(api.api))},\n` +
-    (params === '' ? '  params: [],\n' : `  params: [\n${params}  ],\n`) +
-    // Only APIs whose answers contain lists carry a response description.
-    (response === '' ? '' : `  response: [\n${response}  ],\n`) +
-    '};\n'
+    `export const ${plan.names.spec}: ApiSpec = apiSpecFromJson(${stringLiteral(JSON.stringify(spec))});\n`
   );
 }

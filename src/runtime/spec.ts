@@ -61,7 +61,7 @@ export interface ApiSpec {
  * the type checker of every build that includes the package skips thousands of large object literals it would
  * otherwise check against ApiSpec. Throws a TypeError for text that is not a spec (a hand-edited module).
  */
-export function decodeSpec(text: string): ApiSpec {
+export function apiSpecFromJson(text: string): ApiSpec {
   const spec: unknown = JSON.parse(text);
   if (
     typeof spec !== 'object' ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSpec, type ApiSpec } from '../../src/runtime/index.js';
+import { apiSpecFromJson, type ApiSpec } from '../../src/runtime/index.js';
 
 const spec: ApiSpec = {
   method: 'taobao.demo.get',
@@ -15,14 +15,14 @@ const spec: ApiSpec = {
   response: [{ name: 'items', array: true }],
 };
 
-describe('decodeSpec', () => {
+describe('apiSpecFromJson', () => {
   it('gives back the spec its JSON text describes', () => {
-    expect(decodeSpec(JSON.stringify(spec))).toEqual(spec);
+    expect(apiSpecFromJson(JSON.stringify(spec))).toEqual(spec);
   });
 
   it('refuses text that is not a spec, naming what it expected', () => {
     for (const text of ['[]', 'null', '{"method": "a.b", "params": {}}', '{"params": []}'])
-      expect(() => decodeSpec(text)).toThrow(/method, responseKey and params expected/);
-    expect(() => decodeSpec('{')).toThrow(SyntaxError);
+      expect(() => apiSpecFromJson(text)).toThrow(/method, responseKey and params expected/);
+    expect(() => apiSpecFromJson('{')).toThrow(SyntaxError);
   });
 });

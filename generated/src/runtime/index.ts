@@ -9,7 +9,7 @@ export {
 } from './client.js';
 export type { TopClientOptions, CallOptions, TopRequest, SignMethod } from './client.js';
 export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec } from './spec.js';
-export { decodeSpec } from './spec.js';
+export { apiSpecFromJson } from './spec.js';
 export type { Int64String, TopNumber, TopNumberInput, TopFile, JsonValue } from './values.js';
 export { TopError, TopValidationError, TopNetworkError, TopTimeoutError } from './errors.js';
 export type { TopErrorKind, ValidationIssue } from './errors.js';
