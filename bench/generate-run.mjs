@@ -5,7 +5,7 @@ import { discoverInputs, InputReader, readInput } from '../dist/cli/inputs.js';
 import { writeTreeAtomic } from '../dist/cli/output.js';
 import { buildModel, parseInput } from '../dist/generate.js';
 import { emitPackage, loadRuntimeSources } from '../dist/emit/index.js';
-import { IncrementalGenerator } from '../dist/incremental.js';
+import { Pipeline } from '../dist/pipeline.js';
 
 const [inputDir, outDir] = process.argv.slice(2);
 const options = { packageName: 'bench-sdk', packageVersion: '1.0.0', runtimeSources: loadRuntimeSources() };
@@ -28,7 +28,7 @@ const peakRssMb = process.resourceUsage().maxRSS / 1024;
 // Watch mode: the inputs are stat-ed and only changed docs re-read, parses, modules and per-API parts of the
 // shared files are kept; one doc's description is edited on disk.
 const reader = new InputReader();
-const watcher = new IncrementalGenerator(options);
+const watcher = new Pipeline(options);
 const first = watcher.run((await reader.read([inputDir])).inputs);
 await writeTreeAtomic(outDir, first.files);
 const target = discovered.entries[Math.floor(discovered.entries.length / 2)].path;

@@ -1,117 +1,16 @@
-import { diagnostic, hasErrors } from './model/diagnostics.js';
-import type { Api, Diagnostic } from './model/types.js';
-import { emitPackage, type EmitOptions, type GeneratedFiles } from './emit/index.js';
-import { parseDocument } from './parse/index.js';
-import { parseOverride } from './parse/text/index.js';
+/** topgen as one call: the pipeline (src/pipeline.ts) run once over in-memory inputs. No disk access. */
+import type { EmitOptions, GeneratedFiles } from './emit/index.js';
+import type { BuildModelOptions, ModelResult } from './model/build.js';
+import type { InputDoc } from './parse/input.js';
+import { Pipeline } from './pipeline.js';
 
-/** One input document as read from disk (or built in memory by a test). */
-export interface InputDoc {
-  /** Path as shown to the user in diagnostics. */
-  readonly file: string;
-  readonly content: Uint8Array | string;
-  /** Optional nesting override file that sits next to the page. */
-  readonly override?: { readonly file: string; readonly content: string };
-}
-
-export interface ParsedDoc {
-  readonly file: string;
-  readonly api?: Api;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-export interface BuildModelOptions {
-  /** Treat warnings as errors: a doc with a warning is not generated. */
-  readonly strict?: boolean;
-}
-
-export interface ModelResult {
-  /** APIs that will be generated, sorted by API name. */
-  readonly apis: readonly Api[];
-  /** Every diagnostic of every doc, in input order. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** Input files whose API is not generated because of errors. */
-  readonly failedFiles: readonly string[];
-}
+export type { InputDoc, ParsedDoc } from './parse/input.js';
+export type { BuildModelOptions, ModelResult } from './model/build.js';
+export { parseInput } from './parse/input.js';
+export { buildModel } from './model/build.js';
 
 export interface GenerateResult extends ModelResult {
   readonly files: GeneratedFiles;
-}
-
-/** Parses one input document, applying its override file when there is one. */
-export function parseInput(input: InputDoc): ParsedDoc {
-  const overrideDiagnostics: Diagnostic[] = [];
-  let override;
-  if (input.override !== undefined) {
-    const loaded = parseOverride(input.override.content, input.override.file);
-    overrideDiagnostics.push(...loaded.diagnostics);
-    override = loaded.override;
-  }
-  const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
-  const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
-  return result.api === undefined
-    ? { file: input.file, diagnostics }
-    : { file: input.file, api: result.api, diagnostics };
-}
-
-/** What the emitter can turn into a module path (src/apis/<name>.ts). */
-const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Turns parsed docs into the set of APIs to generate. A doc with errors (or warnings under `strict`) is left
- * out and named in `failedFiles`; the others go on. Two docs for one API: the first by file path wins.
- */
-export function buildModel(docs: readonly ParsedDoc[], options: BuildModelOptions = {}): ModelResult {
-  const ordered = [...docs].sort((a, b) => byName(a.file, b.file));
-  const firstFileOf = new Map<string, string>();
-  const apis: Api[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const failedFiles: string[] = [];
-  for (const doc of ordered) {
-    const docDiagnostics = [...doc.diagnostics];
-    const api = doc.api;
-    if (api !== undefined && !API_NAME.test(api.api))
-      docDiagnostics.push(
-        diagnostic(
-          'error',
-          'invalid-api-name',
-          `API name ${JSON.stringify(api.api)} cannot name a module; this doc is skipped.`,
-          {
-            file: doc.file,
-            expected: 'letters, digits, dots, dashes and underscores, e.g. taobao.user.seller.get',
-            found: JSON.stringify(api.api),
-          },
-        ),
-      );
-    else if (api !== undefined) {
-      // Module files are named after the API; on case-insensitive file systems `A.b` and `a.b` would clash.
-      const key = api.api.toLowerCase();
-      const first = firstFileOf.get(key);
-      if (first === undefined) firstFileOf.set(key, doc.file);
-      else
-        docDiagnostics.push(
-          diagnostic(
-            'error',
-            'duplicate-api',
-            `API ${api.api} is already defined by ${first} (API names are compared ignoring case); this doc is skipped.`,
-            {
-              file: doc.file,
-              expected: 'one doc per API name',
-              found: `a second doc for ${api.api}`,
-            },
-          ),
-        );
-    }
-    diagnostics.push(...docDiagnostics);
-    const failed =
-      hasErrors(docDiagnostics) ||
-      (options.strict === true && docDiagnostics.some((d) => d.severity === 'warning'));
-    if (api === undefined || failed) failedFiles.push(doc.file);
-    else apis.push(api);
-  }
-  apis.sort((a, b) => byName(a.api, b.api));
-  return { apis, diagnostics, failedFiles };
 }
 
 /** The whole pipeline in memory: parse every input, build the model, emit the package. No disk access. */
@@ -119,6 +18,6 @@ export function generate(
   inputs: readonly InputDoc[],
   options: BuildModelOptions & EmitOptions,
 ): GenerateResult {
-  const model = buildModel(inputs.map(parseInput), options);
-  return { ...model, files: emitPackage(model.apis, options) };
+  const { apis, diagnostics, failedFiles, files } = new Pipeline(options).run(inputs);
+  return { apis, diagnostics, failedFiles, files };
 }

@@ -177,7 +177,7 @@ function overrideStamp(path: string): string {
 
 /**
  * Re-reads only the docs whose size or modification time changed since the last call (watch mode); unchanged
- * docs come back as the same InputDoc objects, which IncrementalGenerator recognises without hashing.
+ * docs come back as the same InputDoc objects, which a Pipeline recognises without hashing.
  */
 export class InputReader {
   readonly #last = new Map<string, { readonly stamp: string; readonly input: InputDoc }>();

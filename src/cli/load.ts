@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { buildModel, parseInput, type ModelResult, type ParsedDoc } from '../generate.js';
+import { buildModel, type ModelResult } from '../model/build.js';
+import { parseInput, type InputDoc, type ParsedDoc } from '../parse/input.js';
 import type { Api } from '../model/types.js';
 import { discoverInputs, readInput } from './inputs.js';
 import { InputError } from './errors.js';
@@ -16,7 +17,11 @@ export interface LoadedModel extends ModelResult {
  * runs. (Worker threads were measured: on two cores they were slower and used more memory, because the
  * models and module texts have to be copied back to this thread.)
  */
-export async function loadModel(paths: readonly string[], strict: boolean): Promise<LoadedModel> {
+export async function loadModel(
+  paths: readonly string[],
+  strict: boolean,
+  parse: (input: InputDoc) => ParsedDoc = parseInput,
+): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
   const discovered = await discoverInputs(paths);
   const docCount = discovered.entries.length + discovered.unreadable.length;
@@ -25,7 +30,7 @@ export async function loadModel(paths: readonly string[], strict: boolean): Prom
   const docs: ParsedDoc[] = discovered.unreadable.map((file) => ({ file, diagnostics: [] }));
   for (const entry of discovered.entries) {
     const read = readInput(entry);
-    docs.push('input' in read ? parseInput(read.input) : { file: entry.file, diagnostics: [read.error] });
+    docs.push('input' in read ? parse(read.input) : { file: entry.file, diagnostics: [read.error] });
     progress.tick();
   }
   progress.done();

@@ -1,6 +1,6 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { IncrementalGenerator } from '../incremental.js';
+import { Pipeline } from '../pipeline.js';
 import type { GeneratedFiles } from '../emit/index.js';
 import { loadRuntimeSources } from '../emit/runtime-sources.js';
 import { InputError } from './errors.js';
@@ -38,7 +38,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   // Checked up front, as plain generate does: a missing input is a usage error, not something to watch for.
   for (const path of settings.input)
     if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
-  const generator = new IncrementalGenerator({
+  const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
@@ -57,7 +57,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     const started = performance.now();
     try {
       const collected = await reader.read(settings.input);
-      const result = generator.run(collected.inputs);
+      const result = pipeline.run(collected.inputs);
       const diagnostics = effectiveDiagnostics(
         [...collected.diagnostics, ...result.diagnostics],
         settings.strict,

@@ -53,22 +53,15 @@ function identifierTokens(source: string): string[] {
   return source.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? [];
 }
 
-/** The runtime's words, computed once per set of runtime sources (regeneration reuses the same map). */
-const runtimeWordsOf = new WeakMap<ReadonlyMap<string, string>, { all: Set<string>; client: Set<string> }>();
-
+/** The runtime's words: a few milliseconds per run, so they are recomputed rather than kept between runs. */
 function runtimeWords(runtimeSources: ReadonlyMap<string, string>): {
   all: Set<string>;
   client: Set<string>;
 } {
-  let words = runtimeWordsOf.get(runtimeSources);
-  if (words === undefined) {
-    words = {
-      all: new Set([...runtimeSources.values()].flatMap(identifierTokens)),
-      client: new Set(identifierTokens(runtimeSources.get('client.ts') ?? '')),
-    };
-    runtimeWordsOf.set(runtimeSources, words);
-  }
-  return words;
+  return {
+    all: new Set([...runtimeSources.values()].flatMap(identifierTokens)),
+    client: new Set(identifierTokens(runtimeSources.get('client.ts') ?? '')),
+  };
 }
 
 export function planPackage(

@@ -17,7 +17,7 @@ import type { TopErrorBody } from './errors.js';
 import {
   JSON_NUMBER,
   JsonSyntaxError,
-  parseJsonTree,
+  parseJsonValue,
   writeJson,
   type JsonEntry,
   type JsonNode,
@@ -181,7 +181,7 @@ function exampleNode(field: Field, example: string, path: string, warnings: stri
 
 function mapNode(example: string): JsonNode | undefined {
   try {
-    const node = parseJsonTree(example);
+    const node = parseJsonValue(example);
     return node.t === 'object' ? node : undefined;
   } catch (error) {
     if (error instanceof JsonSyntaxError) return undefined;

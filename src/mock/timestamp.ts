@@ -11,17 +11,9 @@ export function isWallClock(text: string): boolean {
   return wallClockToUtcMs(text, 0) !== undefined;
 }
 
-// Every request carries a timestamp and consecutive requests mostly carry the same one (it has whole seconds).
-let lastText: string | undefined;
-let lastMs: number | undefined;
-
 /** Epoch milliseconds of a GMT+8 `yyyy-MM-dd HH:mm:ss`, or undefined when it is not a valid one. */
 export function parseGmt8(text: string): number | undefined {
-  if (text !== lastText) {
-    lastMs = wallClockToUtcMs(text, GMT8_OFFSET_MS);
-    lastText = text;
-  }
-  return lastMs;
+  return wallClockToUtcMs(text, GMT8_OFFSET_MS);
 }
 
 function wallClockToUtcMs(text: string, offsetMs: number): number | undefined {

@@ -12,7 +12,7 @@
 import type { Api, Field, TypeKind } from '../model/types.js';
 import { typeKind } from '../model/type-kind.js';
 import { rejection, type TopErrorBody } from './errors.js';
-import { getEntry, JsonSyntaxError, parseJsonTree, type JsonNode } from './json-tree.js';
+import { getEntry, JsonSyntaxError, parseJsonValue, type JsonNode } from './json-tree.js';
 import type { GatewayParams } from './request-params.js';
 import { checkLength, checkListSize, checkRange, checkScalarText, DECIMAL, quote } from './scalars.js';
 import { isWallClock } from './timestamp.js';
@@ -49,7 +49,7 @@ function checkWireText(field: Field, kind: TypeKind, text: string, path: string)
   if (kind === 'struct' || kind === 'json' || kind === 'map') {
     let node: JsonNode;
     try {
-      node = parseJsonTree(text);
+      node = parseJsonValue(text);
     } catch (error) {
       if (error instanceof JsonSyntaxError)
         return invalid(path, `expected JSON, found invalid JSON (${error.message})`);

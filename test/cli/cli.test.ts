@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { topgen } from '../helpers/cli.js';
+import { topgen, topgenProcess } from '../helpers/cli.js';
 import { DOCS_INPUT } from '../helpers/paths.js';
 
 const DAMAI = 'alibaba_damai_maizuo_openapi_user_register_byauthcode.txt';
@@ -28,25 +28,25 @@ function workspace(
 }
 
 describe('topgen generate / check', () => {
-  it('generates into an empty folder, then check passes, then names a stale file', () => {
+  it('generates into an empty folder, then check passes, then names a stale file', async () => {
     const dir = workspace();
-    const generated = topgen(['generate'], dir);
+    const generated = await topgen(['generate'], dir);
     expect(generated.stderr).toContain('2 APIs from 2 docs; 0 skipped');
     expect(generated.status).toBe(0);
     expect(existsSync(join(dir, 'generated', 'src', 'client.ts'))).toBe(true);
-    expect(topgen(['check'], dir).status).toBe(0);
+    expect((await topgen(['check'], dir)).status).toBe(0);
 
     writeFileSync(join(dir, 'generated', 'src', 'client.ts'), '// edited\n');
-    const stale = topgen(['check'], dir);
+    const stale = await topgen(['check'], dir);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('stale: generated/src/client.ts');
   });
 
-  it('is deterministic across runs and folders', () => {
+  it('is deterministic across runs and folders', async () => {
     const a = workspace();
     const b = workspace();
-    topgen(['generate'], a);
-    topgen(['generate'], b);
+    await topgen(['generate'], a);
+    await topgen(['generate'], b);
     const list = (dir: string) => readdirSync(join(dir, 'generated', 'src', 'apis')).sort();
     expect(list(a)).toEqual(list(b));
     for (const name of list(a))
@@ -55,82 +55,82 @@ describe('topgen generate / check', () => {
       );
   });
 
-  it('skips a bad doc, generates the others and exits 1', () => {
+  it('skips a bad doc, generates the others and exits 1', async () => {
     const dir = workspace({ 'notes.txt': 'just some notes\nnot a doc page\n' });
-    const run = topgen(['generate'], dir);
+    const run = await topgen(['generate'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/docs-input\/notes\.txt(:\d+)?: error [a-z-]+:/);
     expect(run.stderr).toContain('2 APIs from 3 docs; 1 skipped');
     expect(readdirSync(join(dir, 'generated', 'src', 'apis'))).toHaveLength(2);
   });
 
-  it('reports duplicate API names across files and keeps the first', () => {
+  it('reports duplicate API names across files and keeps the first', async () => {
     const dir = workspace({ 'copy-of-derby.txt': readFileSync(join(DOCS_INPUT, DERBY)) });
-    const run = topgen(['generate'], dir);
+    const run = await topgen(['generate'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
       'error duplicate-api: API alitrip.merchant.galaxy.member.login.derby is already defined by',
     );
   });
 
-  it('reports a binary file and a file that is far too large', () => {
+  it('reports a binary file and a file that is far too large', async () => {
     const dir = workspace({
       'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
       'huge.txt': Buffer.alloc(50 * 1024 * 1024, 0x61),
     });
-    const run = topgen(['generate'], dir);
+    const run = await topgen(['generate'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/docs-input\/image\.png: error binary-file/);
     expect(run.stderr).toMatch(/docs-input\/huge\.txt: error file-too-large/);
   });
 
-  it('exits 2 on an empty input folder and on a missing one', () => {
+  it('exits 2 on an empty input folder and on a missing one', async () => {
     const dir = workspace({}, []);
-    const empty = topgen(['generate'], dir);
+    const empty = await topgen(['generate'], dir);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toContain('no doc files found in docs-input');
-    const missing = topgen(['generate', '-i', 'nowhere'], dir);
+    const missing = await topgen(['generate', '-i', 'nowhere'], dir);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('input nowhere does not exist');
   });
 
-  it('refuses to overwrite a folder that is not topgen output', () => {
+  it('refuses to overwrite a folder that is not topgen output', async () => {
     const dir = workspace();
     mkdirSync(join(dir, 'generated'));
     writeFileSync(join(dir, 'generated', 'mine.txt'), 'mine');
-    const run = topgen(['generate'], dir);
+    const run = await topgen(['generate'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('does not look like topgen output');
     expect(readFileSync(join(dir, 'generated', 'mine.txt'), 'utf8')).toBe('mine');
   });
 
-  it('--strict turns warnings into errors', () => {
+  it('--strict turns warnings into errors', async () => {
     const truncated = readFileSync(join(DOCS_INPUT, DAMAI), 'utf8').slice(0, 900);
     const dir = workspace({ 'truncated.txt': truncated }, [DERBY]);
-    const lenient = topgen(['generate'], dir);
+    const lenient = await topgen(['generate'], dir);
     expect(lenient.stderr).toMatch(/truncated\.txt:\d+: warning truncated-page/);
-    const strict = topgen(['generate', '--strict'], dir);
+    const strict = await topgen(['generate', '--strict'], dir);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/truncated\.txt:\d+: error truncated-page/);
   });
 
-  it('reads topgen.config.json and lets flags override it', () => {
+  it('reads topgen.config.json and lets flags override it', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ out: 'sdk', packageName: '@acme/top' }));
-    expect(topgen(['generate'], dir).status).toBe(0);
+    expect((await topgen(['generate'], dir)).status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'sdk', 'package.json'), 'utf8')).name).toBe('@acme/top');
-    expect(topgen(['generate', '--out', 'other'], dir).status).toBe(0);
+    expect((await topgen(['generate', '--out', 'other'], dir)).status).toBe(0);
     expect(existsSync(join(dir, 'other', 'package.json'))).toBe(true);
     writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ out: 7 }));
-    const bad = topgen(['generate'], dir);
+    const bad = await topgen(['generate'], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('"out": expected a non-empty string, found 7');
   });
 });
 
 describe('topgen parse', () => {
-  it('prints the model as JSON on stdout', () => {
-    const run = topgen(['parse', join(DOCS_INPUT, DAMAI), '--json']);
+  it('prints the model as JSON on stdout', async () => {
+    const run = await topgen(['parse', join(DOCS_INPUT, DAMAI), '--json']);
     expect(run.status).toBe(0);
     const [api] = JSON.parse(run.stdout) as Array<{
       api: string;
@@ -147,8 +147,8 @@ describe('topgen parse', () => {
 });
 
 describe('topgen --help', () => {
-  it('lists every command', () => {
-    const run = topgen(['--help']);
+  it('lists every command', async () => {
+    const run = await topgen(['--help']);
     expect(run.status).toBe(0);
     for (const command of ['generate', 'check', 'parse', 'mock', 'diff', 'openapi'])
       expect(run.stdout).toContain(`topgen ${command}`);
@@ -156,19 +156,20 @@ describe('topgen --help', () => {
 });
 
 describe('topgen generate --typecheck', () => {
-  it('compiles the package in memory before writing it', () => {
+  it('compiles the package in memory before writing it', async () => {
     const dir = workspace();
-    const run = topgen(['generate', '--typecheck'], dir);
+    const run = await topgen(['generate', '--typecheck'], dir);
     expect(run.stderr).toContain('2 APIs from 2 docs');
     expect(run.status).toBe(0);
-    expect(topgen(['check', '--typecheck'], dir).status).toBe(0);
+    expect((await topgen(['check', '--typecheck'], dir)).status).toBe(0);
   });
 });
 
 describe('usage errors', () => {
+  // A process of its own: the exit code is what bin/topgen.js hands to the shell.
   it('an unknown flag stops the command with exit 2 before it does anything', () => {
     const dir = workspace();
-    const run = topgen(['generate', '--bogus'], dir);
+    const run = topgenProcess(['generate', '--bogus'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Unknown argument: bogus');
     expect(existsSync(join(dir, 'generated'))).toBe(false);

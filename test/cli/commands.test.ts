@@ -1,5 +1,6 @@
 // The commands that follow a doc change (diff, generate --changelog-from, openapi, mock) run as a user runs
-// them: the built command line in a temporary folder, on the seed pages and on real pages from ../shared.
+// them, in a temporary folder, on the seed pages and on real pages from ../shared: the command line's main() in
+// this process (against src/), and `mock`, which must stop on a signal, as the built command in its own process.
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
@@ -84,29 +85,29 @@ interface DiffJson {
 }
 
 describe('topgen diff', SLOW, () => {
-  it('fails on a changed field type with --fail-on-breaking and names the field', () => {
+  it('fails on a changed field type with --fail-on-breaking and names the field', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old');
     docsFolder(dir, 'new', { damai: codeTypeAsString });
-    const failing = topgen(['diff', 'old', 'new', '--fail-on-breaking'], dir);
+    const failing = await topgen(['diff', 'old', 'new', '--fail-on-breaking'], dir);
     expect(failing.status, show(failing)).toBe(1);
     expect(failing.stdout).toContain(DAMAI);
     expect(failing.stdout).toMatch(/breaking\s+request\.param0\.code_type: type Number → String/);
     expect(failing.stdout).toContain('1 breaking, 0 compatible');
 
     // Without the flag the same diff is a report: exit 0.
-    expect(topgen(['diff', 'old', 'new'], dir).status).toBe(0);
+    expect((await topgen(['diff', 'old', 'new'], dir)).status).toBe(0);
     // Single pages compare like folders.
-    const pages = topgen(['diff', `old/${DAMAI_FILE}`, `new/${DAMAI_FILE}`, '--fail-on-breaking'], dir);
+    const pages = await topgen(['diff', `old/${DAMAI_FILE}`, `new/${DAMAI_FILE}`, '--fail-on-breaking'], dir);
     expect(pages.status, show(pages)).toBe(1);
     expect(pages.stdout).toContain('request.param0.code_type');
   });
 
-  it('passes --fail-on-breaking for a new optional request field, and reports it as compatible', () => {
+  it('passes --fail-on-breaking for a new optional request field, and reports it as compatible', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old');
     docsFolder(dir, 'new', { derby: withMemberLevel });
-    const run = topgen(['diff', 'old', 'new', '--fail-on-breaking'], dir);
+    const run = await topgen(['diff', 'old', 'new', '--fail-on-breaking'], dir);
     expect(run.status, show(run)).toBe(0);
     expect(run.stdout).toContain(DERBY);
     expect(run.stdout).toMatch(/compatible\s+request\.member_level/);
@@ -114,11 +115,11 @@ describe('topgen diff', SLOW, () => {
     expect(run.stdout).not.toContain(DAMAI);
   });
 
-  it('prints JSON that parses and classifies every change', () => {
+  it('prints JSON that parses and classifies every change', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old');
     docsFolder(dir, 'new', { damai: codeTypeAsString, derby: withMemberLevel });
-    const run = topgen(['diff', 'old', 'new', '--json'], dir);
+    const run = await topgen(['diff', 'old', 'new', '--json'], dir);
     expect(run.status, show(run)).toBe(0);
     const diff = JSON.parse(run.stdout) as DiffJson;
     expect(diff.summary).toEqual({ breaking: 1, compatible: 1, added: 0, removed: 0, changed: 2 });
@@ -144,39 +145,39 @@ describe('topgen diff', SLOW, () => {
     ]);
   });
 
-  it('compares two models saved with parse --json like the docs they came from', () => {
+  it('compares two models saved with parse --json like the docs they came from', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old');
     docsFolder(dir, 'new', { damai: codeTypeAsString, derby: withMemberLevel });
     for (const side of ['old', 'new']) {
-      const parsed = topgen(['parse', side, '--json'], dir);
+      const parsed = await topgen(['parse', side, '--json'], dir);
       expect(parsed.status, show(parsed)).toBe(0);
       writeFileSync(join(dir, `${side}.json`), parsed.stdout);
     }
-    const fromModels = topgen(['diff', 'old.json', 'new.json', '--json'], dir);
+    const fromModels = await topgen(['diff', 'old.json', 'new.json', '--json'], dir);
     expect(fromModels.status, show(fromModels)).toBe(0);
-    expect(fromModels.stdout).toBe(topgen(['diff', 'old', 'new', '--json'], dir).stdout);
-    expect(topgen(['diff', 'old.json', 'new.json', '--fail-on-breaking'], dir).status).toBe(1);
+    expect(fromModels.stdout).toBe((await topgen(['diff', 'old', 'new', '--json'], dir)).stdout);
+    expect((await topgen(['diff', 'old.json', 'new.json', '--fail-on-breaking'], dir)).status).toBe(1);
     // A saved model against docs works as well.
-    expect(topgen(['diff', 'old.json', 'new', '--json'], dir).stdout).toBe(fromModels.stdout);
+    expect((await topgen(['diff', 'old.json', 'new', '--json'], dir)).stdout).toBe(fromModels.stdout);
   });
 
-  it('exits 2 and names a side that does not exist', () => {
+  it('exits 2 and names a side that does not exist', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old');
-    const run = topgen(['diff', 'old', 'nowhere'], dir);
+    const run = await topgen(['diff', 'old', 'nowhere'], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('nowhere does not exist');
   });
 });
 
 describe('topgen generate --changelog-from', SLOW, () => {
-  it('writes CHANGELOG.md with the entry; later generate and check keep it and pass', () => {
+  it('writes CHANGELOG.md with the entry; later generate and check keep it and pass', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old-docs');
     docsFolder(dir, 'docs-input', { damai: codeTypeAsString, derby: withMemberLevel });
 
-    const first = topgen(['generate', '--changelog-from', 'old-docs'], dir);
+    const first = await topgen(['generate', '--changelog-from', 'old-docs'], dir);
     expect(first.status, show(first)).toBe(0);
     const changelog = readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8');
     expect(changelog).toBe(
@@ -199,17 +200,17 @@ describe('topgen generate --changelog-from', SLOW, () => {
       'readonly code_type: string;',
     );
 
-    const again = topgen(['generate'], dir);
+    const again = await topgen(['generate'], dir);
     expect(again.status, show(again)).toBe(0);
     expect(readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8')).toBe(changelog);
-    const check = topgen(['check'], dir);
+    const check = await topgen(['check'], dir);
     expect(check.status, show(check)).toBe(0);
     expect(check.stderr).not.toContain('CHANGELOG');
 
     // The next release (member_level dropped again) gets its entry on top, under the title.
     cpSync(join(dir, 'docs-input'), join(dir, 'v1-docs'), { recursive: true });
     writeFileSync(join(dir, 'docs-input', DERBY_FILE), readFileSync(join(DOCS_INPUT, DERBY_FILE)));
-    const next = topgen(['generate', '--changelog-from', 'v1-docs', '--package-version', '0.2.0'], dir);
+    const next = await topgen(['generate', '--changelog-from', 'v1-docs', '--package-version', '0.2.0'], dir);
     expect(next.status, show(next)).toBe(0);
     const updated = readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8');
     expect(updated).toMatch(
@@ -218,17 +219,17 @@ describe('topgen generate --changelog-from', SLOW, () => {
       ),
     );
     expect(updated.endsWith(changelog.slice('# Changelog\n'.length))).toBe(true);
-    const recheck = topgen(['check', '--package-version', '0.2.0'], dir);
+    const recheck = await topgen(['check', '--package-version', '0.2.0'], dir);
     expect(recheck.status, show(recheck)).toBe(0);
   });
 
-  it('takes a saved model as the previous version', () => {
+  it('takes a saved model as the previous version', async () => {
     const dir = tempDir();
     docsFolder(dir, 'old-docs');
     docsFolder(dir, 'docs-input', { damai: codeTypeAsString });
-    const saved = topgen(['parse', 'old-docs', '--json'], dir);
+    const saved = await topgen(['parse', 'old-docs', '--json'], dir);
     writeFileSync(join(dir, 'old.json'), saved.stdout);
-    const run = topgen(['generate', '--changelog-from', 'old.json'], dir);
+    const run = await topgen(['generate', '--changelog-from', 'old.json'], dir);
     expect(run.status, show(run)).toBe(0);
     expect(readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8')).toContain(
       '`request.param0.code_type`: type Number → String',
@@ -237,10 +238,10 @@ describe('topgen generate --changelog-from', SLOW, () => {
 });
 
 describe('publishing from the output folder', SLOW, () => {
-  it('leaves the package build and its installed dev dependencies alone: check ignores them, generate keeps them', () => {
+  it('leaves the package build and its installed dev dependencies alone: check ignores them, generate keeps them', async () => {
     const dir = tempDir();
     docsFolder(dir, 'docs-input');
-    expect(topgen(['generate'], dir).status).toBe(0);
+    expect((await topgen(['generate'], dir)).status).toBe(0);
     // What `cd generated && npm install && npm run build` leaves there.
     const artefacts = {
       'dist/index.js': 'export {};\n',
@@ -253,28 +254,28 @@ describe('publishing from the output folder', SLOW, () => {
       mkdirSync(join(dir, 'generated', path, '..'), { recursive: true });
       writeFileSync(join(dir, 'generated', path), text);
     }
-    const check = topgen(['check'], dir);
+    const check = await topgen(['check'], dir);
     expect(check.status, show(check)).toBe(0);
 
     writeFileSync(
       join(dir, 'docs-input', DAMAI_FILE),
       codeTypeAsString(readFileSync(join(DOCS_INPUT, DAMAI_FILE), 'utf8')),
     );
-    expect(topgen(['check'], dir).status).toBe(1);
-    const regenerated = topgen(['generate'], dir);
+    expect((await topgen(['check'], dir)).status).toBe(1);
+    const regenerated = await topgen(['generate'], dir);
     expect(regenerated.status, show(regenerated)).toBe(0);
     expect(readFileSync(join(dir, 'generated', 'src', 'apis', `${DAMAI}.ts`), 'utf8')).toContain(
       'readonly code_type: string;',
     );
     for (const [path, text] of Object.entries(artefacts))
       expect(readFileSync(join(dir, 'generated', path), 'utf8'), path).toBe(text);
-    expect(topgen(['check'], dir).status).toBe(0);
+    expect((await topgen(['check'], dir)).status).toBe(0);
 
     // A run killed after moving node_modules into its new tree, before the swap: the next run puts it back.
     const killedTree = join(dir, '.generated.topgen-tmp-999999');
     mkdirSync(killedTree);
     renameSync(join(dir, 'generated', 'node_modules'), join(killedTree, 'node_modules'));
-    expect(topgen(['generate'], dir).status).toBe(0);
+    expect((await topgen(['generate'], dir)).status).toBe(0);
     expect(existsSync(killedTree)).toBe(false);
     expect(readFileSync(join(dir, 'generated', 'node_modules', 'typescript', 'package.json'), 'utf8')).toBe(
       artefacts['node_modules/typescript/package.json'],
@@ -286,7 +287,7 @@ describe('topgen openapi', SLOW, () => {
   it('writes a valid OpenAPI 3.1 document with -o, and the same text on stdout without it', async () => {
     const dir = tempDir();
     docsFolder(dir, 'docs-input');
-    const toFile = topgen(['openapi', '-o', 'top.openapi.json'], dir);
+    const toFile = await topgen(['openapi', '-o', 'top.openapi.json'], dir);
     expect(toFile.status, show(toFile)).toBe(0);
     expect(toFile.stdout).toBe('');
     const text = readFileSync(join(dir, 'top.openapi.json'), 'utf8');
@@ -296,15 +297,15 @@ describe('topgen openapi', SLOW, () => {
     expect(text).toContain(DERBY);
     await SwaggerParser.validate(join(dir, 'top.openapi.json'));
 
-    const toStdout = topgen(['openapi'], dir);
+    const toStdout = await topgen(['openapi'], dir);
     expect(toStdout.status, show(toStdout)).toBe(0);
     expect(toStdout.stdout).toBe(text);
   });
 
-  it('uses the gateway given on the command line as the server', () => {
+  it('uses the gateway given on the command line as the server', async () => {
     const dir = tempDir();
     docsFolder(dir, 'docs-input');
-    const run = topgen(['openapi', '--gateway', 'https://gw.example/router/rest'], dir);
+    const run = await topgen(['openapi', '--gateway', 'https://gw.example/router/rest'], dir);
     expect(run.status, show(run)).toBe(0);
     expect(run.stdout).toContain('https://gw.example/router/rest');
   });
@@ -439,10 +440,10 @@ function someJsonDocs(count: number): string[] {
 }
 
 describe.skipIf(!HAS_SHARED)('real pages from the shared corpus', SLOW, () => {
-  it('parse --json reads a complete page into its model', () => {
+  it('parse --json reads a complete page into its model', async () => {
     const [page] = completePages();
     expect(page).toBeDefined();
-    const run = topgen(['parse', join(PAGES, page ?? ''), '--json'], tempDir());
+    const run = await topgen(['parse', join(PAGES, page ?? ''), '--json'], tempDir());
     expect(run.status, show(run)).toBe(0);
     const apis = JSON.parse(run.stdout) as { api: string; request: unknown[]; response: unknown[] }[];
     expect(apis).toHaveLength(1);
@@ -450,7 +451,7 @@ describe.skipIf(!HAS_SHARED)('real pages from the shared corpus', SLOW, () => {
     expect(apis[0]?.request.length).toBeGreaterThan(0);
   });
 
-  it('generates a package from complete pages and doc JSON together, which check accepts and tsc compiles', () => {
+  it('generates a package from complete pages and doc JSON together, which check accepts and tsc compiles', async () => {
     const dir = tempDir();
     const input = join(dir, 'docs');
     mkdirSync(input);
@@ -461,11 +462,11 @@ describe.skipIf(!HAS_SHARED)('real pages from the shared corpus', SLOW, () => {
       copyFileSync(join(JSON_DOCS, doc), join(input, doc.split(/[\\/]/).pop() ?? ''));
     const docCount = pages.length + jsonDocs.length;
 
-    const run = topgen(['generate', '-i', 'docs', '-o', 'sdk'], dir);
+    const run = await topgen(['generate', '-i', 'docs', '-o', 'sdk'], dir);
     expect(run.status, show(run)).toBe(0);
     expect(run.stderr).toContain(`${docCount} APIs from ${docCount} docs; 0 skipped; 0 errors`);
     expect(readdirSync(join(dir, 'sdk', 'src', 'apis'))).toHaveLength(docCount);
-    const check = topgen(['check', '-i', 'docs', '-o', 'sdk'], dir);
+    const check = await topgen(['check', '-i', 'docs', '-o', 'sdk'], dir);
     expect(check.status, show(check)).toBe(0);
 
     const tsc = topgenTsc(join(dir, 'sdk'));

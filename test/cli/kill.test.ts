@@ -69,14 +69,14 @@ describe('killing generate mid-run', () => {
   it('always leaves either the previous or the new complete output', async () => {
     const work = mkdtempSync(join(tmpdir(), 'topgen-kill-'));
     writeDocs(join(work, 'docs-input'), 'v1');
-    expect(topgen(['generate'], work).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
     const before = snapshot(join(work, 'generated'));
     const backup = join(work, 'backup');
     cpSync(join(work, 'generated'), backup, { recursive: true });
 
     const expectedDir = mkdtempSync(join(tmpdir(), 'topgen-kill-expected-'));
     writeDocs(join(expectedDir, 'docs-input'), 'v2');
-    expect(topgen(['generate'], expectedDir).status).toBe(0);
+    expect((await topgen(['generate'], expectedDir)).status).toBe(0);
     const after = snapshot(join(expectedDir, 'generated'));
     expect(same(before, after)).toBe(false);
 
@@ -95,7 +95,7 @@ describe('killing generate mid-run', () => {
       cpSync(backup, out, { recursive: true });
     }
     // The next run cleans up whatever a killed run left beside the output and finishes the job.
-    expect(topgen(['generate'], work).status).toBe(0);
+    expect((await topgen(['generate'], work)).status).toBe(0);
     expect(same(snapshot(join(work, 'generated')), after)).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['backup', 'docs-input', 'generated']);
     expect(outcomes.previous).toBeGreaterThan(0);

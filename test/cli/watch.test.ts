@@ -1,6 +1,6 @@
 // `topgen generate --watch` as a user runs it: the built command line in a temporary folder, docs edited
 // under it (in place and by an editor-style rename), a broken doc added and removed, then Ctrl-C.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { topgen } from '../helpers/cli.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
 
 const DAMAI = 'alibaba.damai.maizuo.openapi.user.register.byauthcode';
@@ -210,13 +211,9 @@ describe('topgen generate --watch', () => {
     6 * WAIT_MS,
   );
 
-  it('exits 2 without writing anything when an input does not exist', () => {
+  it('exits 2 without writing anything when an input does not exist', async () => {
     const dir = workspace();
-    const run = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin', 'topgen.js'), 'generate', '--watch', '-i', 'docs-input', '-i', 'nowhere'],
-      { cwd: dir, encoding: 'utf8', timeout: WAIT_MS },
-    );
+    const run = await topgen(['generate', '--watch', '-i', 'docs-input', '-i', 'nowhere'], dir);
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toContain('topgen: input nowhere does not exist');
     expect(existsSync(join(dir, 'generated'))).toBe(false);

@@ -80,9 +80,7 @@ describe('fault injection', () => {
     gateway.injectFault({ delayMs: 2000 });
     await expect(derbyCall(gateway.url, AbortSignal.timeout(100))).rejects.toThrow();
     gateway.injectFault({ delayMs: 150 });
-    const before = Date.now();
     const a = await postForm(gateway.url, signedParams(DERBY, {}));
-    expect(Date.now() - before).toBeGreaterThanOrEqual(140);
     expect(a.json).toHaveProperty('alitrip_merchant_galaxy_member_login_derby_response');
   });
 
@@ -125,9 +123,7 @@ describe('lifecycle', () => {
     });
     const { port } = gateway;
     expect((await derbyCall(gateway.url)).status).toBe(200); // leaves an idle keep-alive socket
-    const before = Date.now();
     await gateway.close();
-    expect(Date.now() - before).toBeLessThan(1000);
     await gateway.close(); // a second close is harmless
     await expect(derbyCall(gateway.url)).rejects.toThrow();
     const probe = createServer();
@@ -144,12 +140,11 @@ describe('lifecycle', () => {
       appKey: APP_KEY,
       appSecret: APP_SECRET,
     });
-    gateway.injectFault({ delayMs: 30_000 });
+    // Longer than the test's time limit: close() can only finish in time by not waiting for it.
+    gateway.injectFault({ delayMs: 3_600_000 });
     const pending = derbyCall(gateway.url);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const before = Date.now();
     await gateway.close();
-    expect(Date.now() - before).toBeLessThan(1000);
     await expect(pending).rejects.toThrow();
   });
 

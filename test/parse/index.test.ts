@@ -68,10 +68,8 @@ describe('parseDocument', () => {
     const big = Buffer.alloc(50 * 1024 * 1024, 0x20);
     big.write('{"name": "taobao.big.get", "responseParams": [', 0);
     big.write(']}', big.length - 2);
-    const start = performance.now();
     const r = parseDocument(big, 'big.json');
     expect(r.api?.api).toBe('taobao.big.get');
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(parseDocument(Buffer.alloc(50 * 1024 * 1024, 0x78), 'x').diagnostics[0]?.code).toBe(
       'unknown-format',
     );

@@ -140,18 +140,17 @@ describe('the built-in sender against a loopback node:http gateway', () => {
 
   it('times out a gateway that never answers', async () => {
     handler = () => undefined;
-    const start = performance.now();
+    // The handler never answers: without the timeout the test would run into its time limit.
     const error = await client({ timeoutMs: 50, retries: 0 })
       .execute('x')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopTimeoutError);
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('aborts on the caller’s signal', async () => {
-    handler = () => undefined;
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('caller gave up')), 30);
+    // Given up once the gateway holds the request, however long it took to get there.
+    handler = () => controller.abort(new Error('caller gave up'));
     await expect(client().execute('x', {}, { signal: controller.signal })).rejects.toThrow('caller gave up');
     expect(received).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
-import { emitPackage, type GeneratedFiles } from '../../emit/index.js';
+import type { GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources } from '../../emit/runtime-sources.js';
+import { Pipeline } from '../../pipeline.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import { diffTree, isUnchanged, writeTreeAtomic } from '../output.js';
@@ -18,16 +19,17 @@ const err = (line: string): void => {
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
-  const model = await loadModel(settings.input, settings.strict);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
-  const options = {
+  const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
-  };
-  const files = emitPackage(model.apis, options);
-  return { model, files };
+    strict: settings.strict,
+  });
+  // Read with a progress line (see loadModel); the model and emit stages are the pipeline's own.
+  const model = await loadModel(settings.input, settings.strict, (input) => pipeline.parse(input));
+  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
+  return { model, files: pipeline.emit(model.apis) };
 }
 
 function summary(model: LoadedModel, strict: boolean): string {

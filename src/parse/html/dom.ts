@@ -11,17 +11,19 @@ import type { AnyNode, Document, Element } from 'domhandler';
 
 export type { AnyNode, Element } from 'domhandler';
 
-/** Offsets where each line starts, per parsed document (for `lineOf`). */
-const LINE_STARTS = new WeakMap<AnyNode, readonly number[]>();
+/** A parsed page that knows the offsets where each of its lines starts (for `lineOf`). */
+interface LineIndexedDocument extends Document {
+  readonly lineStarts: readonly number[];
+}
 
 export function loadHtml(html: string): Document {
   const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } });
   // `root()` is the Document node htmlparser2 produced.
   const doc = $.root()[0] as Document;
-  const starts = [0];
-  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) starts.push(i + 1);
-  LINE_STARTS.set(doc, starts);
-  return doc;
+  const lineStarts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // Kept on the document itself: the index lives and dies with the page it describes.
+  return Object.assign(doc, { lineStarts }) satisfies LineIndexedDocument;
 }
 
 /** 1-based line where the node starts in the HTML file. */
@@ -29,7 +31,7 @@ export function lineOf(node: AnyNode | null): number {
   if (node === null) return 1;
   let root: AnyNode = node;
   while (root.parent !== null) root = root.parent;
-  const starts = LINE_STARTS.get(root);
+  const starts = 'lineStarts' in root ? (root as LineIndexedDocument).lineStarts : undefined;
   const offset = node.startIndex;
   if (starts === undefined || offset === null) return 1;
   let lo = 0;

@@ -2,7 +2,7 @@ import type { Api, Constraints, Field, ParseResult } from '../../model/types.js'
 import { typeKind } from '../../model/type-kind.js';
 import { cleanDescription } from './description.js';
 import { API_NAME, CONSTRAINT_KEYS, constraintValue, looksLikeDocKeys, PLAIN_NAME } from './rules.js';
-import { MAX_JSON_DEPTH } from './scanner.js';
+import { MAX_JSON_DEPTH } from '../../json/scanner.js';
 import { isRecognisedType, normaliseTypeName } from './type-name.js';
 
 /**

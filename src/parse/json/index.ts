@@ -4,7 +4,7 @@ import { cleanDescription } from './description.js';
 import { readCleanDoc } from './fast.js';
 import { JsonDiagnostics, readParams } from './params.js';
 import { API_NAME, looksLikeDocKeys } from './rules.js';
-import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from './scanner.js';
+import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from '../../json/scanner.js';
 
 export { normaliseTypeName, isRecognisedType, type TypeName } from './type-name.js';
 export { cleanDescription } from './description.js';

@@ -3,7 +3,7 @@ import { typeKind } from '../../model/type-kind.js';
 import type { Constraints, Diagnostic, Field } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { CONSTRAINT_KEYS, constraintValue, PLAIN_NAME } from './rules.js';
-import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from './scanner.js';
+import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from '../../json/scanner.js';
 import { isRecognisedType, normaliseTypeName, RECOGNISED_TYPES_TEXT, type TypeName } from './type-name.js';
 
 export type Side = 'request' | 'response';

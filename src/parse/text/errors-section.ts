@@ -1,6 +1,6 @@
 import type { DraftNode } from './evidence.js';
 import type { Line } from './lines.js';
-import { parseJsonTree } from './json-sample.js';
+import { readJsonSample } from './json-sample.js';
 import type { SampleBody } from './sample-body.js';
 import type { Section } from './sections.js';
 import type { TextLimit } from './lines.js';
@@ -39,7 +39,7 @@ export function readErrorExample(body: SampleBody): ErrorExample | undefined {
 
 /** The qimen 验签示例 JSON: its scalar fields, one level below an envelope object if there is one. */
 export function readSignCheckExample(body: SampleBody): ErrorExample | undefined {
-  const tree = parseJsonTree(body);
+  const tree = readJsonSample(body);
   let node = tree.node;
   if (node === undefined) return undefined;
   const only = node.children.length === 1 ? node.children[0] : undefined;

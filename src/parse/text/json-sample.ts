@@ -1,6 +1,6 @@
 import { draft, freeze, type DraftNode, type Evidence } from './evidence.js';
 import { lineAtOffset, type SampleBody } from './sample-body.js';
-import { SIMPLE_ESCAPES } from '../json/scanner.js';
+import { SIMPLE_ESCAPES } from '../../json/scanner.js';
 
 /**
  * qimen pages give JSON instead of Java and XML (docs/text-format.md §1): a one-line request body, a pretty
@@ -15,7 +15,7 @@ export interface JsonTree {
 
 const MAX_DEPTH = 200;
 
-export function parseJsonTree(body: SampleBody): JsonTree {
+export function readJsonSample(body: SampleBody): JsonTree {
   const s = body.text;
   let i = 0;
   let newlines = 0;
@@ -160,7 +160,7 @@ export function parseJsonTree(body: SampleBody): JsonTree {
  * unwrapped like the XML root.
  */
 export function jsonEvidence(body: SampleBody, label: string): Evidence | undefined {
-  const tree = parseJsonTree(body);
+  const tree = readJsonSample(body);
   let root = tree.node;
   if (root === undefined || root.value !== undefined) return undefined;
   const only = root.children.length === 1 ? root.children[0] : undefined;

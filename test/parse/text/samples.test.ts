@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceNode } from '../../../src/parse/text/evidence.js';
 import { readJavaSample } from '../../../src/parse/text/java-sample.js';
-import { jsonEvidence, parseJsonTree } from '../../../src/parse/text/json-sample.js';
+import { jsonEvidence, readJsonSample } from '../../../src/parse/text/json-sample.js';
 import type { SampleBody } from '../../../src/parse/text/sample-body.js';
 import { parseXmlForest, unescapeXml, xmlEvidence } from '../../../src/parse/text/xml-example.js';
 
@@ -178,15 +178,15 @@ describe('JSON samples (qimen)', () => {
   });
 
   it('stops at the first problem, keeping what it read', () => {
-    const tree = parseJsonTree(body(['{"a":1,"b":{"c":"x', '']));
+    const tree = readJsonSample(body(['{"a":1,"b":{"c":"x', '']));
     expect(tree.complete).toBe(false);
     expect(tree.node?.children.map((c) => c.name)).toEqual(['a', 'b']);
-    expect(parseJsonTree(body(['{"a":1} trailing'])).complete).toBe(false);
-    expect(parseJsonTree(body(['[tru]'])).complete).toBe(false);
+    expect(readJsonSample(body(['{"a":1} trailing'])).complete).toBe(false);
+    expect(readJsonSample(body(['[tru]'])).complete).toBe(false);
   });
 
   it('limits nesting depth instead of overflowing the stack', () => {
-    const tree = parseJsonTree(body(['['.repeat(100_000)]));
+    const tree = readJsonSample(body(['['.repeat(100_000)]));
     expect(tree.complete).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, member, scanJson, type JsonNode } from '../../../src/parse/json/scanner.js';
+import { MAX_JSON_DEPTH, member, scanJson, type JsonNode } from '../../src/json/scanner.js';
 
 /** Converts the syntax tree back to plain values, to compare with JSON.parse. */
 function plain(node: JsonNode): unknown {

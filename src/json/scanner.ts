@@ -1,5 +1,7 @@
 /**
- * A small JSON parser that keeps the source position of every value.
+ * topgen's JSON reader: a small parser that keeps the source position of every value (and every number as
+ * written). The doc-JSON reader (src/parse/json) and the mock gateway (src/mock/json-tree.ts) both read through
+ * it; the generated runtime has its own (src/runtime/json.ts), because the generated package depends on nothing.
  *
  * `JSON.parse` reports neither the line of a syntax error in a portable way nor where a value came from, and the
  * doc-JSON reader must point its diagnostics at the line of the offending parameter. This parser builds a tiny

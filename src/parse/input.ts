@@ -1,0 +1,35 @@
+/** The read stage's entry: one input document (bytes and optional override file) → what its page says. */
+import type { Api, Diagnostic } from '../model/types.js';
+import { parseDocument } from './index.js';
+import { parseOverride } from './text/index.js';
+
+/** One input document as read from disk (or built in memory by a test). */
+export interface InputDoc {
+  /** Path as shown to the user in diagnostics. */
+  readonly file: string;
+  readonly content: Uint8Array | string;
+  /** Optional nesting override file that sits next to the page. */
+  readonly override?: { readonly file: string; readonly content: string };
+}
+
+export interface ParsedDoc {
+  readonly file: string;
+  readonly api?: Api;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Parses one input document, applying its override file when there is one. */
+export function parseInput(input: InputDoc): ParsedDoc {
+  const overrideDiagnostics: Diagnostic[] = [];
+  let override;
+  if (input.override !== undefined) {
+    const loaded = parseOverride(input.override.content, input.override.file);
+    overrideDiagnostics.push(...loaded.diagnostics);
+    override = loaded.override;
+  }
+  const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
+  const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
+  return result.api === undefined
+    ? { file: input.file, diagnostics }
+    : { file: input.file, api: result.api, diagnostics };
+}

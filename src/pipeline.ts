@@ -1,0 +1,124 @@
+/**
+ * The one pipeline every entry point runs (the library's `generate`, `topgen generate` and `check`, watch mode):
+ * read each doc → build the API model → emit the package. A Pipeline keeps, between runs, each doc's parse
+ * (keyed by its bytes) and each API's module (keyed by its model object), so a long-lived one (watch, the
+ * benchmarks) redoes only what changed; a one-shot run is the same code with nothing to reuse.
+ */
+import { createHash } from 'node:crypto';
+import { buildModel, type BuildModelOptions, type ModelResult } from './model/build.js';
+import { parseInput, type InputDoc, type ParsedDoc } from './parse/input.js';
+import {
+  createEmitContext,
+  emitApiModule,
+  emitPackage,
+  FragmentCache,
+  type ApiModule,
+  type ApiModuleContext,
+  type EmitOptions,
+  type GeneratedFiles,
+} from './emit/index.js';
+import type { Api } from './model/types.js';
+
+export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
+
+/** Per-stage timings of one run, in milliseconds. */
+export interface StageTimings {
+  parse: number;
+  model: number;
+  emit: number;
+}
+
+export interface PipelineResult extends ModelResult {
+  readonly files: GeneratedFiles;
+  /** How many docs were parsed this run (the others were unchanged since an earlier run). */
+  readonly parsedCount: number;
+  readonly timings: StageTimings;
+}
+
+const digest = (input: InputDoc): string => {
+  const hash = createHash('sha1');
+  hash.update(typeof input.content === 'string' ? input.content : input.content);
+  if (input.override !== undefined) hash.update('\0override\0').update(input.override.content);
+  return hash.digest('hex');
+};
+
+interface ParsedEntry {
+  readonly input: InputDoc;
+  readonly hash: string;
+  readonly doc: ParsedDoc;
+}
+
+export class Pipeline {
+  readonly #options: PipelineOptions;
+  /** What a module depends on besides its API, taken from this pipeline's options. */
+  readonly #moduleContext: ApiModuleContext;
+  readonly #parsed = new Map<string, ParsedEntry>();
+  /** Keyed by the Api object: a reused parse hands back the same object, so its module is still valid. */
+  readonly #modules = new WeakMap<Api, ApiModule>();
+  readonly #fragments = new FragmentCache();
+
+  constructor(options: PipelineOptions) {
+    this.#options = options;
+    this.#moduleContext = { naming: createEmitContext(options).naming };
+  }
+
+  /**
+   * Reads one doc. Parsing is a pure function of the bytes (and override), so a doc whose bytes did not change
+   * since an earlier run is not parsed again.
+   */
+  parse(input: InputDoc): ParsedDoc {
+    return this.#read(input).doc;
+  }
+
+  #read(input: InputDoc): { readonly doc: ParsedDoc; readonly fresh: boolean } {
+    const cached = this.#parsed.get(input.file);
+    // The same InputDoc object again (see InputReader) is unchanged without hashing its bytes.
+    if (cached !== undefined && cached.input === input) return { doc: cached.doc, fresh: false };
+    const hash = digest(input);
+    if (cached !== undefined && cached.hash === hash) {
+      this.#parsed.set(input.file, { ...cached, input });
+      return { doc: cached.doc, fresh: false };
+    }
+    const doc = parseInput(input);
+    this.#parsed.set(input.file, { input, hash, doc });
+    return { doc, fresh: true };
+  }
+
+  /** The APIs to generate from the parsed docs (see buildModel). */
+  model(docs: readonly ParsedDoc[]): ModelResult {
+    return buildModel(docs, this.#options);
+  }
+
+  /** The package for the model's APIs, re-emitting only the modules of APIs that changed. */
+  emit(apis: readonly Api[]): GeneratedFiles {
+    return emitPackage(
+      apis,
+      this.#options,
+      (api) => {
+        let module = this.#modules.get(api);
+        if (module === undefined) {
+          module = emitApiModule(api, this.#moduleContext);
+          this.#modules.set(api, module);
+        }
+        return module;
+      },
+      this.#fragments,
+    );
+  }
+
+  /** All three stages over `inputs`; docs no longer among them are forgotten. */
+  run(inputs: readonly InputDoc[]): PipelineResult {
+    const t0 = performance.now();
+    const read = inputs.map((input) => this.#read(input));
+    const docs = read.map(({ doc }) => doc);
+    const parsedCount = read.filter(({ fresh }) => fresh).length;
+    const current = new Set(inputs.map((input) => input.file));
+    for (const file of [...this.#parsed.keys()]) if (!current.has(file)) this.#parsed.delete(file);
+    const t1 = performance.now();
+    const model = this.model(docs);
+    const t2 = performance.now();
+    const files = this.emit(model.apis);
+    const t3 = performance.now();
+    return { ...model, files, parsedCount, timings: { parse: t1 - t0, model: t2 - t1, emit: t3 - t2 } };
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { generate } from '../src/generate.js';
+import { Pipeline } from '../src/pipeline.js';
+import { loadRuntimeSources } from '../src/emit/runtime-sources.js';
+import { DEFAULT_EMIT, readDocs } from './helpers/pipeline.js';
+
+const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources() };
+
+describe('Pipeline', () => {
+  const docs = readDocs();
+
+  it('gives what the one-shot generate() gives, run after run', () => {
+    const pipeline = new Pipeline(options);
+    const expected = generate(docs, options);
+    const first = pipeline.run(docs);
+    const second = pipeline.run(docs.map((doc) => ({ ...doc })));
+    for (const result of [first, second]) {
+      expect(result.files).toEqual(expected.files);
+      expect(result.apis).toEqual(expected.apis);
+      expect(result.diagnostics).toEqual(expected.diagnostics);
+    }
+    expect(first.parsedCount).toBe(docs.length);
+    expect(second.parsedCount).toBe(0);
+  });
+
+  it('parses again only a doc whose bytes changed, and emits its change', () => {
+    const pipeline = new Pipeline(options);
+    const first = pipeline.run(docs);
+    const [changed, ...rest] = docs;
+    if (changed === undefined) throw new Error('no seed docs');
+    const edited = {
+      file: changed.file,
+      content: Buffer.from(changed.content).toString('utf8').replace('\n\n公共参数', ' edited\n\n公共参数'),
+    };
+    const second = pipeline.run([edited, ...rest]);
+    expect(second.parsedCount).toBe(1);
+    expect(second.files).toEqual(generate([edited, ...rest], options).files);
+    expect(second.files).not.toEqual(first.files);
+    // The untouched APIs are the very same model objects: their modules are reused.
+    expect(second.apis.filter((api) => first.apis.includes(api))).toHaveLength(docs.length - 1);
+  });
+
+  it('forgets a doc that is no longer among the inputs', () => {
+    const pipeline = new Pipeline(options);
+    pipeline.run(docs);
+    const fewer = pipeline.run(docs.slice(1));
+    expect(fewer.apis).toHaveLength(docs.length - 1);
+    expect(pipeline.run(docs).parsedCount).toBe(1);
+  });
+});
