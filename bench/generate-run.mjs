@@ -4,11 +4,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { discoverInputs, InputReader, readInput } from '../dist/cli/inputs.js';
 import { writeTreeAtomic } from '../dist/cli/output.js';
 import { buildModel, parseInput } from '../dist/generate.js';
-import { emitPackage, loadRuntimeSources } from '../dist/emit/index.js';
+import { emitPackage } from '../dist/emit/index.js';
+import { loadRuntimeSources, loadTemplates } from '../dist/assets/index.js';
 import { Pipeline } from '../dist/pipeline.js';
 
 const [inputDir, outDir] = process.argv.slice(2);
-const options = { packageName: 'bench-sdk', packageVersion: '1.0.0', runtimeSources: loadRuntimeSources() };
+const options = {
+  packageName: 'bench-sdk',
+  packageVersion: '1.0.0',
+  runtimeSources: loadRuntimeSources(),
+  templates: loadTemplates(),
+};
 
 const t0 = performance.now();
 const discovered = await discoverInputs([inputDir]);

@@ -59,7 +59,8 @@ export class Pipeline {
 
   constructor(options: PipelineOptions) {
     this.#options = options;
-    this.#moduleContext = { naming: createEmitContext(options).naming };
+    const { naming, templates } = createEmitContext(options);
+    this.#moduleContext = { naming, templates };
   }
 
   /**

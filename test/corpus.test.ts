@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate, type InputDoc } from '../src/generate.js';
-import { loadRuntimeSources } from '../src/emit/runtime-sources.js';
+import { loadRuntimeSources } from '../src/assets/runtime-sources.js';
 import { HAS_SHARED, ROOT, SHARED } from './helpers/paths.js';
 import { DEFAULT_EMIT } from './helpers/pipeline.js';
+import { TEMPLATES } from './helpers/templates.js';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -26,7 +27,11 @@ describe.skipIf(!HAS_SHARED)('real corpus through the whole pipeline', () => {
   it('generates all 399 doc JSON APIs with no failures, and the package type-checks', () => {
     const inputs = read(join(SHARED, 'corpus', 'json'), '.json');
     expect(inputs).toHaveLength(399);
-    const result = generate(inputs, { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources() });
+    const result = generate(inputs, {
+      ...DEFAULT_EMIT,
+      runtimeSources: loadRuntimeSources(),
+      templates: TEMPLATES,
+    });
     expect(result.failedFiles).toEqual([]);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.apis).toHaveLength(399);
@@ -52,7 +57,11 @@ describe.skipIf(!HAS_SHARED)('real corpus through the whole pipeline', () => {
       .map((line) => line.split('\t'));
     const status = new Map(index.map(([api, , state]) => [api, state ?? '']));
     const inputs = read(join(SHARED, 'corpus', 'pages'), '.txt');
-    const result = generate(inputs, { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources() });
+    const result = generate(inputs, {
+      ...DEFAULT_EMIT,
+      runtimeSources: loadRuntimeSources(),
+      templates: TEMPLATES,
+    });
     expect(result.apis.length).toBe(inputs.length);
     for (const api of result.apis) {
       const truncated = api.diagnostics.some((d) => d.code === 'truncated-page');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../src/generate.js';
 import { Pipeline } from '../src/pipeline.js';
-import { loadRuntimeSources } from '../src/emit/runtime-sources.js';
+import { loadRuntimeSources } from '../src/assets/runtime-sources.js';
+import { TEMPLATES } from './helpers/templates.js';
 import { DEFAULT_EMIT, readDocs } from './helpers/pipeline.js';
 
-const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources() };
+const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources(), templates: TEMPLATES };
 
 describe('Pipeline', () => {
   const docs = readDocs();

@@ -8,6 +8,8 @@ export interface TopgenConfig {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly gateway?: string;
+  /** Folder of template overrides. */
+  readonly templates?: string;
   readonly strict?: boolean;
 }
 
@@ -47,6 +49,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   packageName: isPackageName,
   packageVersion: isSemver,
   gateway: isHttpUrl,
+  templates: isString,
   strict: isBoolean,
 };
 

@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { ConfigError } from './config.js';
 import { InputError, UsageError } from './errors.js';
 import { OutputError } from './output.js';
+import { TemplateError } from '../emit/templates.js';
 import { DEFAULTS, EXIT } from './options.js';
 
 const withConfig = (y: Argv) =>
@@ -32,6 +33,11 @@ const withOutputOptions = (y: Argv) =>
     .option('gateway', {
       type: 'string',
       describe: `default gateway URL of the client (default ${DEFAULTS.gateway})`,
+    })
+    .option('templates', {
+      type: 'string',
+      describe:
+        'folder of template overrides (*.ts.hbs, README.md.hbs); missing files fall back to the built-in ones',
     })
     .option('strict', {
       type: 'boolean',
@@ -164,7 +170,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`topgen: ${error.message}\nRun "topgen --help" for usage.\n`);
       return EXIT.usage;
     }
-    if (error instanceof ConfigError || error instanceof InputError || error instanceof OutputError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof InputError ||
+      error instanceof OutputError ||
+      error instanceof TemplateError
+    ) {
       process.stderr.write(`topgen: ${error.message}\n`);
       return EXIT.usage;
     }

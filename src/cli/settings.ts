@@ -9,6 +9,7 @@ export interface OutputFlags {
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly gateway?: string;
+  readonly templates?: string;
   readonly strict?: boolean;
   readonly verbose?: boolean;
 }
@@ -20,6 +21,8 @@ export interface Settings {
   readonly packageName: string;
   readonly packageVersion: string;
   readonly gateway: string;
+  /** Folder of template overrides; undefined: the built-in templates only. */
+  readonly templates: string | undefined;
   readonly strict: boolean;
   readonly verbose: boolean;
 }
@@ -36,6 +39,7 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     packageName: flags.packageName ?? config.packageName ?? DEFAULTS.packageName,
     packageVersion: flags.packageVersion ?? config.packageVersion ?? DEFAULTS.packageVersion,
     gateway: flags.gateway ?? config.gateway ?? DEFAULTS.gateway,
+    templates: flags.templates ?? config.templates,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
   });

@@ -2,7 +2,7 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { Pipeline } from '../pipeline.js';
 import type { GeneratedFiles } from '../emit/index.js';
-import { loadRuntimeSources } from '../emit/runtime-sources.js';
+import { loadRuntimeSources, loadTemplates } from '../assets/index.js';
 import { InputError } from './errors.js';
 import { InputReader, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
@@ -43,6 +43,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
+    templates: loadTemplates(settings.templates),
     strict: settings.strict,
   });
   let timer: NodeJS.Timeout | undefined;

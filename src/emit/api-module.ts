@@ -1,16 +1,17 @@
 /**
- * One API → `src/apis/<api>.ts`. The output depends on the API alone (and the fixed naming config), so callers
- * may cache it per API and rebuild only the shared files when the set of APIs changes.
+ * One API → `src/apis/<api>.ts`. The output depends on the API alone (and the fixed naming config and
+ * templates), so callers may cache it per API and rebuild only the shared files when the set of APIs changes.
  */
 import type { Api } from '../model/types.js';
 import type { ApiModuleContext } from './context.js';
 import type { ApiNames } from './names.js';
 import { MODULE_RUNTIME_IMPORTS, planModule, REQUEST_BASE } from './plan-module.js';
-import { emitStruct } from './members.js';
-import { compareCodeUnits, headerComment } from './print.js';
-import { emitRequestClass, emitRequestInit, hasRequiredParams } from './request.js';
-import { emitResponse } from './response.js';
-import { emitSpec } from './spec.js';
+import { structView } from './members.js';
+import { compareCodeUnits, fileText, headerComment } from './print.js';
+import { hasRequiredParams, requestClassView, requestInitView } from './request.js';
+import { responseView } from './response.js';
+import { specView } from './spec.js';
+import type { ApiModuleView } from './views.js';
 
 export interface ApiModule {
   readonly path: string;
@@ -23,26 +24,32 @@ export interface ApiModule {
 /** Runtime values (everything else imported is a type). */
 const RUNTIME_VALUES: ReadonlySet<string> = new Set(['API_SPEC', 'apiSpecFromJson']);
 
-function runtimeImport(uses: ReadonlySet<string>): string {
+function runtimeImports(uses: ReadonlySet<string>): string {
   const names = MODULE_RUNTIME_IMPORTS.filter((name) => uses.has(name)).sort(compareCodeUnits);
-  const specifiers = names.map((name) => (RUNTIME_VALUES.has(name) ? name : `type ${name}`));
-  return `import { ${specifiers.join(', ')} } from '../runtime/index.js';\n`;
+  return names.map((name) => (RUNTIME_VALUES.has(name) ? name : `type ${name}`)).join(', ');
 }
 
 export function emitApiModule(api: Api, ctx: ApiModuleContext): ApiModule {
   const plan = planModule(api, ctx.naming);
   const uses = new Set<string>(['API_SPEC', 'ApiSpec', 'apiSpecFromJson']);
-  const sections = [
-    emitRequestClass(api, plan),
-    emitRequestInit(api, plan, uses),
-    emitResponse(api, plan, uses),
-    ...plan.structs.map((decl) => emitStruct(decl, plan, uses)),
-    emitSpec(api, plan),
-  ];
-  const text =
-    headerComment(api.source.file) +
-    runtimeImport(uses) +
-    `import { ${REQUEST_BASE} } from '../request-base.js';\n\n` +
-    sections.join('\n');
-  return { path: plan.names.modulePath, text, names: plan.names, requiresRequest: hasRequiredParams(plan) };
+  const request = requestClassView(api, plan);
+  const init = requestInitView(api, plan, uses);
+  const response = responseView(api, plan, uses);
+  const structs = plan.structs.map((decl) => structView(decl, plan, uses));
+  const view: ApiModuleView = {
+    header: headerComment(api.source.file),
+    runtimeImports: runtimeImports(uses),
+    requestBase: REQUEST_BASE,
+    request,
+    init,
+    response,
+    structs,
+    spec: specView(api, plan),
+  };
+  return {
+    path: plan.names.modulePath,
+    text: fileText(ctx.templates.apiModule(view)),
+    names: plan.names,
+    requiresRequest: hasRequiredParams(plan),
+  };
 }

@@ -7,28 +7,32 @@ import { CLIENT_CLASS, type PackageEntry, type PackagePlan } from './plan-packag
 import { REQUEST_BASE } from './plan-module.js';
 import { headerComment } from './print.js';
 import { stringLiteral } from './safe.js';
+import type { Templates } from './templates.js';
+import type { BarrelEntryView } from './views.js';
 
 function exported(own: string, alias: string, typeOnly: boolean): string {
   return `${typeOnly ? 'type ' : ''}${own}${own === alias ? '' : ` as ${alias}`}`;
 }
 
-export function emitBarrelEntry({ module, exports }: PackageEntry): string {
-  const from = stringLiteral(module.names.importPath);
+export function barrelEntryView({ module, exports }: PackageEntry): BarrelEntryView {
   const { names } = module;
   const specifiers = [
     exported(names.request, exports.request, false),
     exported(names.requestInit, exports.requestInit, true),
     exported(names.response, exports.response, true),
   ];
-  return `export * as ${exports.namespace} from ${from};\nexport { ${specifiers.join(', ')} } from ${from};\n`;
+  return {
+    namespace: exports.namespace,
+    from: stringLiteral(names.importPath),
+    specifiers: specifiers.join(', '),
+  };
 }
 
-export function emitBarrel(plan: PackagePlan, fragments: FragmentsOf): string {
-  return (
-    headerComment() +
-    "export * from './runtime/index.js';\n" +
-    `export { ${REQUEST_BASE} } from './request-base.js';\n` +
-    `export { ${CLIENT_CLASS} } from './client.js';\n` +
-    (plan.entries.length === 0 ? '' : `\n${plan.entries.map((entry) => fragments(entry).barrel).join('')}`)
-  );
+export function emitBarrel(plan: PackagePlan, templates: Templates, fragments: FragmentsOf): string {
+  return templates.barrel({
+    header: headerComment(),
+    requestBase: REQUEST_BASE,
+    client: CLIENT_CLASS,
+    entries: plan.entries.map((entry) => fragments(entry).barrel),
+  });
 }

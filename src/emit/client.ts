@@ -8,58 +8,48 @@ import type { FragmentsOf } from './fragments.js';
 import { CLIENT_CLASS, type PackageEntry, type PackagePlan } from './plan-package.js';
 import { headerComment } from './print.js';
 import { docComment, stringLiteral } from './safe.js';
+import type { Templates } from './templates.js';
+import type { ClientMethodView, ClientView } from './views.js';
 
-export function emitClientMethod(entry: PackageEntry): string {
+export function clientMethodView(entry: PackageEntry): ClientMethodView {
   const { names, requiresRequest } = entry.module;
-  const ns = entry.exports.namespace;
-  const response = `${ns}.${names.response}`;
-  const request = `${ns}.${names.request} | ${ns}.${names.requestInit}${requiresRequest ? '' : ' = {}'}`;
-  return (
-    docComment(clientMethodDoc(entry.api), '  ') +
-    `  ${entry.exports.method}(\n` +
-    `    request: ${request},\n` +
-    '    options?: CallOptions,\n' +
-    `  ): Promise<${response}> {\n` +
-    `    return this.call<${response}>(${ns}.${names.spec}, request, options);\n` +
-    '  }\n'
-  );
+  return {
+    doc: docComment(clientMethodDoc(entry.api), '  '),
+    name: entry.exports.method,
+    namespace: entry.exports.namespace,
+    request: names.request,
+    init: names.requestInit,
+    response: names.response,
+    spec: names.spec,
+    initRequired: requiresRequest,
+  };
 }
 
-function emitConstructor(gateway: string | undefined): string {
-  if (gateway === undefined) return '';
-  return (
-    docComment(
-      [{ kind: 'text', text: `Uses ${gateway} as the gateway unless \`options.gateway\` is given.` }],
-      '  ',
-    ) +
-    '  constructor(options: TopClientOptions) {\n' +
-    `    super({ ...options, gateway: options.gateway ?? ${stringLiteral(gateway)} });\n` +
-    '  }\n'
-  );
+export function clientImportView(entry: PackageEntry): ClientView['imports'][number] {
+  return { namespace: entry.exports.namespace, from: stringLiteral(entry.module.names.importPath) };
 }
 
-export function emitClientImport(entry: PackageEntry): string {
-  return `import * as ${entry.exports.namespace} from ${stringLiteral(entry.module.names.importPath)};\n`;
+function gatewayView(gateway: string | undefined): ClientView['gateway'] {
+  if (gateway === undefined) return false;
+  const doc = docComment(
+    [{ kind: 'text', text: `Uses ${gateway} as the gateway unless \`options.gateway\` is given.` }],
+    '  ',
+  );
+  return { doc, url: stringLiteral(gateway) };
 }
 
 export function emitClient(
   plan: PackagePlan,
-  ctx: Pick<EmitContext, 'defaultGateway'>,
+  ctx: Pick<EmitContext, 'defaultGateway' | 'templates'>,
   fragments: FragmentsOf,
 ): string {
-  const runtimeTypes =
-    ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions';
   const parts = plan.entries.map(fragments);
-  const imports = parts.map((part) => part.clientImport);
-  const members = [emitConstructor(ctx.defaultGateway), ...parts.map((part) => part.clientMethod)].filter(
-    (m) => m !== '',
-  );
-  return (
-    headerComment() +
-    `import { TopClientBase, ${runtimeTypes} } from './runtime/index.js';\n` +
-    imports.join('') +
-    '\n' +
-    docComment(
+  return ctx.templates.client({
+    header: headerComment(),
+    runtimeImports:
+      ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions',
+    imports: parts.map((part) => part.clientImport),
+    doc: docComment(
       [
         {
           kind: 'text',
@@ -67,7 +57,13 @@ export function emitClient(
         },
       ],
       '',
-    ) +
-    `export class ${CLIENT_CLASS} extends TopClientBase {\n${members.join('\n')}}\n`
-  );
+    ),
+    name: CLIENT_CLASS,
+    gateway: gatewayView(ctx.defaultGateway),
+    methods: parts.map((part) => part.clientMethod),
+  });
+}
+
+export function renderClientMethod(entry: PackageEntry, templates: Templates): string {
+  return templates.clientMethod(clientMethodView(entry));
 }

@@ -3,6 +3,7 @@
  * All defaults live here.
  */
 import { DEFAULT_NAMING, type Naming } from './names.js';
+import type { Templates } from './templates.js';
 
 export interface EmitOptions {
   readonly packageName: string;
@@ -11,6 +12,8 @@ export interface EmitOptions {
   readonly defaultGateway?: string;
   /** Texts of the runtime files by path relative to src/runtime (`client.ts`); copied to src/runtime/. */
   readonly runtimeSources: ReadonlyMap<string, string>;
+  /** The compiled output templates (compileTemplates), built once per run. */
+  readonly templates: Templates;
 }
 
 /** Generated package: posix relative path → file text. */
@@ -22,6 +25,7 @@ export interface EmitContext {
   readonly defaultGateway: string | undefined;
   readonly runtimeSources: ReadonlyMap<string, string>;
   readonly naming: Naming;
+  readonly templates: Templates;
 }
 
 export function createEmitContext(options: EmitOptions): EmitContext {
@@ -31,10 +35,14 @@ export function createEmitContext(options: EmitOptions): EmitContext {
     defaultGateway: options.defaultGateway,
     runtimeSources: options.runtimeSources,
     naming: DEFAULT_NAMING,
+    templates: options.templates,
   });
 }
 
 /** The slice a per-API module needs: nothing about the package or other APIs, so its output can be cached per API. */
-export type ApiModuleContext = Pick<EmitContext, 'naming'>;
+export type ApiModuleContext = Pick<EmitContext, 'naming' | 'templates'>;
 
-export const DEFAULT_API_MODULE_CONTEXT: ApiModuleContext = Object.freeze({ naming: DEFAULT_NAMING });
+/** The module context for the default naming. */
+export function apiModuleContext(templates: Templates): ApiModuleContext {
+  return Object.freeze({ naming: DEFAULT_NAMING, templates });
+}

@@ -19,13 +19,19 @@ import {
   emitTsconfig,
   runtimeNeedsNodeTypes,
 } from './scaffold.js';
-import { loadTemplates } from './templates.js';
 
 export type { EmitOptions, GeneratedFiles, EmitContext, ApiModuleContext } from './context.js';
-export { createEmitContext, DEFAULT_API_MODULE_CONTEXT } from './context.js';
+export { apiModuleContext, createEmitContext } from './context.js';
 export { emitApiModule, type ApiModule } from './api-module.js';
 export { FragmentCache } from './fragments.js';
-export { loadRuntimeSources } from './runtime-sources.js';
+export {
+  compileTemplates,
+  TemplateError,
+  TEMPLATE_FILES,
+  type Templates,
+  type TemplateSources,
+} from './templates.js';
+export type * from './views.js';
 
 /** A runtime file name: relative posix path of plain segments ending in `.ts`. */
 const RUNTIME_FILE = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\.ts$/;
@@ -67,7 +73,8 @@ export function emitPackage(
     ctx.naming,
   );
   const source: FragmentsOf =
-    cache?.fragmentsFor(ctx.packageName) ?? ((entry) => buildFragments(entry, ctx.packageName));
+    cache?.fragmentsFor(ctx.packageName, ctx.templates) ??
+    ((entry) => buildFragments(entry, ctx.packageName, ctx.templates));
   // Client, barrel and README each ask for every entry's parts: look each up once.
   const fragmentsOfEntry = new Map<PackageEntry, EntryFragments>();
   const fragments: FragmentsOf = (entry) => {
@@ -78,7 +85,7 @@ export function emitPackage(
     }
     return found;
   };
-  const templates = loadTemplates();
+  const { templates } = ctx;
   const nodeTypes = runtimeNeedsNodeTypes(ctx.runtimeSources);
 
   // Generated texts end in '\n' and hold no '\r' by construction; texts read from files (templates, runtime)
@@ -95,8 +102,8 @@ export function emitPackage(
     ],
     ['tsconfig.json', emitTsconfig(nodeTypes)],
     ['README.md', fileText(emitReadme(ctx, plan, templates, fragments))],
-    ['src/index.ts', emitBarrel(plan, fragments)],
-    ['src/client.ts', emitClient(plan, ctx, fragments)],
+    ['src/index.ts', fileText(emitBarrel(plan, templates, fragments))],
+    ['src/client.ts', fileText(emitClient(plan, ctx, fragments))],
     ['src/request-base.ts', fileText(emitRequestBase(templates))],
   ]);
   for (const { module } of plan.entries) files.set(module.path, module.text);

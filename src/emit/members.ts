@@ -8,6 +8,7 @@ import type { ModulePlan, Side, StructDecl } from './plan-module.js';
 import { docComment, propertyKey, stringLiteral } from './safe.js';
 import { OBJECT_INTERFACE_MEMBERS } from './scope.js';
 import { inputType, outputType } from './type-map.js';
+import type { InterfaceView, MemberView } from './views.js';
 
 /**
  * An object literal without its own `constructor` still has `constructor: Function` to the checker (likewise
@@ -16,36 +17,42 @@ import { inputType, outputType } from './type-map.js';
  */
 const INHERITED: ReadonlySet<string> = new Set(OBJECT_INTERFACE_MEMBERS);
 
-export function emitMember(
-  field: Field,
-  side: Side,
-  plan: ModulePlan,
-  uses: Set<string>,
-  indent: string,
-): string {
+/** Members are printed two spaces in, inside their interface. */
+export const MEMBER_INDENT = '  ';
+
+export function memberView(field: Field, side: Side, plan: ModulePlan, uses: Set<string>): MemberView {
   const struct = (): string => plan.structName(side, field);
   let type = side === 'request' ? inputType(field, struct, uses) : outputType(field, struct, uses);
   if (side === 'request' && INHERITED.has(field.name))
     type = `${type} | Object[${stringLiteral(field.name)}]`;
-  const optional = side === 'response' || !field.required ? '?' : '';
-  const readonly = side === 'request' ? 'readonly ' : '';
-  return `${docComment(fieldDoc(field, side), indent)}${indent}${readonly}${propertyKey(field.name)}${optional}: ${type};\n`;
+  return {
+    doc: docComment(fieldDoc(field, side), MEMBER_INDENT),
+    readonly: side === 'request' ? 'readonly ' : '',
+    key: propertyKey(field.name),
+    optional: side === 'response' || !field.required ? '?' : '',
+    type,
+  };
 }
 
-export function emitMembers(
+export function memberViews(
   fields: readonly Field[],
   side: Side,
   plan: ModulePlan,
   uses: Set<string>,
-): string {
-  return fields.map((field) => emitMember(field, side, plan, uses, '  ')).join('');
+): MemberView[] {
+  return fields.map((field) => memberView(field, side, plan, uses));
+}
+
+/** `[key: string]: <type>`: the one member of an interface the doc gives no fields for. */
+export function indexSignature(type: string, readonly: boolean): MemberView {
+  return { doc: '', readonly: readonly ? 'readonly ' : '', key: '[key: string]', optional: '', type };
 }
 
 /** A struct interface. A struct the doc gives no fields for accepts (or returns) any keys. */
-export function emitStruct(decl: StructDecl, plan: ModulePlan, uses: Set<string>): string {
-  const body =
+export function structView(decl: StructDecl, plan: ModulePlan, uses: Set<string>): InterfaceView {
+  const members =
     decl.members.fields.length === 0
-      ? `  ${decl.side === 'request' ? 'readonly ' : ''}[key: string]: unknown;\n`
-      : emitMembers(decl.members.fields, decl.side, plan, uses);
-  return `${docComment(structDoc(decl), '')}export interface ${decl.name} {\n${body}}\n`;
+      ? [indexSignature('unknown', decl.side === 'request')]
+      : memberViews(decl.members.fields, decl.side, plan, uses);
+  return { doc: docComment(structDoc(decl), ''), name: decl.name, members };
 }

@@ -5,9 +5,10 @@
  */
 import type { Api } from '../model/types.js';
 import { apiDoc, requestInitDoc } from './docs.js';
-import { emitMembers } from './members.js';
+import { indexSignature, memberViews } from './members.js';
 import { REQUEST_BASE, type ModulePlan } from './plan-module.js';
 import { docComment } from './safe.js';
+import type { InterfaceView, RequestClassView } from './views.js';
 
 /** Member of TopRequestBase a wire param cannot share a name with on the instance type. */
 const PHANTOM_MEMBER = '__response';
@@ -16,39 +17,41 @@ export function hasRequiredParams(plan: ModulePlan): boolean {
   return plan.params.fields.some((field) => field.required);
 }
 
-export function emitRequestInit(api: Api, plan: ModulePlan, uses: Set<string>): string {
+export function requestInitView(api: Api, plan: ModulePlan, uses: Set<string>): InterfaceView {
   const { names, params } = plan;
-  const doc = docComment(requestInitDoc(api, names.request, params.repeated), '');
-  // No params: an index signature of `never` still accepts `{}` but rejects any key, which `{}` would not.
-  const body =
-    params.fields.length === 0
-      ? '  readonly [key: string]: never;\n'
-      : emitMembers(params.fields, 'request', plan, uses);
-  return `${doc}export interface ${names.requestInit} {\n${body}}\n`;
+  return {
+    doc: docComment(requestInitDoc(api, names.request, params.repeated), ''),
+    name: names.requestInit,
+    // No params: an index signature of `never` still accepts `{}` but rejects any key, which `{}` would not.
+    members:
+      params.fields.length === 0
+        ? [indexSignature('never', true)]
+        : memberViews(params.fields, 'request', plan, uses),
+  };
 }
 
-export function emitRequestClass(api: Api, plan: ModulePlan): string {
+export function requestClassView(api: Api, plan: ModulePlan): RequestClassView {
   const { names, params } = plan;
-  let merged = '';
-  if (params.fields.length > 0) {
-    const base = params.fields.some((field) => field.name === PHANTOM_MEMBER)
-      ? `Omit<${names.requestInit}, '${PHANTOM_MEMBER}'>`
-      : names.requestInit;
-    merged =
-      docComment([{ kind: 'text', text: 'The params of this request, readable by wire name.' }], '') +
-      `export interface ${names.request} extends ${base} {}\n`;
-  }
-  const init = hasRequiredParams(plan) ? `init: ${names.requestInit}` : `init: ${names.requestInit} = {}`;
-  return (
-    merged +
-    docComment(apiDoc(api), '') +
-    `export class ${names.request} extends ${REQUEST_BASE}<${names.response}> {\n` +
-    `  constructor(${init}) {\n` +
-    `    super(${names.spec}, init);\n` +
-    '  }\n\n' +
-    '  override get [API_SPEC](): ApiSpec {\n' +
-    `    return ${names.spec};\n` +
-    '  }\n' +
-    '}\n'
-  );
+  const base = params.fields.some((field) => field.name === PHANTOM_MEMBER)
+    ? `Omit<${names.requestInit}, '${PHANTOM_MEMBER}'>`
+    : names.requestInit;
+  return {
+    doc: docComment(apiDoc(api), ''),
+    name: names.request,
+    base: REQUEST_BASE,
+    init: names.requestInit,
+    response: names.response,
+    spec: names.spec,
+    initRequired: hasRequiredParams(plan),
+    merged:
+      params.fields.length === 0
+        ? false
+        : {
+            doc: docComment(
+              [{ kind: 'text', text: 'The params of this request, readable by wire name.' }],
+              '',
+            ),
+            base,
+          },
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * The package around the generated code: package.json, tsconfig.json, README.md and the request base class.
- * JSON files are built as data and serialised; Markdown and the base class come from templates/*.hbs.
+ * JSON files are built as data and serialised (JSON.stringify is their escaping); Markdown and the base class
+ * come from templates/*.hbs.
  */
 import { compareCodeUnits, headerComment } from './print.js';
 import type { EmitContext } from './context.js';
@@ -9,7 +10,8 @@ import type { FragmentsOf } from './fragments.js';
 import type { PackageEntry, PackagePlan } from './plan-package.js';
 import { apiExampleCode, readmeExampleCode, runtimeExampleCode } from './readme-example.js';
 import { markdownCodeBlock, markdownInlineCode, markdownText, stringLiteral } from './safe.js';
-import type { ReadmeRow, Templates } from './templates.js';
+import type { Templates } from './templates.js';
+import type { ReadmeRow } from './views.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -1,6 +1,8 @@
 /**
  * The `ApiSpec` constant of one API: wire names, kinds and constraints the runtime validates and serialises
- * from, and the response fields that are lists (which the runtime unwraps), as JSON text on one line.
+ * from, and the response fields that are lists (which the runtime unwraps). It is emitted as JSON text that the
+ * runtime decodes (`apiSpecFromJson`), not as an object literal: thousands of large literals checked against
+ * `ApiSpec` were a large part of type-checking the package.
  */
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
@@ -9,13 +11,14 @@ import { responseKey } from './names.js';
 import type { ModulePlan } from './plan-module.js';
 import { docComment, stringLiteral } from './safe.js';
 import { isList } from './type-map.js';
+import type { SpecView } from './views.js';
 
 /** ParamSpec kinds: TypeKind without `byte`, which the model never produces as a kind of its own. */
 function paramKind(kind: TypeKind): string {
   return kind === 'byte' ? 'number' : kind;
 }
 
-/** A ParamSpec as plain data, keys in the order ApiSpec declares them. */
+/** A ParamSpec or ResponseFieldSpec as plain data, keys in the order the runtime's types declare them. */
 type SpecData = { [key: string]: string | number | boolean | SpecData[] };
 
 function paramSpec(field: Field, plan: ModulePlan): SpecData {
@@ -56,11 +59,7 @@ function responseFieldSpecs(fields: readonly Field[], plan: ModulePlan): SpecDat
   return specs;
 }
 
-/**
- * The spec is emitted as JSON text the runtime decodes (`apiSpecFromJson`), not as an object literal: thousands
- * of large literals checked against `ApiSpec` were a large part of type-checking the package.
- */
-export function emitSpec(api: Api, plan: ModulePlan): string {
+export function specView(api: Api, plan: ModulePlan): SpecView {
   const spec: SpecData = {
     method: api.api,
     responseKey: responseKey(api.api),
@@ -69,8 +68,9 @@ export function emitSpec(api: Api, plan: ModulePlan): string {
   // Only APIs whose answers contain lists carry a response description.
   const response = responseFieldSpecs(plan.responseFields.fields, plan);
   if (response.length > 0) spec.response = response;
-  return (
-    docComment(specDoc(api), '') +
-    `export const ${plan.names.spec}: ApiSpec = apiSpecFromJson(${stringLiteral(JSON.stringify(spec))});\n`
-  );
+  return {
+    doc: docComment(specDoc(api), ''),
+    name: plan.names.spec,
+    json: stringLiteral(JSON.stringify(spec)),
+  };
 }

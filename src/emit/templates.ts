@@ -1,52 +1,111 @@
 /**
- * The package scaffold templates (templates/*.hbs). Handlebars runs with `noEscape` and `strict`: every value
- * it receives is already escaped for its place by safe.ts, and a missing value is an error, not an empty string.
+ * The output templates (templates/*.hbs), compiled once per run. Handlebars runs with `noEscape`, `strict` and
+ * `knownHelpersOnly`: every value it receives is already escaped for its place by safe.ts, a missing value is
+ * an error rather than an empty string, and a template can call only Handlebars' built-in helpers.
+ *
+ * Every template is also a partial under its name without the extension (`interface.ts.hbs` → `interface`).
+ * Reading the files is the caller's job (see src/assets/templates.ts): this module does no I/O.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { topgenRoot } from './package-root.js';
+import type {
+  ApiModuleView,
+  BarrelView,
+  ClientMethodView,
+  ClientView,
+  ReadmeView,
+  RequestBaseView,
+} from './views.js';
 
-export interface ReadmeRow {
-  readonly api: string;
-  readonly method: string;
-  readonly title: string;
-  /** The API's own example (a fenced code block): its module imported alone and sent with `execute`. */
-  readonly example: string;
+/** The template files topgen renders and the partials they use; an override folder may replace any of them. */
+export const TEMPLATE_FILES = [
+  'README.md.hbs',
+  'api-module.ts.hbs',
+  'client-method.ts.hbs',
+  'client.ts.hbs',
+  'index.ts.hbs',
+  'interface.ts.hbs',
+  'request-base.ts.hbs',
+  'request-class.ts.hbs',
+  'spec.ts.hbs',
+] as const;
+
+export type TemplateFile = (typeof TEMPLATE_FILES)[number];
+
+export interface TemplateSource {
+  readonly text: string;
+  /** Where the text came from, for messages (`templates/spec.ts.hbs`, `my-templates/spec.ts.hbs`). */
+  readonly path: string;
 }
 
-export interface ReadmeData {
-  readonly title: string;
-  readonly apiCount: number;
-  readonly apiNoun: string;
-  readonly example: string;
-  readonly apiImport: string;
-  /** Inline code: the runtime's subpath, `<package>/runtime`. */
-  readonly runtimePath: string;
-  /** Inline code: the per-API subpath pattern, `<package>/apis/<API name>`. */
-  readonly apiPath: string;
-  /** Fenced code block: a TopClientBase from the runtime subpath, the `client` of every API example. */
-  readonly runtimeExample: string;
-  readonly rows: readonly ReadmeRow[];
-}
+export type TemplateSources = ReadonlyMap<TemplateFile, TemplateSource>;
+
+/** A template that does not compile or render: the message starts with `path:line:column:`. */
+export class TemplateError extends Error {}
 
 export interface Templates {
-  readonly readme: (data: ReadmeData) => string;
-  readonly requestBase: (data: { readonly header: string }) => string;
+  readonly apiModule: (view: ApiModuleView) => string;
+  readonly clientMethod: (view: ClientMethodView) => string;
+  readonly client: (view: ClientView) => string;
+  readonly barrel: (view: BarrelView) => string;
+  readonly requestBase: (view: RequestBaseView) => string;
+  readonly readme: (view: ReadmeView) => string;
 }
 
-export function loadTemplates(): Templates {
+const OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
+
+/** Handlebars reports positions as `- line:column` (compile and render errors) or `on line N` (parse errors). */
+function templateError(error: unknown, path: string): TemplateError {
+  if (error instanceof TemplateError) return error;
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = / - (\d+):(\d+)$/.exec(raw) ?? /on line (\d+)/.exec(raw);
+  const line = position?.[1] ?? '1';
+  const column = position?.[2] === undefined ? '' : `:${Number(position[2]) + 1}`;
+  const message = raw
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/ not defined in \[object Object\]/, ' is not defined here')
+    .replace(/^Parse error on line \d+:\n/, 'syntax error:\n');
+  return new TemplateError(`${path}:${line}${column}: ${message}`);
+}
+
+function partialName(file: TemplateFile): string {
+  return file.replace(/(\.ts)?\.hbs$/, '');
+}
+
+export function compileTemplates(sources: TemplateSources): Templates {
   const handlebars = Handlebars.create();
-  const dir = join(topgenRoot(), 'templates');
-  const compile = <T>(file: string): ((data: T) => string) => {
-    const template = handlebars.compile<T>(readFileSync(join(dir, file), 'utf8'), {
-      noEscape: true,
-      strict: true,
-    });
-    return (data) => template(data);
-  };
+  const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
+  for (const file of TEMPLATE_FILES) {
+    const source = sources.get(file);
+    if (source === undefined) throw new TemplateError(`template ${file} is missing`);
+    let template: Handlebars.TemplateDelegate;
+    try {
+      // Precompiling checks syntax and helper names now, not at the first render.
+      handlebars.precompile(source.text, OPTIONS);
+      template = handlebars.compile(source.text, OPTIONS);
+    } catch (error) {
+      throw templateError(error, source.path);
+    }
+    // A render error names the innermost template it happened in, partials included.
+    const named: Handlebars.TemplateDelegate = (context, options) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        throw templateError(error, source.path);
+      }
+    };
+    compiled.set(file, named);
+    handlebars.registerPartial(partialName(file), named);
+  }
+  const render =
+    <T>(file: TemplateFile) =>
+    (view: T): string =>
+      (compiled.get(file) as Handlebars.TemplateDelegate<T>)(view);
   return {
-    readme: compile<ReadmeData>('README.md.hbs'),
-    requestBase: compile<{ readonly header: string }>('request-base.ts.hbs'),
+    apiModule: render<ApiModuleView>('api-module.ts.hbs'),
+    clientMethod: render<ClientMethodView>('client-method.ts.hbs'),
+    client: render<ClientView>('client.ts.hbs'),
+    barrel: render<BarrelView>('index.ts.hbs'),
+    requestBase: render<RequestBaseView>('request-base.ts.hbs'),
+    readme: render<ReadmeView>('README.md.hbs'),
   };
 }

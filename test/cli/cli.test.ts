@@ -126,6 +126,19 @@ describe('topgen generate / check', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('"out": expected a non-empty string, found 7');
   });
+
+  it('renders with --templates (config key templates); a broken override is a usage error naming file and line', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'request-base.ts.hbs'), '{{header}}export const CUSTOM_BASE = 1;\n');
+    writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ templates: 'tpl' }));
+    expect((await topgen(['generate'], dir)).status).toBe(0);
+    expect(readFileSync(join(dir, 'generated', 'src', 'request-base.ts'), 'utf8')).toContain('CUSTOM_BASE');
+    writeFileSync(join(dir, 'tpl', 'spec.ts.hbs'), 'export const x = 1;\n{{#if params}}\n');
+    const broken = await topgen(['check', '--templates', 'tpl'], dir);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^topgen: tpl\/spec\.ts\.hbs:\d+: syntax error/m);
+  });
 });
 
 describe('topgen parse', () => {
@@ -162,7 +175,8 @@ describe('topgen generate --typecheck', () => {
     expect(run.stderr).toContain('2 APIs from 2 docs');
     expect(run.status).toBe(0);
     expect((await topgen(['check', '--typecheck'], dir)).status).toBe(0);
-  });
+    // Two runs that each type-check the package: slow on a busy machine.
+  }, 240_000);
 });
 
 describe('usage errors', () => {

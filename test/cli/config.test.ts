@@ -11,6 +11,7 @@ describe('validateConfig', () => {
           packageName: '@acme/top-sdk',
           packageVersion: '1.2.3',
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
+          templates: 'my-templates',
           strict: true,
         },
         'topgen.config.json',
@@ -21,6 +22,7 @@ describe('validateConfig', () => {
       packageName: '@acme/top-sdk',
       packageVersion: '1.2.3',
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
+      templates: 'my-templates',
       strict: true,
     });
   });

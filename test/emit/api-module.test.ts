@@ -1,11 +1,11 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { emitApiModule } from '../../src/emit/api-module.js';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field } from './support/build.js';
+import { MODULE_CONTEXT } from '../helpers/templates.js';
 
-const emit = (given: Api): string => emitApiModule(given, DEFAULT_API_MODULE_CONTEXT).text;
+const emit = (given: Api): string => emitApiModule(given, MODULE_CONTEXT).text;
 
 /**
  * The spec constant `name` as the runtime decodes it, read with TypeScript's parser: its initializer must be

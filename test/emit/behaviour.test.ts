@@ -9,6 +9,7 @@ import { emitPackage } from '../../src/emit/index.js';
 import type { ApiSpec } from '../../src/runtime/spec.js';
 import { contractRuntime, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 interface Captured {
   readonly spec: ApiSpec;
@@ -48,6 +49,7 @@ beforeAll(async () => {
       packageName: 'x',
       packageVersion: '1.0.0',
       runtimeSources: contractRuntime(),
+      templates: TEMPLATES,
     }),
   );
   sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as Sdk;

@@ -5,9 +5,15 @@ import { emitPackage } from '../../src/emit/index.js';
 import type { Api } from '../../src/model/types.js';
 import { contractRuntime } from './support/build.js';
 import { corpusApis, HAS_CORPUS } from './support/corpus.js';
-import { typeCheck } from './support/typecheck.js';
+import { typeCheck } from '../helpers/typecheck.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
-const options = { packageName: 'corpus-sdk', packageVersion: '1.0.0', runtimeSources: contractRuntime() };
+const options = {
+  packageName: 'corpus-sdk',
+  packageVersion: '1.0.0',
+  runtimeSources: contractRuntime(),
+  templates: TEMPLATES,
+};
 
 /** `copies` renamed copies of the corpus (`bench3.taobao.x.get`): as many APIs as a large doc set. */
 function scaled(apis: readonly Api[], copies: number): Api[] {

@@ -4,11 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
 import { contractRuntime, seedApis } from './support/build.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 const files = emitPackage(seedApis(), {
   packageName: 'seed-sdk',
   packageVersion: '1.0.0',
   runtimeSources: contractRuntime(),
+  templates: TEMPLATES,
 });
 
 describe('seed package', () => {

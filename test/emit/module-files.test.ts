@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
 import { apiNames, DEFAULT_NAMING, moduleStem } from '../../src/emit/names.js';
 import { api, contractRuntime, field } from './support/build.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 describe('moduleStem', () => {
   it.each([
@@ -59,7 +60,12 @@ describe('package with API names that contain a `d` segment', () => {
       api('taobao.item.d'),
       api('taobao.item.get'),
     ],
-    { packageName: 'd-sdk', packageVersion: '1.0.0', runtimeSources: contractRuntime() },
+    {
+      packageName: 'd-sdk',
+      packageVersion: '1.0.0',
+      runtimeSources: contractRuntime(),
+      templates: TEMPLATES,
+    },
   );
 
   it('emits JavaScript for every API module', () => {

@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  emitApiModule,
-  emitPackage,
-  loadRuntimeSources,
-  type ApiModule,
-  type EmitOptions,
-} from '../../src/emit/index.js';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
+import { emitApiModule, emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
+import { loadRuntimeSources } from '../../src/assets/index.js';
 import type { Api } from '../../src/model/types.js';
 import { api, contractRuntime, field, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
+import { TEMPLATES, MODULE_CONTEXT } from '../helpers/templates.js';
 
 const options: EmitOptions = {
   packageName: 'seed-sdk',
   packageVersion: '1.2.3',
   runtimeSources: contractRuntime(),
+  templates: TEMPLATES,
 };
 
 const json = (text: string | undefined): Record<string, unknown> =>
@@ -187,7 +183,7 @@ describe('emitPackage', () => {
       seen.push(given.api);
       let module = cached.get(given);
       if (module === undefined) {
-        module = emitApiModule(given, DEFAULT_API_MODULE_CONTEXT);
+        module = emitApiModule(given, MODULE_CONTEXT);
         cached.set(given, module);
       }
       return module;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emitApiModule } from '../../src/emit/api-module.js';
-import { DEFAULT_API_MODULE_CONTEXT } from '../../src/emit/context.js';
 import { DEFAULT_NAMING } from '../../src/emit/names.js';
 import { planModule } from '../../src/emit/plan-module.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field } from './support/build.js';
+import { MODULE_CONTEXT } from '../helpers/templates.js';
 
 const structNames = (given: Api): [string, string, string][] =>
   planModule(given, DEFAULT_NAMING).structs.map((s) => [s.side, s.path, s.name]);
@@ -103,12 +103,12 @@ describe('per-API module output', () => {
   });
 
   it('does not depend on other APIs: the same API emits the same text alone or among others', () => {
-    const alone = emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT);
+    const alone = emitApiModule(seedLike, MODULE_CONTEXT);
     const other = api('alibaba.x.list', {
       response: [field('result', 'Result', { children: [field('n', 'Number')] })],
     });
-    emitApiModule(other, DEFAULT_API_MODULE_CONTEXT);
-    expect(emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT)).toEqual(alone);
+    emitApiModule(other, MODULE_CONTEXT);
+    expect(emitApiModule(seedLike, MODULE_CONTEXT)).toEqual(alone);
   });
 
   it('does not mutate its input', () => {
@@ -120,8 +120,6 @@ describe('per-API module output', () => {
       }
     };
     deepFreeze(frozen);
-    expect(emitApiModule(frozen, DEFAULT_API_MODULE_CONTEXT).text).toBe(
-      emitApiModule(seedLike, DEFAULT_API_MODULE_CONTEXT).text,
-    );
+    expect(emitApiModule(frozen, MODULE_CONTEXT).text).toBe(emitApiModule(seedLike, MODULE_CONTEXT).text);
   });
 });

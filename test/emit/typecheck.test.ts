@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emitPackage, loadRuntimeSources } from '../../src/emit/index.js';
+import { emitPackage } from '../../src/emit/index.js';
+import { loadRuntimeSources } from '../../src/assets/index.js';
 import { contractRuntime, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
-import { errorsByLine, typeCheck } from './support/typecheck.js';
+import { errorsByLine, typeCheck } from '../helpers/typecheck.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
-const options = { packageName: 'seed-sdk', packageVersion: '1.0.0', runtimeSources: contractRuntime() };
+const options = {
+  packageName: 'seed-sdk',
+  packageVersion: '1.0.0',
+  runtimeSources: contractRuntime(),
+  templates: TEMPLATES,
+};
 
 /** The README's example, importing the package through its barrel instead of its published name. */
 function readmeExample(files: ReadonlyMap<string, string>, packageName: string): string {

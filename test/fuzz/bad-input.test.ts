@@ -21,6 +21,7 @@ import type { Diagnostic } from '../../src/model/types.js';
 import { EXPECTED_FORMATS } from '../../src/parse/detect.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { DOCS_INPUT, HAS_SHARED, ROOT, SHARED } from '../helpers/paths.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 const DERBY = readFileSync(join(DOCS_INPUT, 'alitrip_merchant_galaxy_member_login_derby.txt'));
 const DERBY_TEXT = DERBY.toString('utf8');
@@ -220,7 +221,7 @@ const CASES: readonly Case[] = [
           { file: 'docs/b/derby.txt', content: DERBY },
           { file: 'docs/a/derby.txt', content: DERBY },
         ],
-        { packageName: 'x', packageVersion: '1.0.0', runtimeSources: new Map() },
+        { packageName: 'x', packageVersion: '1.0.0', runtimeSources: new Map(), templates: TEMPLATES },
       ).diagnostics,
     want: {
       severity: 'error',
@@ -241,7 +242,7 @@ const CASES: readonly Case[] = [
           { file: 'docs/a.json', content: docJson([]) },
           { file: 'docs/b.json', content: docJson([]).replace('taobao.demo.get', 'taobao.Demo.get') },
         ],
-        { packageName: 'x', packageVersion: '1.0.0', runtimeSources: new Map() },
+        { packageName: 'x', packageVersion: '1.0.0', runtimeSources: new Map(), templates: TEMPLATES },
       ).diagnostics,
     want: {
       severity: 'error',

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate, type GenerateResult, type InputDoc } from '../../src/generate.js';
-import { loadRuntimeSources } from '../../src/emit/runtime-sources.js';
+import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { DOCS_INPUT } from './paths.js';
+import { TEMPLATES } from './templates.js';
 
 /** The options `topgen generate` uses by default (see src/cli/options.ts). */
 export const DEFAULT_EMIT = {
@@ -20,5 +21,5 @@ export function readDocs(dir = DOCS_INPUT, shownAs = 'docs-input'): InputDoc[] {
 }
 
 export function generateInMemory(inputs: readonly InputDoc[] = readDocs()): GenerateResult {
-  return generate(inputs, { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources() });
+  return generate(inputs, { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources(), templates: TEMPLATES });
 }

@@ -2,17 +2,20 @@
 // type-checks against the package it documents, whatever the docs and the package name contain.
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { emitPackage, loadRuntimeSources, type EmitOptions } from '../../src/emit/index.js';
+import { emitPackage, type EmitOptions } from '../../src/emit/index.js';
+import { loadRuntimeSources } from '../../src/assets/index.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field, seedApis } from '../emit/support/build.js';
 import { corpusApis, HAS_CORPUS } from '../emit/support/corpus.js';
 import { hostileApis } from '../emit/support/hostile.js';
-import { typeCheck } from '../emit/support/typecheck.js';
+import { typeCheck } from '../helpers/typecheck.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 const options: EmitOptions = {
   packageName: 'seed-sdk',
   packageVersion: '1.0.0',
   runtimeSources: loadRuntimeSources(),
+  templates: TEMPLATES,
 };
 
 function readmeOf(apis: readonly Api[], overrides: Partial<EmitOptions> = {}): string {
@@ -159,7 +162,7 @@ describe('README examples type-check against the package they document', () => {
     const extra = exampleFiles(files.get('README.md') ?? '', 'seed-sdk');
     const [path, text] = [...extra].at(-1) ?? ['', ''];
     extra.set(path, text.replace('const request = new ', 'const request: number = new '));
-    expect(typeCheck(files, extra).messages.join('\n')).toMatch(/readme-example-\d+\.ts:\d+: TS2322/);
+    expect(typeCheck(files, extra).messages.join('\n')).toMatch(/readme-example-\d+\.ts:\d+: error TS2322/);
   });
 
   it.skipIf(!HAS_CORPUS)(

@@ -139,7 +139,7 @@ describe('detectFormat', () => {
     });
   });
 
-  it('decides on a prefix, so a 50 MB input costs no more than a small one', () => {
+  it('decides on a prefix of a 50 MB input', () => {
     const header = utf8('taobao.big.get (大)\n\n');
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
     big.set(header, 0);

@@ -3,16 +3,17 @@
  * transpiled, and called against `topgen mock` serving the same model. The gateway wraps lists as TOP does; the
  * generated client must hand back the plain arrays its types promise, with and without `simplify`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { writeTranspiled } from '../helpers/transpile.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
-import { loadRuntimeSources } from '../../src/emit/runtime-sources.js';
+import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api, Field } from '../../src/model/types.js';
+import { TEMPLATES } from '../helpers/templates.js';
 
 function field(name: string, type: string, extra: Partial<Field> = {}): Field {
   return { name, type, array: false, required: false, children: [], ...extra };
@@ -65,16 +66,9 @@ beforeAll(async () => {
     packageName: 'lists',
     packageVersion: '1.0.0',
     runtimeSources: loadRuntimeSources(),
+    templates: TEMPLATES,
   });
-  for (const [path, text] of files) {
-    if (!path.endsWith('.ts')) continue;
-    const target = join(dir, path.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(target), { recursive: true });
-    const js = ts.transpileModule(text, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    writeFileSync(target, js);
-  }
+  writeTranspiled(files, dir);
   sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as Sdk;
   gateway = await startMockGateway({ apis: [TRADES], appKey: APP_KEY, appSecret: APP_SECRET });
 });

@@ -1,5 +1,5 @@
 import type { GeneratedFiles } from '../../emit/index.js';
-import { loadRuntimeSources } from '../../emit/runtime-sources.js';
+import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
 import { Pipeline } from '../../pipeline.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
@@ -19,11 +19,14 @@ const err = (line: string): void => {
 export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
+  // Templates first: a broken override is a usage error, reported before any doc is read.
+  const templates = loadTemplates(settings.templates);
   const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     runtimeSources: loadRuntimeSources(),
+    templates,
     strict: settings.strict,
   });
   // Read with a progress line (see loadModel); the model and emit stages are the pipeline's own.

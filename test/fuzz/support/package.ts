@@ -2,12 +2,14 @@
  * Builds generated packages from random docs: through the whole pipeline (`generate` on rendered doc JSON and
  * form-A pages), or straight from model values (`emitPackage`) for what no doc format can carry.
  */
-import { emitPackage, loadRuntimeSources, type GeneratedFiles } from '../../../src/emit/index.js';
+import { emitPackage, type GeneratedFiles } from '../../../src/emit/index.js';
+import { loadRuntimeSources } from '../../../src/assets/index.js';
 import { generate, type GenerateResult, type InputDoc } from '../../../src/generate.js';
 import type { Api } from '../../../src/model/types.js';
 import type { DocSpec } from './doc-arbitrary.js';
 import { renderJson, type JsonStyle, PLAIN_STYLE } from './render-json.js';
 import { renderText, PLAIN_TEXT_STYLE } from './render-text.js';
+import { TEMPLATES } from '../../helpers/templates.js';
 
 let runtime: ReadonlyMap<string, string> | undefined;
 
@@ -41,7 +43,12 @@ export function inputDocs(inputs: Inputs): InputDoc[] {
 }
 
 export function generatePackage(inputs: Inputs, options: { readonly strict?: boolean } = {}): GenerateResult {
-  return generate(inputDocs(inputs), { ...EMIT_OPTIONS, ...options, runtimeSources: runtimeSources() });
+  return generate(inputDocs(inputs), {
+    ...EMIT_OPTIONS,
+    ...options,
+    runtimeSources: runtimeSources(),
+    templates: TEMPLATES,
+  });
 }
 
 /** Model APIs for docs that skip the readers; `file` is doc text too (it is shown in generated headers). */
@@ -54,7 +61,12 @@ export function emitModel(
   apis: readonly Api[],
   gateway: string = EMIT_OPTIONS.defaultGateway,
 ): GeneratedFiles {
-  return emitPackage(apis, { ...EMIT_OPTIONS, defaultGateway: gateway, runtimeSources: runtimeSources() });
+  return emitPackage(apis, {
+    ...EMIT_OPTIONS,
+    defaultGateway: gateway,
+    runtimeSources: runtimeSources(),
+    templates: TEMPLATES,
+  });
 }
 
 /** The generated files that are not the verbatim runtime copy. */

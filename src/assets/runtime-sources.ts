@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { topgenRoot } from './package-root.js';
-import { compareCodeUnits } from './print.js';
+import { compareCodeUnits } from '../emit/print.js';
 
 function listTs(dir: string, prefix: string): string[] {
   const names: string[] = [];

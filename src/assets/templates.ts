@@ -1,0 +1,56 @@
+/**
+ * Reads the output templates: topgen's own templates/*.hbs, each replaced by the file of the same name in the
+ * override folder (`--templates DIR`, config `templates`) when there is one. Line ends are normalised, so a
+ * checkout with CRLF line ends renders the same bytes.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  compileTemplates,
+  TEMPLATE_FILES,
+  TemplateError,
+  type TemplateFile,
+  type Templates,
+  type TemplateSource,
+} from '../emit/templates.js';
+import { topgenRoot } from './package-root.js';
+
+const KNOWN: ReadonlySet<string> = new Set(TEMPLATE_FILES);
+
+function read(path: string): TemplateSource {
+  const text = readFileSync(path, 'utf8');
+  const shown = relative(process.cwd(), path);
+  return {
+    text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text,
+    path: shown === '' ? path : shown,
+  };
+}
+
+/** Every template file, overridden ones from `overrideDir`; an unknown `.hbs` file there is an error (a typo). */
+export function loadTemplateSources(overrideDir?: string): Map<TemplateFile, TemplateSource> {
+  const overrides = new Set<string>();
+  if (overrideDir !== undefined) {
+    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory())
+      throw new TemplateError(`${overrideDir}: templates folder not found`);
+    for (const name of readdirSync(overrideDir)) {
+      if (!name.endsWith('.hbs')) continue;
+      if (!KNOWN.has(name))
+        throw new TemplateError(
+          `${join(overrideDir, name)}: not a topgen template (known: ${TEMPLATE_FILES.join(', ')})`,
+        );
+      overrides.add(name);
+    }
+  }
+  const builtIn = join(topgenRoot(), 'templates');
+  return new Map(
+    TEMPLATE_FILES.map((file) => [
+      file,
+      read(overrides.has(file) && overrideDir !== undefined ? join(overrideDir, file) : join(builtIn, file)),
+    ]),
+  );
+}
+
+/** The templates for one run: read and compiled once. */
+export function loadTemplates(overrideDir?: string): Templates {
+  return compileTemplates(loadTemplateSources(overrideDir));
+}

@@ -1,0 +1,132 @@
+/**
+ * The view models the templates receive (docs/templates.md describes each). Every string is final text for
+ * its place: identifiers and literals come from safe.ts, doc comments are complete JSDoc blocks (already
+ * indented, ending in a line end) or '', and fixed type expressions come from the type map. Templates only
+ * arrange them.
+ */
+
+/** One interface member; also an index signature, whose `key` is `[key: string]`. */
+export interface MemberView {
+  readonly doc: string;
+  /** `'readonly '` or `''`. */
+  readonly readonly: string;
+  /** A bare identifier, a quoted wire name, or `[key: string]`. */
+  readonly key: string;
+  /** `'?'` or `''`. */
+  readonly optional: string;
+  readonly type: string;
+}
+
+/** The init and response interfaces and each struct interface. */
+export interface InterfaceView {
+  readonly doc: string;
+  readonly name: string;
+  readonly members: readonly MemberView[];
+}
+
+export interface RequestClassView {
+  readonly doc: string;
+  readonly name: string;
+  /** The shared base class. */
+  readonly base: string;
+  readonly init: string;
+  readonly response: string;
+  readonly spec: string;
+  /** False when every param is optional: the constructor's init defaults to `{}`. */
+  readonly initRequired: boolean;
+  /** The interface merged into the class (its params, readable by wire name); false without params. */
+  readonly merged: false | { readonly doc: string; readonly base: string };
+}
+
+export interface SpecView {
+  readonly doc: string;
+  readonly name: string;
+  /** The spec's JSON text as a string literal, the argument of `apiSpecFromJson`. */
+  readonly json: string;
+}
+
+/** `src/apis/<api>.ts`. */
+export interface ApiModuleView {
+  readonly header: string;
+  /** The runtime import's specifiers (`API_SPEC, type ApiSpec, type TopNumber`). */
+  readonly runtimeImports: string;
+  readonly requestBase: string;
+  readonly request: RequestClassView;
+  readonly init: InterfaceView;
+  readonly response: InterfaceView;
+  readonly structs: readonly InterfaceView[];
+  readonly spec: SpecView;
+}
+
+/** One method of the client. */
+export interface ClientMethodView {
+  readonly doc: string;
+  readonly name: string;
+  /** The API module's namespace in client.ts; the names below are its exports. */
+  readonly namespace: string;
+  readonly request: string;
+  readonly init: string;
+  readonly response: string;
+  readonly spec: string;
+  readonly initRequired: boolean;
+}
+
+/** `src/client.ts`. */
+export interface ClientView {
+  readonly header: string;
+  readonly runtimeImports: string;
+  readonly imports: readonly { readonly namespace: string; readonly from: string }[];
+  readonly doc: string;
+  readonly name: string;
+  /** The default gateway (a string literal) and its constructor's doc; false when the runtime's default applies. */
+  readonly gateway: false | { readonly doc: string; readonly url: string };
+  /** Each method as rendered by client-method.ts.hbs. */
+  readonly methods: readonly string[];
+}
+
+/** One API in `src/index.ts`. */
+export interface BarrelEntryView {
+  readonly namespace: string;
+  /** String literal: the module's import path. */
+  readonly from: string;
+  /** `XRequest, type XRequestInit as YRequestInit, …`. */
+  readonly specifiers: string;
+}
+
+/** `src/index.ts`. */
+export interface BarrelView {
+  readonly header: string;
+  readonly requestBase: string;
+  readonly client: string;
+  readonly entries: readonly BarrelEntryView[];
+}
+
+/** `src/request-base.ts`. */
+export interface RequestBaseView {
+  readonly header: string;
+}
+
+/** One API's section of the package README. All values are Markdown, escaped by safe.ts. */
+export interface ReadmeRow {
+  readonly api: string;
+  readonly method: string;
+  readonly title: string;
+  /** The API's own example (a fenced code block): its module imported alone and sent with `execute`. */
+  readonly example: string;
+}
+
+/** The package README. */
+export interface ReadmeView {
+  readonly title: string;
+  readonly apiCount: number;
+  readonly apiNoun: string;
+  readonly example: string;
+  readonly apiImport: string;
+  /** Inline code: the runtime's subpath, `<package>/runtime`. */
+  readonly runtimePath: string;
+  /** Inline code: the per-API subpath pattern, `<package>/apis/<API name>`. */
+  readonly apiPath: string;
+  /** Fenced code block: a TopClientBase from the runtime subpath, the `client` of every API example. */
+  readonly runtimeExample: string;
+  readonly rows: readonly ReadmeRow[];
+}

@@ -1,0 +1,139 @@
+/**
+ * The one in-memory type-checker of generated packages (used by `--typecheck` and the tests): ts-morph over an
+ * in-memory file system holding the package's files, TypeScript's lib files and the type packages the runtime
+ * needs (@types/node). The compiler options are the package's own tsconfig.json (strict).
+ *
+ * A checker is meant to be reused: files that did not change between two checks keep their parsed source, the
+ * program reuses the previous one's structure, and a runtime that type-checked once is not checked again (only
+ * the generated files change between checks).
+ */
+import type * as TsMorph from 'ts-morph';
+
+/** Where the package's files live in the in-memory file system. */
+const ROOT = '/package';
+
+export interface PackageTypeError {
+  /** Package-relative path, when the error is in a file. */
+  readonly file?: string;
+  readonly line?: number;
+  /** TypeScript's error code; none for the checker's own findings. */
+  readonly code?: number;
+  readonly message: string;
+}
+
+/** `src/x.ts:3: error TS2322: message`. */
+export function formatTypeError(error: PackageTypeError): string {
+  const where =
+    error.file === undefined ? '' : `${error.file}${error.line === undefined ? '' : `:${error.line}`}: `;
+  return `${where}error${error.code === undefined ? '' : ` TS${error.code}`}: ${error.message}`;
+}
+
+type Morph = typeof TsMorph;
+
+export class PackageTypeChecker {
+  readonly #morph: Morph;
+  readonly #project: TsMorph.Project;
+  readonly #checkedRuntimes = new Set<string>();
+  #tsconfig: string | undefined;
+
+  /**
+   * `typePackages`: package name → the files of its folder on disk (relative posix path → text), such as
+   * `@types/node`. Only `.d.ts` files and package.json matter.
+   */
+  private constructor(morph: Morph, typePackages: ReadonlyMap<string, ReadonlyMap<string, string>>) {
+    this.#morph = morph;
+    this.#project = new morph.Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+    const fs = this.#project.getFileSystem();
+    for (const [name, files] of typePackages)
+      for (const [path, text] of files) fs.writeFileSync(`/node_modules/${name}/${path}`, text);
+  }
+
+  /** ts-morph carries the TypeScript compiler: it is loaded only when a checker is made. */
+  static async create(
+    typePackages: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  ): Promise<PackageTypeChecker> {
+    return new PackageTypeChecker(await import('ts-morph'), typePackages);
+  }
+
+  /** For callers that have already loaded ts-morph (tests). */
+  static createWith(
+    morph: Morph,
+    typePackages: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  ): PackageTypeChecker {
+    return new PackageTypeChecker(morph, typePackages);
+  }
+
+  #configure(files: ReadonlyMap<string, string>): void {
+    const text = files.get('tsconfig.json');
+    if (text === undefined) throw new Error('package has no tsconfig.json');
+    if (text === this.#tsconfig) return;
+    const { ts } = this.#morph;
+    const raw = JSON.parse(text) as { compilerOptions?: unknown };
+    const converted = ts.convertCompilerOptionsFromJson(raw.compilerOptions, ROOT);
+    if (converted.errors.length > 0)
+      throw new Error(ts.flattenDiagnosticMessageText(converted.errors[0]?.messageText, '\n'));
+    this.#project.compilerOptions.set({
+      ...converted.options,
+      noEmit: true,
+      typeRoots: ['/node_modules/@types'],
+    });
+    this.#tsconfig = text;
+  }
+
+  /** Every type error of the package (plus `extra` files, such as usage code next to it); empty when it compiles. */
+  check(
+    files: ReadonlyMap<string, string>,
+    extra: ReadonlyMap<string, string> = new Map(),
+  ): PackageTypeError[] {
+    this.#configure(files);
+    const fs = this.#project.getFileSystem();
+    const all = new Map([...files, ...extra]);
+    // package.json ("type": "module") tells NodeNext resolution that the package's .ts files are ES modules.
+    fs.writeFileSync(`${ROOT}/package.json`, all.get('package.json') ?? '{"type":"module"}');
+    const wanted = new Set<string>();
+    for (const [path, text] of all) {
+      if (!path.endsWith('.ts')) continue;
+      const full = `${ROOT}/${path}`;
+      wanted.add(full);
+      const existing = this.#project.getSourceFile(full);
+      if (existing === undefined) this.#project.createSourceFile(full, text);
+      else if (existing.getFullText() !== text) existing.replaceWithText(text);
+    }
+    for (const file of this.#project.getSourceFiles())
+      if (!wanted.has(file.getFilePath())) this.#project.removeSourceFile(file);
+
+    const runtimeKey = [...files]
+      .filter(([path]) => path.startsWith('src/runtime/'))
+      .map(([path, text]) => `${path}\u0000${text}`)
+      .join('\u0001');
+    const checkRuntime = !this.#checkedRuntimes.has(runtimeKey);
+    const program = this.#project.getProgram().compilerObject;
+    const diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()];
+    const errors: PackageTypeError[] = [];
+    for (const file of program.getSourceFiles()) {
+      if (!file.fileName.startsWith(`${ROOT}/`)) continue;
+      // TypeScript takes `x.d.ts` and `x.d.<ext>.ts` for declarations: never checked, and tsc emits nothing for them.
+      if (file.isDeclarationFile)
+        errors.push({
+          file: file.fileName.slice(ROOT.length + 1),
+          message: 'read as a declaration file, so tsc emits no JavaScript for it',
+        });
+      diagnostics.push(...program.getSyntacticDiagnostics(file));
+      if (checkRuntime || !file.fileName.startsWith(`${ROOT}/src/runtime/`))
+        diagnostics.push(...program.getSemanticDiagnostics(file));
+    }
+    for (const d of diagnostics) {
+      const message = this.#morph.ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      if (d.file === undefined || d.start === undefined) errors.push({ code: d.code, message });
+      else
+        errors.push({
+          file: d.file.fileName.replace(`${ROOT}/`, ''),
+          line: d.file.getLineAndCharacterOfPosition(d.start).line + 1,
+          code: d.code,
+          message,
+        });
+    }
+    if (errors.length === 0) this.#checkedRuntimes.add(runtimeKey);
+    return errors;
+  }
+}

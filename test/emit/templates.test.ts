@@ -1,0 +1,107 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadTemplateSources } from '../../src/assets/templates.js';
+import { compileTemplates, emitPackage, TemplateError } from '../../src/emit/index.js';
+import { TEMPLATES } from '../helpers/templates.js';
+import { contractRuntime, seedApis } from './support/build.js';
+
+const BUILT_IN = loadTemplateSources();
+
+/** The built-in templates with one file's text replaced, as an override folder would. */
+function withOverride(file: string, text: string): ReturnType<typeof compileTemplates> {
+  const sources = new Map(BUILT_IN);
+  sources.set(file as never, { text, path: `custom/${file}` });
+  return compileTemplates(sources);
+}
+
+const emit = (templates = TEMPLATES) =>
+  emitPackage(seedApis(), {
+    packageName: 'seed-sdk',
+    packageVersion: '1.0.0',
+    runtimeSources: contractRuntime(),
+    templates,
+  });
+
+/** The error a function throws (the test fails when it throws none). */
+function thrown(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('templates', () => {
+  it('render every TypeScript file of the package from an override', () => {
+    const custom = withOverride(
+      'client-method.ts.hbs',
+      '  /** Custom. */\n  {{name}}(request: {{namespace}}.{{init}}): Promise<{{namespace}}.{{response}}> {\n    return this.call({{namespace}}.{{spec}}, request);\n  }\n',
+    );
+    const client = emit(custom).get('src/client.ts') ?? '';
+    expect(client).toContain('  /** Custom. */\n  alitripMerchantGalaxyMemberLoginDerby(request: ');
+    expect(client).not.toContain('options?: CallOptions');
+    // Everything else is rendered by the built-in templates, unchanged.
+    const builtIn = emit();
+    for (const [path, text] of emit(custom))
+      if (path !== 'src/client.ts') expect(text).toBe(builtIn.get(path));
+  });
+
+  it('name the file and line of a syntax error', () => {
+    const error = thrown(() => withOverride('spec.ts.hbs', 'export const x = {\n  {{#each params}}\n}\n'));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toMatch(/^custom\/spec\.ts\.hbs:\d+: syntax error/);
+  });
+
+  it('name the file and line of an unknown helper (knownHelpersOnly)', () => {
+    const error = thrown(() => withOverride('interface.ts.hbs', '{{doc}}\n{{upper name}}\n'));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toMatch(/^custom\/interface\.ts\.hbs:2:1: .*unknown helper upper/);
+  });
+
+  it('name the partial and line of a missing value (strict), even inside another template', () => {
+    const custom = withOverride('interface.ts.hbs', '{{doc}}export interface {{name}} {\n  {{nmae}}\n}\n');
+    const error = thrown(() => emit(custom));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect(error.message).toBe('custom/interface.ts.hbs:2:5: "nmae" is not defined here');
+  });
+
+  it('never escape values: view values are already escaped for TypeScript', () => {
+    const text = emit().get('src/apis/alibaba.damai.maizuo.openapi.user.register.byauthcode.ts') ?? '';
+    expect(text).not.toMatch(/&#x27;|&quot;|&amp;|&lt;/);
+  });
+});
+
+describe('template override folder', () => {
+  const dirs: string[] = [];
+  const folder = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'topgen-templates-'));
+    dirs.push(dir);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replaces the files it has and falls back to the built-in ones for the rest', () => {
+    const dir = folder({ 'spec.ts.hbs': 'custom\r\n', 'notes.txt': 'not a template' });
+    const sources = loadTemplateSources(dir);
+    expect(sources.get('spec.ts.hbs')?.text).toBe('custom\n');
+    expect(sources.get('spec.ts.hbs')?.path).toContain('spec.ts.hbs');
+    expect(sources.get('client.ts.hbs')).toEqual(BUILT_IN.get('client.ts.hbs'));
+  });
+
+  it('rejects a template name topgen does not know (a typo would be ignored silently)', () => {
+    const dir = folder({ 'clinet.ts.hbs': '' });
+    expect(() => loadTemplateSources(dir)).toThrow(/clinet\.ts\.hbs: not a topgen template \(known: README/);
+  });
+
+  it('must exist', () => {
+    const dir = folder({});
+    mkdirSync(join(dir, 'inner'));
+    expect(() => loadTemplateSources(join(dir, 'missing'))).toThrow(TemplateError);
+  });
+});
