@@ -99,9 +99,16 @@ function fail(label, detail) {
   throw new Error(`${label}: call did not succeed: ${JSON.stringify(detail).slice(0, 300)}`);
 }
 
-async function ourClient(sdkDir, url) {
+/** The generated client; `fetch` given: through Node's built-in fetch (undici) instead of the built-in sender. */
+async function ourClient(sdkDir, url, fetch) {
   const { TopClient } = await import(pathToFileURL(join(sdkDir, 'index.js')).href);
-  const client = new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: url, retries: 0 });
+  const client = new TopClient({
+    appKey: APP_KEY,
+    appSecret: APP_SECRET,
+    gateway: url,
+    retries: 0,
+    ...(fetch === undefined ? {} : { fetch }),
+  });
   return async () => {
     const response = await client.alitripMerchantGalaxyMemberLoginDerby(PARAMS);
     if (response.result?.success !== true) fail('topgen', response);
@@ -213,6 +220,7 @@ async function main() {
     try {
       const clients = {
         topgen: await ourClient(dirs.sdk, gateway.url),
+        'topgen via fetch': await ourClient(dirs.sdk, gateway.url, globalThis.fetch),
         'ali-topsdk': officialClient(gateway.url),
         'bare http.request': await bareHttp(dirs.sdk, gateway.url),
       };
@@ -221,6 +229,7 @@ async function main() {
           `${DERBY} on topgen mock (separate process), same parameters for every client; ` +
           `${calls} calls per client and mode in ${rounds} alternating rounds\n` +
           'CPU µs/call: this process (client) per call; gateway µs/call: the gateway process per call\n' +
+          "topgen via fetch: the same client given Node's built-in fetch (undici) as its sender\n" +
           'bare http.request: one fixed pre-signed body over node:http, the floor of any node:http client\n',
       );
       const perRound = Math.ceil(calls / rounds);
@@ -272,9 +281,12 @@ function print(results) {
     }
     const ours = byClient.topgen;
     const official = byClient['ali-topsdk'];
+    const viaFetch = byClient['topgen via fetch'];
     console.log(
       `  ratio topgen / ali-topsdk: throughput ${(ours.callsPerSecond / official.callsPerSecond).toFixed(2)}×, ` +
-        `CPU per call ${(official.cpuPerCall / ours.cpuPerCall).toFixed(2)}× less\n`,
+        `CPU per call ${(official.cpuPerCall / ours.cpuPerCall).toFixed(2)}× less\n` +
+        `  ratio built-in sender / fetch: throughput ${(ours.callsPerSecond / viaFetch.callsPerSecond).toFixed(2)}×, ` +
+        `CPU per call ${(viaFetch.cpuPerCall / ours.cpuPerCall).toFixed(2)}× less\n`,
     );
   }
   console.log('busy: share of one core used by the process (100% = that side limits the throughput)');

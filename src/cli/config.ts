@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import type { ApiAccess } from '../model/types.js';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
 export interface TopgenConfig {
@@ -11,6 +12,17 @@ export interface TopgenConfig {
   /** Folder of template overrides. */
   readonly templates?: string;
   readonly strict?: boolean;
+  readonly fetch?: FetchConfig;
+  /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
+  readonly access?: Readonly<Record<string, ApiAccess>>;
+}
+
+/** `topgen fetch` without API names or categories fetches these. */
+export interface FetchConfig {
+  readonly apis?: readonly string[];
+  readonly categories?: readonly string[];
+  readonly site?: string;
+  readonly concurrency?: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +55,36 @@ const isHttpUrl: Check = (v) => {
   }
 };
 
+const isNameList: Check = (v) =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)
+    ? undefined
+    : 'a list of names';
+export const MAX_FETCH_CONCURRENCY = 16;
+const isConcurrency: Check = (v) =>
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_FETCH_CONCURRENCY
+    ? undefined
+    : `a whole number from 1 to ${MAX_FETCH_CONCURRENCY}`;
+
+const FETCH_SCHEMA: Readonly<Record<keyof FetchConfig, Check>> = {
+  apis: isNameList,
+  categories: isNameList,
+  site: isHttpUrl,
+  concurrency: isConcurrency,
+};
+
+const isFetchConfig: Check = (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? undefined
+    : `an object with any of ${Object.keys(FETCH_SCHEMA).join(', ')}`;
+
+const isAccessMap: Check = (v) =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.entries(v).every(([name, value]) => name !== '' && (value === 'read' || value === 'write'))
+    ? undefined
+    : 'an object mapping API names to "read" or "write"';
+
 const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   input: isStringList,
   out: isString,
@@ -51,7 +93,40 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   gateway: isHttpUrl,
   templates: isString,
   strict: isBoolean,
+  fetch: isFetchConfig,
+  access: isAccessMap,
 };
+
+/** Checks each key of an object against a schema; problems name the key path. */
+function checkMembers(
+  value: object,
+  schema: Readonly<Record<string, Check>>,
+  prefix: string,
+  file: string,
+  problems: string[],
+): Record<string, unknown> {
+  const checked: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    if (key === '$schema' && prefix === '') continue;
+    const path = `${prefix}${key}`;
+    const check = schema[key];
+    if (check === undefined) {
+      problems.push(
+        `${file}: unknown key "${path}" (known: ${Object.keys(schema)
+          .map((k) => prefix + k)
+          .join(', ')})`,
+      );
+      continue;
+    }
+    const expected = check(raw);
+    if (expected !== undefined)
+      problems.push(`${file}: "${path}": expected ${expected}, found ${JSON.stringify(raw)}`);
+    else if (key === 'fetch' && prefix === '')
+      checked[key] = checkMembers(raw as object, FETCH_SCHEMA, 'fetch.', file, problems);
+    else checked[key] = key === 'input' && typeof raw === 'string' ? [raw] : raw;
+  }
+  return checked;
+}
 
 /** Validates parsed config JSON; every problem names the key, what was expected and what was found. */
 export function validateConfig(value: unknown, file: string): TopgenConfig {
@@ -60,19 +135,7 @@ export function validateConfig(value: unknown, file: string): TopgenConfig {
       `${file}: expected a JSON object, found ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`,
     );
   const problems: string[] = [];
-  const config: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(value)) {
-    if (key === '$schema') continue;
-    const check = (SCHEMA as Record<string, Check | undefined>)[key];
-    if (check === undefined) {
-      problems.push(`${file}: unknown key "${key}" (known: ${Object.keys(SCHEMA).join(', ')})`);
-      continue;
-    }
-    const expected = check(raw);
-    if (expected !== undefined)
-      problems.push(`${file}: "${key}": expected ${expected}, found ${JSON.stringify(raw)}`);
-    else config[key] = key === 'input' && typeof raw === 'string' ? [raw] : raw;
-  }
+  const config = checkMembers(value, SCHEMA, '', file, problems);
   if (problems.length > 0) throw new ConfigError(problems.join('\n'));
   return config as TopgenConfig;
 }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { buildModel, type ModelResult } from '../model/build.js';
+import { buildModel, type BuildModelOptions, type ModelResult } from '../model/build.js';
 import { parseInput, type InputDoc, type ParsedDoc } from '../parse/input.js';
 import type { Api } from '../model/types.js';
 import { discoverInputs, readInput } from './inputs.js';
@@ -21,6 +21,7 @@ export async function loadModel(
   paths: readonly string[],
   strict: boolean,
   parse: (input: InputDoc) => ParsedDoc = parseInput,
+  options: Omit<BuildModelOptions, 'strict'> = {},
 ): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
   const discovered = await discoverInputs(paths);
@@ -34,7 +35,7 @@ export async function loadModel(
     progress.tick();
   }
   progress.done();
-  const model = buildModel(docs, { strict });
+  const model = buildModel(docs, { ...options, strict });
   return { ...model, diagnostics: [...discovered.diagnostics, ...model.diagnostics], docCount };
 }
 

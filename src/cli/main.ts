@@ -1,5 +1,5 @@
 import yargs, { type Argv } from 'yargs';
-import { ConfigError } from './config.js';
+import { ConfigError, MAX_FETCH_CONCURRENCY } from './config.js';
 import { InputError, UsageError } from './errors.js';
 import { OutputError } from './output.js';
 import { TemplateError } from '../emit/templates.js';
@@ -150,8 +150,57 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode = await (await import('./commands/openapi.js')).runOpenApi(args);
       },
     )
+    .command(
+      'fetch [apis..]',
+      'download API docs (doc JSON) from the TOP doc site into the docs folder',
+      (y) =>
+        withConfig(y)
+          .positional('apis', {
+            type: 'string',
+            array: true,
+            describe: 'API names, e.g. taobao.user.seller.get',
+          })
+          .option('category', {
+            type: 'string',
+            array: true,
+            describe: 'every API of these catalogue categories (by name, e.g. 用户API)',
+          })
+          .option('all', { type: 'boolean', describe: 'every API in the catalogue (about 5,300)' })
+          .option('out', {
+            alias: 'o',
+            type: 'string',
+            describe: `docs folder to update (default: the configured input folder, else ${DEFAULTS.input})`,
+          })
+          .option('site', {
+            type: 'string',
+            describe: `doc site root or a mirror (default ${DEFAULTS.site})`,
+          })
+          .option('concurrency', {
+            type: 'number',
+            describe: `requests in flight, 1 to ${MAX_FETCH_CONCURRENCY} (default ${DEFAULTS.fetchConcurrency})`,
+          })
+          .option('timeout', {
+            type: 'number',
+            describe: `seconds one request may take before it is retried (default ${DEFAULTS.fetchTimeoutSeconds})`,
+          })
+          .option('dry-run', {
+            alias: 'check',
+            type: 'boolean',
+            describe: 'list what would change without writing anything; exit 1 when something would',
+          })
+          .option('prune', {
+            type: 'boolean',
+            describe: 'delete the files of APIs the catalogue lists no more (default: report them only)',
+          })
+          .epilog(
+            'Without API names, --category or --all, fetch takes fetch.apis / fetch.categories from the config, else refreshes the APIs fetched into the folder before. Failed requests are retried with backoff; a doc that still fails keeps its old file. Exit 0: all arrived; 1: some failed (the rest written) or, with --dry-run, something would change; 2: usage error.',
+          ),
+      async (args) => {
+        exitCode = await (await import('./commands/fetch.js')).runFetch(args);
+      },
+    )
     .option('verbose', { type: 'boolean', global: true, describe: 'also print notes (info diagnostics)' })
-    .demandCommand(1, 'Name a command: generate, check, parse, mock, diff or openapi.')
+    .demandCommand(1, 'Name a command: generate, check, parse, mock, diff, openapi or fetch.')
     .strict()
     .help()
     .alias('help', 'h')

@@ -8,6 +8,13 @@ export const DEFAULTS = Object.freeze({
   configFile: 'topgen.config.json',
   mockHost: '127.0.0.1',
   mockPort: 0,
+  /** Doc site of `topgen fetch`. */
+  site: 'https://open.taobao.com',
+  /** Requests in flight: the doc site is a shared public service. */
+  fetchConcurrency: 4,
+  fetchTimeoutSeconds: 30,
+  /** Attempts per request, the first included. */
+  fetchAttempts: 5,
 });
 
 /** Exit codes, documented in README.md. */

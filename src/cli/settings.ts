@@ -1,3 +1,4 @@
+import type { ApiAccess } from '../model/types.js';
 import { loadConfig, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';
 
@@ -25,6 +26,9 @@ export interface Settings {
   readonly templates: string | undefined;
   readonly strict: boolean;
   readonly verbose: boolean;
+  /** The config file's `access` map (API name → read/write), and the file it came from. */
+  readonly access: Readonly<Record<string, ApiAccess>> | undefined;
+  readonly configFile: string;
 }
 
 export async function readConfigFor(flags: { readonly config?: string }): Promise<TopgenConfig> {
@@ -42,5 +46,7 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     templates: flags.templates ?? config.templates,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
+    access: config.access,
+    configFile: flags.config ?? DEFAULTS.configFile,
   });
 }

@@ -45,6 +45,8 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     runtimeSources: loadRuntimeSources(),
     templates: loadTemplates(settings.templates),
     strict: settings.strict,
+    access: settings.access,
+    configFile: settings.configFile,
   });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

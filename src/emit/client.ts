@@ -29,25 +29,40 @@ export function clientImportView(entry: PackageEntry): ClientView['imports'][num
   return { namespace: entry.exports.namespace, from: stringLiteral(entry.module.names.importPath) };
 }
 
-function gatewayView(gateway: string | undefined): ClientView['gateway'] {
-  if (gateway === undefined) return false;
-  const doc = docComment(
-    [{ kind: 'text', text: `Uses ${gateway} as the gateway unless \`options.gateway\` is given.` }],
-    '  ',
-  );
-  return { doc, url: stringLiteral(gateway) };
+/** The constructor names the package in the User-Agent and applies the configured gateway, if any. */
+function constructorView(
+  ctx: Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion'>,
+): ClientView['ctor'] {
+  const gateway = ctx.defaultGateway;
+  const gatewayNote =
+    gateway === undefined ? '' : ` Uses ${gateway} as the gateway unless \`options.gateway\` is given.`;
+  return {
+    doc: docComment(
+      [
+        {
+          kind: 'text',
+          text: `Sends \`User-Agent: ${ctx.packageName}/${ctx.packageVersion}\`.${gatewayNote}`,
+        },
+      ],
+      '  ',
+    ),
+    options:
+      gateway === undefined
+        ? 'options'
+        : `{ ...options, gateway: options.gateway ?? ${stringLiteral(gateway)} }`,
+    sdk: `{ name: ${stringLiteral(ctx.packageName)}, version: ${stringLiteral(ctx.packageVersion)} }`,
+  };
 }
 
 export function emitClient(
   plan: PackagePlan,
-  ctx: Pick<EmitContext, 'defaultGateway' | 'templates'>,
+  ctx: Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion' | 'templates'>,
   fragments: FragmentsOf,
 ): string {
   const parts = plan.entries.map(fragments);
   return ctx.templates.client({
     header: headerComment(),
-    runtimeImports:
-      ctx.defaultGateway === undefined ? 'type CallOptions' : 'type CallOptions, type TopClientOptions',
+    runtimeImports: 'type CallOptions, type TopClientOptions, type TopPromise',
     imports: parts.map((part) => part.clientImport),
     doc: docComment(
       [
@@ -59,7 +74,7 @@ export function emitClient(
       '',
     ),
     name: CLIENT_CLASS,
-    gateway: gatewayView(ctx.defaultGateway),
+    ctor: constructorView(ctx),
     methods: parts.map((part) => part.clientMethod),
   });
 }

@@ -2,6 +2,7 @@
  * What each generated declaration's JSDoc says, as DocPart lists. The text is raw doc data here; safe.ts
  * escapes it when the block is printed.
  */
+import { apiAccess } from '../model/access.js';
 import type { Api, Constraints, Field } from '../model/types.js';
 import type { DocPart } from './safe.js';
 import type { Side, StructDecl } from './plan-module.js';
@@ -88,11 +89,24 @@ export function specDoc(api: Api): DocPart[] {
   return text(`Wire description of ${api.api}: what the runtime validates and serialises.`);
 }
 
+/** The retry policy a caller gets, in one sentence. */
+export function accessNote(api: Api): DocPart[] {
+  return apiAccess(api) === 'read'
+    ? text('Read API: retried after transient failures.')
+    : text(
+        'Write API: sent again only when the request certainly never reached the gateway, never after a timeout or a server error.',
+      );
+}
+
 export function clientMethodDoc(api: Api): DocPart[] {
   return [
     ...apiDoc(api),
+    ...accessNote(api),
     tag('param', 'request The API parameters: a request instance or a plain object with wire-named fields.'),
     tag('param', 'options Per-call session, abort signal, timeout and retries.'),
-    tag('returns', `The content of the ${api.api} response.`),
+    tag(
+      'returns',
+      `The content of the ${api.api} response; \`.withResponse()\` adds the answer's status and headers.`,
+    ),
   ];
 }

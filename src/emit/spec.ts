@@ -4,6 +4,7 @@
  * runtime decodes (`apiSpecFromJson`), not as an object literal: thousands of large literals checked against
  * `ApiSpec` were a large part of type-checking the package.
  */
+import { apiAccess } from '../model/access.js';
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
 import { NUMERIC_CONSTRAINTS, specDoc } from './docs.js';
@@ -63,6 +64,7 @@ export function specView(api: Api, plan: ModulePlan): SpecView {
   const spec: SpecData = {
     method: api.api,
     responseKey: responseKey(api.api),
+    access: apiAccess(api),
     params: plan.params.fields.map((field) => paramSpec(field, plan)),
   };
   // Only APIs whose answers contain lists carry a response description.

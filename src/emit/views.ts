@@ -78,8 +78,11 @@ export interface ClientView {
   readonly imports: readonly { readonly namespace: string; readonly from: string }[];
   readonly doc: string;
   readonly name: string;
-  /** The default gateway (a string literal) and its constructor's doc; false when the runtime's default applies. */
-  readonly gateway: false | { readonly doc: string; readonly url: string };
+  /**
+   * The constructor: its doc, the options it passes on (with the default gateway, a string literal, when one
+   * is configured) and the package's name and version for the User-Agent (an object literal).
+   */
+  readonly ctor: { readonly doc: string; readonly options: string; readonly sdk: string };
   /** Each method as rendered by client-method.ts.hbs. */
   readonly methods: readonly string[];
 }

@@ -1,11 +1,16 @@
 /** The model stage's last pass: parsed docs → the set of APIs to generate, with every doc's diagnostics. */
+import { applyAccessConfig } from './access.js';
 import { diagnostic, hasErrors } from './diagnostics.js';
-import type { Api, Diagnostic } from './types.js';
+import type { Api, ApiAccess, Diagnostic } from './types.js';
 import type { ParsedDoc } from '../parse/input.js';
 
 export interface BuildModelOptions {
   /** Treat warnings as errors: a doc with a warning is not generated. */
   readonly strict?: boolean;
+  /** The config file's API name → read/write map, over the docs' own classes. */
+  readonly access?: Readonly<Record<string, ApiAccess>> | undefined;
+  /** Where `access` came from, for its diagnostics. */
+  readonly configFile?: string;
 }
 
 export interface ModelResult {
@@ -75,5 +80,6 @@ export function buildModel(docs: readonly ParsedDoc[], options: BuildModelOption
     else apis.push(api);
   }
   apis.sort((a, b) => byName(a.api, b.api));
-  return { apis, diagnostics, failedFiles };
+  const classified = applyAccessConfig(apis, options.access, options.configFile);
+  return { apis: classified.apis, diagnostics: [...diagnostics, ...classified.diagnostics], failedFiles };
 }

@@ -79,7 +79,15 @@ export interface Api {
   readonly source: SourceRef;
   /** Problems found while reading this doc. An API with an `error` diagnostic is not generated. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Read or write, when an override file or the config file says so; absent, the API name decides
+   * (src/model/access.ts). Writes are never sent twice unless the first attempt certainly never left.
+   */
+  readonly access?: ApiAccess;
 }
+
+/** Whether calling an API twice can do harm: `write` (create, update, send, …) or `read`. */
+export type ApiAccess = 'read' | 'write';
 
 /** The result of reading one input file. `api` is absent when the file could not be read as an API doc. */
 export interface ParseResult {

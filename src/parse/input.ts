@@ -29,7 +29,9 @@ export function parseInput(input: InputDoc): ParsedDoc {
   }
   const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
   const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
-  return result.api === undefined
-    ? { file: input.file, diagnostics }
-    : { file: input.file, api: result.api, diagnostics };
+  if (result.api === undefined) return { file: input.file, diagnostics };
+  // The override's read/write class applies to every format, so it is set here rather than by one parser.
+  const access = override?.access;
+  const api = access === undefined ? result.api : { ...result.api, access };
+  return { file: input.file, api, diagnostics };
 }

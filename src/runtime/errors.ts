@@ -11,14 +11,27 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/**
+ * Records on a client error how many attempts the call made (its `attempts` field) and says so at the end of
+ * its message, so that a log line alone tells whether a write may have reached the gateway more than once.
+ */
+export function recordAttempts(error: unknown, attempts: number): void {
+  if (!(error instanceof TopError || error instanceof TopNetworkError || error instanceof TopValidationError))
+    return;
+  (error as { attempts: number }).attempts = attempts;
+  error.message += ` [${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}]`;
+}
+
 /** The request did not match its ApiSpec; nothing was sent. */
 export class TopValidationError extends Error {
   override readonly name = 'TopValidationError';
   readonly method: string;
   readonly issues: readonly ValidationIssue[];
+  /** Requests sent: always 0, validation comes first. */
+  readonly attempts: number = 0;
 
   constructor(method: string, issues: readonly ValidationIssue[]) {
-    super(`Invalid request for ${method}: ${issues.map((i) => i.message).join('; ')}`);
+    super(`Invalid request for ${method}: ${issues.map((i) => i.message).join('; ')} [0 attempts]`);
     this.method = method;
     this.issues = issues;
   }
@@ -49,7 +62,7 @@ export const BODY_EXCERPT_LENGTH = 200;
 
 /** The gateway answered, but not with a successful response. Field names follow TOP's `error_response`. */
 export class TopError extends Error {
-  override readonly name = 'TopError';
+  override readonly name: string = 'TopError';
   readonly kind: TopErrorKind;
   /** API name (`method` common parameter) of the failed call. */
   readonly method: string;
@@ -64,6 +77,8 @@ export class TopError extends Error {
   readonly request_id: string | undefined;
   /** First {@link BODY_EXCERPT_LENGTH} characters of the body for `http` and `parse` errors. */
   readonly body: string | undefined;
+  /** Requests the call sent, this failure's included (also written at the end of the message). */
+  readonly attempts: number = 1;
 
   constructor(init: TopErrorInit) {
     super(describe(init));
@@ -96,24 +111,68 @@ function describe(init: TopErrorInit): string {
   return details.length > 0 ? `${text} (${details.join(', ')})` : text;
 }
 
+/**
+ * TOP's rate limiting (`code` 7, "App Call Limited", `sub_msg` "This ban will last 71 more seconds"): the app,
+ * API or user made too many calls. `retryAfterMs` is the wait the gateway names, when it names one.
+ */
+export class TopRateLimitError extends TopError {
+  override readonly name = 'TopRateLimitError';
+  /** How long the gateway says the ban lasts, in ms; undefined when the answer does not say. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: TopErrorInit, retryAfterMs: number | undefined) {
+    super(init);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** TOP's top-level error code for call limits (app, API, user or IP). */
+export const RATE_LIMIT_CODE = 7;
+const BAN_SECONDS = /ban will last (\d+) more seconds?/i;
+
+/** The wait named by a rate-limit message ("This ban will last 71 more seconds"), in ms. */
+export function banDurationMs(...texts: readonly (string | undefined)[]): number | undefined {
+  for (const text of texts) {
+    const match = text === undefined ? null : BAN_SECONDS.exec(text);
+    if (match !== null) return Number(match[1]) * 1000;
+  }
+  return undefined;
+}
+
 /** The request could not be completed on the network (connection refused, reset, DNS, TLS, …). */
 export class TopNetworkError extends Error {
   override readonly name: string = 'TopNetworkError';
   readonly method: string;
+  /**
+   * True when the request certainly never reached the gateway (connection refused, DNS failure, TLS handshake
+   * failure: no byte of it was written), so that sending it again cannot do anything twice.
+   */
+  readonly unsent: boolean;
+  /** Requests the call sent or tried to send, this failure's included. */
+  readonly attempts: number = 1;
 
-  constructor(method: string, message: string, options?: { cause?: unknown }) {
-    super(`${method}: ${message}`, options);
+  constructor(method: string, message: string, options?: { cause?: unknown; unsent?: boolean }) {
+    super(`${method}: ${message}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.method = method;
+    this.unsent = options?.unsent === true;
   }
 }
 
-/** One attempt took longer than `timeoutMs` (the attempt was aborted). */
+/**
+ * One attempt took longer than `timeoutMs` (`scope` 'attempt'), or the whole call longer than `deadlineMs`
+ * (`scope` 'call'). The attempt was aborted; the gateway may still have carried out the request.
+ */
 export class TopTimeoutError extends TopNetworkError {
   override readonly name: string = 'TopTimeoutError';
   readonly timeoutMs: number;
+  readonly scope: 'attempt' | 'call';
 
-  constructor(method: string, timeoutMs: number) {
-    super(method, `no answer within ${timeoutMs} ms`);
+  constructor(method: string, timeoutMs: number, scope: 'attempt' | 'call' = 'attempt') {
+    super(
+      method,
+      scope === 'call' ? `the call's deadline of ${timeoutMs} ms passed` : `no answer within ${timeoutMs} ms`,
+    );
     this.timeoutMs = timeoutMs;
+    this.scope = scope;
   }
 }

@@ -13,13 +13,25 @@
  */
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { ResponseReader } from './http1.js';
-import { FORM_CONTENT_TYPE, type HttpDone, type HttpSend } from './transport.js';
+import {
+  FORM_CONTENT_TYPE,
+  ResponseTooLargeError,
+  type HttpAnswer,
+  type HttpDone,
+  type HttpSend,
+  type HttpTarget,
+} from './transport.js';
 
 /** An idle connection older than this is closed rather than reused: below common server keep-alive timeouts (5 s). */
 export const IDLE_MS = 4000;
 /** Margin kept under the server's own keep-alive timeout, so a request never races the server's close. */
 const HINT_MARGIN_MS = 1000;
+/** Largest head of a proxy's answer to CONNECT. */
+const MAX_CONNECT_HEAD_BYTES = 16 * 1024;
+/** Codings asked for; every one is decoded by node:zlib. */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 export interface AgentOptions {
   /** Extra TLS options for https gateways (a private CA in tests, say). */
@@ -28,14 +40,24 @@ export interface AgentOptions {
   readonly idleMs?: number;
 }
 
-/** One gateway URL: where to connect and the request head up to the Content-Length value. */
+/** A proxy to go through: where it is and the credentials of its URL. */
+interface ProxyRoute {
+  readonly host: string;
+  readonly port: number;
+  /** `Proxy-Authorization` header line (with CRLF), or ''. */
+  readonly authorization: string;
+}
+
+/** One gateway URL (through one proxy, with one User-Agent): where to connect and the request head prefix. */
 interface Origin {
+  /** The gateway's host and port (the CONNECT target when tunnelling). */
   readonly host: string;
   readonly port: number;
   readonly secure: boolean;
   /** TLS server name: the host name, absent for IP literals (RFC 6066 forbids them in SNI). */
   readonly servername: string | undefined;
-  /** `POST <path> HTTP/1.1` with Host and Connection: built once, every request starts with it. */
+  readonly proxy: ProxyRoute | undefined;
+  /** `POST <target> HTTP/1.1` with Host, Connection, User-Agent, Accept-Encoding: built once. */
   readonly headPrefix: string;
   /** Idle connections, oldest first. */
   readonly idle: Connection[];
@@ -44,20 +66,52 @@ interface Origin {
   sweep: ReturnType<typeof setTimeout> | undefined;
 }
 
-function originOf(url: string): Origin {
-  const u = new URL(url);
+function bareHost(hostname: string): string {
+  // IPv6 literals come bracketed from URL; sockets want them bare.
+  return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+}
+
+function proxyRoute(proxy: string): ProxyRoute {
+  const u = new URL(proxy);
+  const credentials =
+    u.username === '' ? '' : `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
+  return {
+    host: bareHost(u.hostname),
+    port: u.port === '' ? 80 : Number(u.port),
+    authorization:
+      credentials === ''
+        ? ''
+        : `Proxy-Authorization: Basic ${Buffer.from(credentials).toString('base64')}\r\n`,
+  };
+}
+
+/** Header values come from the client's options: a CR or LF in them must not start a header of its own. */
+function headerValue(value: string): string {
+  return value.replace(/[\r\n]+/g, ' ');
+}
+
+function originOf(target: HttpTarget): Origin {
+  const u = new URL(target.url);
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
     throw new TypeError(`Unsupported gateway protocol ${u.protocol}`);
   const secure = u.protocol === 'https:';
-  // IPv6 literals come bracketed from URL; sockets want them bare.
-  const host = u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname;
+  const host = bareHost(u.hostname);
+  const port = u.port === '' ? (secure ? 443 : 80) : Number(u.port);
+  const proxy = target.proxy === undefined ? undefined : proxyRoute(target.proxy);
+  // Plain HTTP through a proxy names the whole URL (absolute form); HTTPS goes through a CONNECT tunnel.
+  const absolute = proxy !== undefined && !secure;
+  // URL percent-encodes spaces and drops CR/LF, so the path and host cannot break out of the request line.
+  const requestTarget = absolute ? `${u.origin}${u.pathname}${u.search}` : `${u.pathname}${u.search}`;
   return {
     host,
-    port: u.port === '' ? (secure ? 443 : 80) : Number(u.port),
+    port,
     secure,
     servername: secure && isIP(host) === 0 ? host : undefined,
-    // URL percent-encodes spaces and drops CR/LF, so the path and host cannot break out of the request line.
-    headPrefix: `POST ${u.pathname}${u.search} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: keep-alive\r\n`,
+    proxy,
+    headPrefix:
+      `POST ${requestTarget} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: keep-alive\r\n` +
+      `User-Agent: ${headerValue(target.userAgent)}\r\nAccept-Encoding: ${ACCEPT_ENCODING}\r\n` +
+      (absolute ? (proxy?.authorization ?? '') : ''),
     idle: [],
     session: undefined,
     sweep: undefined,
@@ -67,12 +121,53 @@ function originOf(url: string): Origin {
 /** The request being served by a connection. */
 interface Exchange {
   readonly done: HttpDone;
+  readonly maxResponseBytes: number;
+}
+
+/** The body decoded per its Content-Encoding, within `limit` bytes of output. */
+function decodeBody(body: Buffer, encoding: string | undefined, limit: number): Buffer {
+  if (encoding === undefined) return body;
+  let data = body;
+  // Codings are listed in the order they were applied; undo them last first.
+  const codings = encoding
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity');
+  const options = { maxOutputLength: Math.min(limit, 2 ** 31 - 1) };
+  for (let i = codings.length - 1; i >= 0; i--) {
+    const coding = codings[i];
+    try {
+      if (coding === 'gzip' || coding === 'x-gzip') data = gunzipSync(data, options);
+      else if (coding === 'br') data = brotliDecompressSync(data, options);
+      else if (coding === 'deflate') {
+        // "deflate" is meant to be zlib-wrapped, but some servers send raw deflate.
+        data =
+          data.length > 0 && ((data[0] as number) & 0x0f) === 8
+            ? inflateSync(data, options)
+            : inflateRawSync(data, options);
+      } else throw new Error(`the answer has an unsupported Content-Encoding ${JSON.stringify(coding)}`);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ResponseTooLargeError(limit);
+      throw error;
+    }
+  }
+  if (data.length > limit) throw new ResponseTooLargeError(limit);
+  return data;
 }
 
 class Connection {
-  readonly socket: Socket;
+  /** The socket requests are written to: the TLS socket inside a CONNECT tunnel once it is up. */
+  socket: Socket;
+  /** The TCP socket (to the gateway or the proxy). */
+  private readonly raw: Socket;
   private readonly reader = new ResponseReader();
   private current: Exchange | undefined;
+  /** False until the connection to the gateway (TLS and tunnel included) is up: failures before are "unsent". */
+  private ready = false;
+  /** A request waiting for the tunnel. */
+  private pending: { head: string; body: string | Uint8Array } | undefined;
   /** When the connection became idle (performance.now()), and how long it may stay so. */
   idleSince = 0;
   idleLimit: number;
@@ -82,35 +177,109 @@ class Connection {
     readonly origin: Origin,
   ) {
     this.idleLimit = agent.idleMs;
-    if (origin.secure) {
-      const socket = tlsConnect({
-        ...agent.tlsOptions,
-        host: origin.host,
-        port: origin.port,
-        servername: origin.servername,
-        ALPNProtocols: ['http/1.1'],
-        session: origin.session,
-      });
-      socket.on('session', (session: Buffer) => {
-        origin.session = session;
-      });
-      this.socket = socket;
+    const proxy = origin.proxy;
+    if (proxy !== undefined) {
+      this.raw = netConnect({ host: proxy.host, port: proxy.port });
+      this.raw.setNoDelay(true);
+      if (origin.secure) {
+        this.socket = this.raw;
+        this.openTunnel(proxy);
+        return;
+      }
+      this.socket = this.raw;
+      this.raw.once('connect', () => (this.ready = true));
+    } else if (origin.secure) {
+      this.socket = this.raw = this.startTls(undefined);
     } else {
-      this.socket = netConnect({ host: origin.host, port: origin.port });
+      this.socket = this.raw = netConnect({ host: origin.host, port: origin.port });
+      this.raw.once('connect', () => (this.ready = true));
     }
-    this.socket.setNoDelay(true);
-    // Persistent listeners: a call adds none, it only sets `current`.
+    this.raw.setNoDelay(true);
+    this.listen();
+  }
+
+  private startTls(over: Socket | undefined): Socket {
+    const origin = this.origin;
+    const socket = tlsConnect({
+      ...this.agent.tlsOptions,
+      ...(over === undefined ? { host: origin.host, port: origin.port } : { socket: over }),
+      servername: origin.servername,
+      ALPNProtocols: ['http/1.1'],
+      session: origin.session,
+    });
+    socket.on('session', (session: Buffer) => {
+      origin.session = session;
+    });
+    socket.once('secureConnect', () => (this.ready = true));
+    return socket;
+  }
+
+  /** Persistent listeners: a call adds none, it only sets `current`. */
+  private listen(): void {
     this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
     this.socket.on('end', () => this.onEnd());
     this.socket.on('error', (error: Error) => this.onError(error));
     this.socket.on('close', () => this.onClose());
   }
 
+  /** Asks the proxy for a tunnel to the gateway, then starts TLS inside it. */
+  private openTunnel(proxy: ProxyRoute): void {
+    const raw = this.raw;
+    const authority = `${this.origin.host.includes(':') ? `[${this.origin.host}]` : this.origin.host}:${this.origin.port}`;
+    raw.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${proxy.authorization}\r\n`);
+    let head = Buffer.alloc(0);
+    const onData = (chunk: Buffer): void => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end === -1) {
+        if (head.length > MAX_CONNECT_HEAD_BYTES)
+          failTunnel(new Error('the proxy answer to CONNECT is too long'));
+        return;
+      }
+      const statusLine = head.toString('latin1', 0, Math.min(end, head.indexOf('\r\n')));
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1];
+      if (status === undefined || status[0] !== '2' || end + 4 !== head.length) {
+        failTunnel(new Error(`the proxy refused the tunnel: ${JSON.stringify(statusLine.slice(0, 80))}`));
+        return;
+      }
+      raw.off('data', onData);
+      raw.off('error', failTunnel);
+      raw.off('close', onTunnelClose);
+      // The TCP socket under TLS can fail on its own; an 'error' without a listener would crash the process.
+      raw.on('error', (error: Error) => this.onError(error));
+      this.socket = this.startTls(raw);
+      this.listen();
+      const pending = this.pending;
+      this.pending = undefined;
+      if (pending !== undefined) this.write(pending.head, pending.body);
+    };
+    const failTunnel = (error: Error): void => {
+      raw.destroy();
+      const exchange = this.current;
+      this.current = undefined;
+      this.agent.forget(this);
+      exchange?.done(error, undefined, true);
+    };
+    const onTunnelClose = (): void =>
+      failTunnel(new Error('the proxy closed the connection before the tunnel was up'));
+    raw.on('data', onData);
+    raw.on('error', failTunnel);
+    raw.on('close', onTunnelClose);
+  }
+
   /** Starts a request on this (free) connection. */
   start(exchange: Exchange, head: string, body: string | Uint8Array): void {
     this.current = exchange;
-    this.reader.reset();
-    this.socket.ref();
+    this.reader.reset(exchange.maxResponseBytes);
+    this.raw.ref();
+    if (this.socket === this.raw && this.origin.proxy !== undefined && this.origin.secure) {
+      this.pending = { head, body };
+      return;
+    }
+    this.write(head, body);
+  }
+
+  private write(head: string, body: string | Uint8Array): void {
     if (typeof body === 'string') {
       this.socket.write(head + body);
     } else {
@@ -121,6 +290,10 @@ class Connection {
     }
   }
 
+  unref(): void {
+    this.raw.unref();
+  }
+
   /**
    * Cancels `exchange` if this connection still serves it (a late cancel must not touch the next call); the
    * socket is closed, since the answer on its way can no longer be told apart from the next one.
@@ -129,6 +302,7 @@ class Connection {
     if (this.current !== exchange) return;
     this.current = undefined;
     this.socket.destroy();
+    this.raw.destroy();
   }
 
   private onData(chunk: Buffer): void {
@@ -165,9 +339,18 @@ class Connection {
   }
 
   private succeed(exchange: Exchange): void {
-    this.current = undefined;
     const reader = this.reader;
-    const answer = { status: reader.status, text: reader.text() };
+    let answer: HttpAnswer;
+    try {
+      // Decoding and UTF-8 conversion can fail (a corrupt gzip stream, an output over the limit): that fails
+      // this call, never the process.
+      const body = decodeBody(reader.body(), reader.contentEncoding, exchange.maxResponseBytes);
+      answer = { status: reader.status, text: body.toString('utf8'), head: reader.headerText };
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.current = undefined;
     const reusable = reader.reusable;
     const keepAliveMs = reader.keepAliveMs;
     // An idle connection holds no answer bytes.
@@ -188,7 +371,8 @@ class Connection {
     const exchange = this.current;
     this.current = undefined;
     this.socket.destroy();
-    exchange?.done(error, undefined);
+    this.raw.destroy();
+    exchange?.done(error, undefined, !this.ready);
   }
 }
 
@@ -207,6 +391,7 @@ export class HttpAgent {
   readonly idleMs: number;
   readonly tlsOptions: ConnectionOptions;
   private readonly origins = new Map<string, Origin>();
+  private byTarget = new WeakMap<HttpTarget, Origin>();
 
   constructor(options: AgentOptions = {}) {
     this.idleMs = options.idleMs ?? IDLE_MS;
@@ -214,15 +399,15 @@ export class HttpAgent {
   }
 
   /** The `HttpSend` of this agent. */
-  readonly send: HttpSend = (url, body, done) => {
+  readonly send: HttpSend = (target, body, done) => {
     let origin: Origin;
     try {
-      origin = this.originOf(url);
+      origin = this.originOf(target);
     } catch (error) {
-      done(error, undefined);
+      done(error, undefined, true);
       return () => undefined;
     }
-    const exchange: Exchange = { done };
+    const exchange: Exchange = { done, maxResponseBytes: target.maxResponseBytes };
     if (typeof body === 'string') {
       // Form bodies are ASCII (percent-encoded), but the length is counted in bytes in case a sender passes other text.
       const head = `${origin.headPrefix}Content-Type: ${FORM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
@@ -243,7 +428,7 @@ export class HttpAgent {
         connection = this.acquire(origin);
         connection.start(exchange, head, bytes);
       },
-      (error: unknown) => done(error, undefined),
+      (error: unknown) => done(error, undefined, true),
     );
     return () => {
       cancelled = true;
@@ -258,17 +443,23 @@ export class HttpAgent {
     }
   }
 
-  private originOf(url: string): Origin {
-    let origin = this.origins.get(url);
+  private originOf(target: HttpTarget): Origin {
+    // A client's target object is reused for every call: one map lookup per call, keyed by identity.
+    let origin = this.byTarget.get(target);
+    if (origin !== undefined) return origin;
+    const key = `${target.proxy ?? ''}\n${target.userAgent}\n${target.url}`;
+    origin = this.origins.get(key);
     if (origin === undefined) {
-      origin = originOf(url);
+      origin = originOf(target);
       // A client talks to one gateway; a bounded map guards against a caller cycling through URLs.
       if (this.origins.size >= 64) {
         this.closeIdle();
         this.origins.clear();
+        this.byTarget = new WeakMap();
       }
-      this.origins.set(url, origin);
+      this.origins.set(key, origin);
     }
+    this.byTarget.set(target, origin);
     return origin;
   }
 
@@ -292,7 +483,7 @@ export class HttpAgent {
       return;
     }
     connection.idleSince = performance.now();
-    connection.socket.unref();
+    connection.unref();
     origin.idle.push(connection);
     if (origin.sweep === undefined) this.scheduleSweep(origin);
   }

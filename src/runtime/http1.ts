@@ -3,13 +3,18 @@
  *
  * It understands exactly what a client of a JSON gateway needs: the status line, `Content-Length`,
  * `Transfer-Encoding: chunked` (trailers read and dropped), bodies delimited by the connection closing, interim
- * 1xx responses (skipped), `Connection: close`, HTTP/1.0 keep-alive and the `Keep-Alive: timeout=N` hint. Anything
- * it cannot frame with certainty (conflicting lengths, a malformed chunk, bytes after the response, an obsolete
- * folded header) is an error or makes the connection unusable for another request: a wrong guess here would
- * hand one call's answer to the next.
+ * 1xx responses (skipped), `Connection: close`, HTTP/1.0 keep-alive, the `Keep-Alive: timeout=N` hint and
+ * `Content-Encoding` (reported; ./http-agent.ts decodes). Obsolete folded header lines are unfolded (RFC 9112
+ * §5.2 lets a user agent replace each fold with a space). Anything it cannot frame with certainty (conflicting
+ * lengths, a malformed chunk, bytes after the response, a bare LF line ending, whitespace before a header's
+ * colon) is an error as soon as it is seen, or makes the connection unusable for another request: a wrong guess
+ * here would hand one call's answer to the next. A body larger than the limit given to `reset` is an error as
+ * soon as it exceeds it, so an endless or huge answer never grows the heap beyond it.
  *
  * One reader is reused for every response of a connection (`reset`), so a call allocates only the body.
  */
+
+import { ResponseTooLargeError } from './transport.js';
 
 /** Largest status line plus header section accepted; a gateway answer has a few hundred bytes of headers. */
 export const MAX_HEAD_BYTES = 64 * 1024;
@@ -28,6 +33,31 @@ const TIMEOUT_HINT = /(?:^|[,;\s])timeout\s*=\s*(\d+)/i;
 export class HttpProtocolError extends Error {
   override readonly name = 'HttpProtocolError';
   readonly code = 'HPE_INVALID_RESPONSE';
+}
+
+/** True when a LF in `data[from, to)` is not preceded by CR. */
+function hasBareLf(data: Buffer, from: number, to: number): boolean {
+  for (let at = data.indexOf(LF, from); at !== -1 && at < to; at = data.indexOf(LF, at + 1)) {
+    if (at === 0 || data[at - 1] !== CR) return true;
+  }
+  return false;
+}
+
+/** Joins obsolete folded continuation lines onto the line they continue (in place), with one space. */
+function unfold(lines: string[], fail: (message: string) => never): void {
+  let write = 1;
+  for (let read = 1; read < lines.length; read++) {
+    const line = lines[read] as string;
+    const first = line.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      if (write === 1)
+        fail(`a folded header line with no header before it: ${JSON.stringify(line.slice(0, 80))}`);
+      lines[write - 1] = `${(lines[write - 1] as string).trimEnd()} ${line.trim()}`;
+    } else {
+      lines[write++] = line;
+    }
+  }
+  lines.length = write;
 }
 
 type BodyMode = 'none' | 'length' | 'chunked' | 'close';
@@ -49,7 +79,13 @@ export class ResponseReader {
   reusable = true;
   /** The server's `Keep-Alive: timeout=N` hint in ms, when it gave one. */
   keepAliveMs: number | undefined;
+  /** The `Content-Encoding` header (`gzip`, `br`, …), when present. */
+  contentEncoding: string | undefined;
+  /** Header lines of the final response (CRLF-separated, status line excluded). */
+  headerText = '';
 
+  /** Largest body accepted, in bytes (encoded size; the decoder applies the same limit to its output). */
+  private maxBodyBytes = Infinity;
   private received = false;
   private head: Buffer | undefined;
   private mode: BodyMode = 'none';
@@ -61,10 +97,13 @@ export class ResponseReader {
   private line = '';
 
   /** Prepares the reader for the next response on the same connection. */
-  reset(): void {
+  reset(maxBodyBytes: number = Infinity): void {
+    this.maxBodyBytes = maxBodyBytes;
     this.status = 0;
     this.reusable = true;
     this.keepAliveMs = undefined;
+    this.contentEncoding = undefined;
+    this.headerText = '';
     this.received = false;
     this.head = undefined;
     this.mode = 'none';
@@ -118,11 +157,16 @@ export class ResponseReader {
     return this.complete;
   }
 
-  /** The body as UTF-8 text. */
-  text(): string {
+  /** The body bytes, as received (still content-encoded). */
+  body(): Buffer {
     const parts = this.parts;
-    if (parts.length === 1) return (parts[0] as Buffer).toString('utf8');
-    return parts.length === 0 ? '' : Buffer.concat(parts, this.size).toString('utf8');
+    if (parts.length === 1) return parts[0] as Buffer;
+    return parts.length === 0 ? Buffer.alloc(0) : Buffer.concat(parts, this.size);
+  }
+
+  /** The body as UTF-8 text (no content decoding). */
+  text(): string {
+    return this.body().toString('utf8');
   }
 
   /** Consumes a head (or part of one); returns the bytes after it, or undefined when more bytes are needed. */
@@ -130,6 +174,9 @@ export class ResponseReader {
     const pending = this.head;
     const data = pending === undefined ? chunk : Buffer.concat([pending, chunk]);
     const end = data.indexOf(HEAD_END, pending === undefined ? 0 : Math.max(0, pending.length - 3));
+    // A line ending in a bare LF would hide the head's end from the search above: fail now, not at the timeout.
+    if (hasBareLf(data, pending === undefined ? 0 : pending.length, end === -1 ? data.length : end))
+      this.fail('a header line ends with a bare LF');
     if (end === -1) {
       if (data.length > MAX_HEAD_BYTES) this.fail(`the response head exceeds ${MAX_HEAD_BYTES} bytes`);
       this.head = data;
@@ -148,21 +195,32 @@ export class ResponseReader {
       return this.fail(`malformed status line ${JSON.stringify((lines[0] ?? '').slice(0, 80))}`);
     const http10 = match[1] === '0';
     const status = Number(match[2]);
+    let unfolded: string | undefined;
+    if (head.includes('\r\n ') || head.includes('\r\n\t')) {
+      unfold(lines, (message) => this.fail(message));
+      unfolded = lines.slice(1).join('\r\n');
+    }
     let length: string | undefined;
     let transferEncoding: string | undefined;
     let connection = '';
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i] as string;
+      if (line === '') continue;
       const colon = line.indexOf(':');
-      const first = line.charCodeAt(0);
-      // Obsolete line folding and nameless lines cannot be framed safely (RFC 9112 §5.2).
-      if (colon <= 0 || first === 0x20 || first === 0x09)
-        this.fail(`malformed header line ${JSON.stringify(line.slice(0, 80))}`);
-      // Only four names matter; their lengths (10, 14, 17) spare lower-casing every other header.
-      if (colon !== 10 && colon !== 14 && colon !== 17) continue;
+      if (colon <= 0) this.fail(`malformed header line ${JSON.stringify(line.slice(0, 80))}`);
+      // `Content-Length : 5`: RFC 9112 §5.1 forbids whitespace there, and readers disagree on what it means.
+      const beforeColon = line.charCodeAt(colon - 1);
+      if (beforeColon === 0x20 || beforeColon === 0x09)
+        this.fail(`whitespace before the colon in header line ${JSON.stringify(line.slice(0, 80))}`);
+      // Only five names matter; their lengths (10, 14, 16, 17) spare lower-casing every other header.
+      if (colon !== 10 && colon !== 14 && colon !== 16 && colon !== 17) continue;
       const name = line.slice(0, colon).toLowerCase();
       const value = line.slice(colon + 1).trim();
       switch (name) {
+        case 'content-encoding':
+          this.contentEncoding =
+            this.contentEncoding === undefined ? value : `${this.contentEncoding},${value}`;
+          break;
         case 'content-length':
           length = length === undefined ? value : `${length},${value}`;
           break;
@@ -188,6 +246,8 @@ export class ResponseReader {
       return;
     }
     this.status = status;
+    const firstBreak = head.indexOf('\r\n');
+    this.headerText = unfolded ?? (firstBreak === -1 ? '' : head.slice(firstBreak + 2));
     // `Connection: keep-alive` alone (the usual answer) needs no token parsing.
     if ((connection !== '' && connection.toLowerCase() !== ',keep-alive') || http10) {
       const options = tokens(connection);
@@ -222,6 +282,7 @@ export class ResponseReader {
         this.fail(`invalid Content-Length ${JSON.stringify(length.slice(0, 80))}`);
       const n = Number(first);
       if (!Number.isSafeInteger(n)) this.fail(`Content-Length ${first} is too large`);
+      if (n > this.maxBodyBytes) this.tooLarge();
       this.mode = 'length';
       this.remaining = n;
       if (n === 0) this.complete = true;
@@ -259,8 +320,15 @@ export class ResponseReader {
 
   private keep(part: Buffer): void {
     if (part.length === 0) return;
-    this.parts.push(part);
     this.size += part.length;
+    if (this.size > this.maxBodyBytes) this.tooLarge();
+    this.parts.push(part);
+  }
+
+  private tooLarge(): never {
+    this.reusable = false;
+    this.parts.length = 0;
+    throw new ResponseTooLargeError(this.maxBodyBytes);
   }
 
   private readChunked(data: Buffer): void {

@@ -1,12 +1,20 @@
 /**
  * Which failures are worth another attempt, and how long to wait before it.
  *
- * Retried: network failures and per-attempt timeouts, HTTP 5xx, and `isp.*` sub-codes that name a transient
- * platform condition (remote / timeout / unavailable: `isp.top-remote-connection-timeout`,
- * `isp.top-remote-service-unavailable`, `isp.remote-service-error`, `isp.top-remote-unknown-error`, …).
- * Never retried: `isv.*` (the caller's fault), other API errors, validation errors, the caller's abort.
+ * Reads (`isRetryable`): network failures and per-attempt timeouts, HTTP 5xx, and `isp.*` sub-codes that name a
+ * transient platform condition (remote / timeout / unavailable: `isp.top-remote-connection-timeout`,
+ * `isp.top-remote-service-unavailable`, `isp.remote-service-error`, `isp.top-remote-unknown-error`, …), and a
+ * rate-limit ban short enough to wait out. Never: `isv.*` (the caller's fault), other API errors, validation
+ * errors, the caller's abort.
+ *
+ * Writes (`isSafeToResend`): only a request that certainly never reached the gateway (connection refused, DNS
+ * failure, TLS handshake failure: no byte was written). After a timeout, a reset once the request was written,
+ * a 5xx or an `isp.*` error the gateway may have carried the write out, and sending it again could create a
+ * second order or send a second SMS. TOP has no idempotency keys to make that safe, so the caller decides (an
+ * API with its own dedup key can be called with `access: 'read'`).
  */
-import { TopError, TopNetworkError } from './errors.js';
+import type { ApiAccess } from './access.js';
+import { TopError, TopNetworkError, TopRateLimitError } from './errors.js';
 
 const TRANSIENT_ISP = /remote|timeout|unavailable/;
 
@@ -23,6 +31,38 @@ export function isRetryable(error: unknown): boolean {
   if (error.status >= 500) return true;
   return error.kind === 'api' && isTransientSubCode(error.sub_code);
 }
+
+/** True when sending the failed request again cannot carry out a write twice. */
+export function isSafeToResend(error: unknown): boolean {
+  return error instanceof TopNetworkError && error.unsent;
+}
+
+/**
+ * The wait before retrying after `error`, or undefined when the call must not be retried. `retry` counts the
+ * retries made so far; `remainingMs` is what is left of the call's deadline (Infinity without one).
+ */
+export function retryDelay(
+  error: unknown,
+  access: ApiAccess,
+  retry: number,
+  baseMs: number,
+  remainingMs: number,
+  random: () => number = Math.random,
+): number | undefined {
+  if (error instanceof TopRateLimitError) {
+    // A ban is waited out by reads only, and only when it ends within the deadline (or the backoff cap).
+    const wait = error.retryAfterMs;
+    if (access !== 'read' || wait === undefined) return undefined;
+    const limit = remainingMs === Infinity ? MAX_RATE_LIMIT_WAIT_MS : remainingMs;
+    return wait < limit ? wait : undefined;
+  }
+  if (access === 'read' ? !isRetryable(error) : !isSafeToResend(error)) return undefined;
+  const delay = backoffDelay(retry, baseMs, random);
+  return delay < remainingMs ? delay : undefined;
+}
+
+/** Without a deadline, the longest rate-limit ban a read waits out. */
+export const MAX_RATE_LIMIT_WAIT_MS = 10_000;
 
 /** Default base delay: the first retry waits 100-200 ms, the second 200-400 ms, … */
 export const DEFAULT_RETRY_DELAY_MS = 200;

@@ -1,3 +1,5 @@
+import type { ApiAccess } from './access.js';
+
 /**
  * Wire description of one API, emitted next to each generated request class. The runtime validates and
  * serialises requests from it; nothing else about the API is needed at run time.
@@ -51,6 +53,11 @@ export interface ApiSpec {
   readonly method: string;
   /** Key of the success envelope: `alitrip_merchant_galaxy_member_login_derby_response`. */
   readonly responseKey: string;
+  /**
+   * Whether a repeated call can do harm (./access.ts): a `write` is retried only when the request certainly
+   * never reached the gateway. Absent: classified from the API name.
+   */
+  readonly access?: ApiAccess;
   readonly params: readonly ParamSpec[];
   /** Response fields that are or contain lists; absent when the response has none. */
   readonly response?: readonly ResponseFieldSpec[];

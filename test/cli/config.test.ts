@@ -13,6 +13,7 @@ describe('validateConfig', () => {
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
           templates: 'my-templates',
           strict: true,
+          access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
         },
         'topgen.config.json',
       ),
@@ -24,7 +25,18 @@ describe('validateConfig', () => {
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
       templates: 'my-templates',
       strict: true,
+      access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
     });
+  });
+
+  it('accepts the fetch keys', () => {
+    const fetch = {
+      apis: ['taobao.user.seller.get'],
+      categories: ['用户API'],
+      site: 'http://127.0.0.1:8080',
+      concurrency: 2,
+    };
+    expect(validateConfig({ fetch }, 'topgen.config.json')).toEqual({ fetch });
   });
 
   it.each([
@@ -35,6 +47,18 @@ describe('validateConfig', () => {
     [{ input: [] }, '"input": expected a folder path or a non-empty list of paths'],
     [{ strict: 'yes' }, '"strict": expected true or false, found "yes"'],
     [{ outDir: 'x' }, 'unknown key "outDir"'],
+    [{ fetch: ['a'] }, '"fetch": expected an object with any of apis, categories, site, concurrency'],
+    [{ fetch: { apis: 'taobao.a.b' } }, '"fetch.apis": expected a list of names, found "taobao.a.b"'],
+    [{ fetch: { concurrency: 100 } }, '"fetch.concurrency": expected a whole number from 1 to 16, found 100'],
+    [{ fetch: { site: 'open.taobao.com' } }, '"fetch.site": expected an http(s) URL'],
+    [
+      { fetch: { api: [] } },
+      'unknown key "fetch.api" (known: fetch.apis, fetch.categories, fetch.site, fetch.concurrency)',
+    ],
+    [
+      { access: { 'a.b.get': 'readonly' } },
+      '"access": expected an object mapping API names to "read" or "write"',
+    ],
   ])('rejects %j with a message naming the key', (value, message) => {
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(ConfigError);
     expect(() => validateConfig(value, 'topgen.config.json')).toThrow(message);

@@ -130,6 +130,7 @@ describe('request side', () => {
     expect(specOf(text, 'itemAddSpec')).toEqual({
       method: 'taobao.item.add',
       responseKey: 'item_add_response',
+      access: 'write',
       params: [
         { name: 'num_iid', kind: 'number', required: true, minValue: 1 },
         { name: 'title', kind: 'string', maxLength: 60 },
@@ -259,6 +260,7 @@ describe('response lists in the spec', () => {
     expect(specOf(text, 'tradesSoldGetSpec')).toEqual({
       method: 'taobao.trades.sold.get',
       responseKey: 'trades_sold_get_response',
+      access: 'read',
       params: [],
       response: [
         {

@@ -30,6 +30,7 @@ describe('emitPackage', () => {
       'src/client.ts',
       'src/index.ts',
       'src/request-base.ts',
+      'src/runtime/access.ts',
       'src/runtime/client.ts',
       'src/runtime/index.ts',
       'src/runtime/spec.ts',
@@ -197,7 +198,10 @@ describe('emitPackage', () => {
 
   it('emits a package for no API at all', () => {
     const out = emitPackage([], options);
-    expect(out.get('src/client.ts')).toContain('export class TopClient extends TopClientBase {\n}\n');
+    // The constructor alone: it names the package in the User-Agent.
+    expect(out.get('src/client.ts')).toMatch(
+      /export class TopClient extends TopClientBase \{\n {2}\/\*\* Sends `User-Agent: [^`]+`\. \*\/\n {2}constructor\(options: TopClientOptions\) \{\n {4}super\(options, \{ name: '[^']+', version: '[^']+' \}\);\n {2}\}\n\}\n/,
+    );
     expect(out.get('README.md')).toContain("console.log(await client.execute('taobao.time.get'));");
   });
 });
@@ -237,14 +241,16 @@ describe('shared files', () => {
         '   *',
         '   * from qimen',
         '   *',
+        '   * Read API: retried after transient failures.',
+        '   *',
         '   * @param request The API parameters: a request instance or a plain object with wire-named fields.',
         '   * @param options Per-call session, abort signal, timeout and retries.',
-        '   * @returns The content of the qimen.alibaba.a.get response.',
+        "   * @returns The content of the qimen.alibaba.a.get response; `.withResponse()` adds the answer's status and headers.",
         '   */',
         '  qimenAlibabaAGet(',
         '    request: QimenAlibabaAGet.AlibabaAGetRequest | QimenAlibabaAGet.AlibabaAGetRequestInit = {},',
         '    options?: CallOptions,',
-        '  ): Promise<QimenAlibabaAGet.AlibabaAGetResponse> {',
+        '  ): TopPromise<QimenAlibabaAGet.AlibabaAGetResponse> {',
         '    return this.call<QimenAlibabaAGet.AlibabaAGetResponse>(QimenAlibabaAGet.alibabaAGetSpec, request, options);',
         '  }',
       ].join('\n'),

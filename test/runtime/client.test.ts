@@ -210,7 +210,7 @@ describe('generated requests', () => {
       'param0.items[0].sku_id',
     ]);
     expect((error as Error).message).toBe(
-      `Invalid request for ${DERBY}: title must be a string, got number; param0.ptnr_token is required; param0.items[0].sku_id is required`,
+      `Invalid request for ${DERBY}: title must be a string, got number; param0.ptnr_token is required; param0.items[0].sku_id is required [0 attempts]`,
     );
     expect(fetch.requests).toHaveLength(0);
   });
@@ -247,7 +247,8 @@ describe('retries', () => {
   const run = async (scripts: Script[], options: Partial<TopClientOptions> = {}, call?: CallOptions) => {
     const fetch = scriptedFetch(...scripts);
     const outcome = await client(fetch, options)
-      .execute(DERBY, { q: 'x' }, call)
+      // DERBY's name says "write"; these tests are about the read policy.
+      .execute(DERBY, { q: 'x' }, { access: 'read', ...call })
       .then(
         (value) => ({ value, error: undefined }),
         (error: unknown) => ({ value: undefined, error }),
@@ -299,7 +300,7 @@ describe('retries', () => {
   it('timestamps and signs each attempt afresh', async () => {
     let now = FIXED_NOW;
     const fetch = scriptedFetch(text('a', 503), ok());
-    await client(fetch, { now: () => (now += 1000) }).execute(DERBY, { q: 'x' });
+    await client(fetch, { now: () => (now += 1000) }).execute(DERBY, { q: 'x' }, { access: 'read' });
     const [first, second] = fetch.requests;
     expect(first?.fields['timestamp']).toBe('2026-11-23 10:00:01');
     expect(second?.fields['timestamp']).toBe('2026-11-23 10:00:02');
@@ -313,7 +314,7 @@ describe('retries', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const fetch = scriptedFetch(text('a', 503), text('b', 503), ok());
-      const pending = client(fetch, { retryDelayMs: 40 }).execute(DERBY, { q: 'x' });
+      const pending = client(fetch, { retryDelayMs: 40 }).execute(DERBY, { q: 'x' }, { access: 'read' });
       // The first wait is 20-40 ms, the second 40-80 ms: the third attempt goes between 60 and 120 ms.
       await vi.advanceTimersByTimeAsync(19);
       expect(fetch.requests).toHaveLength(1);
@@ -358,7 +359,11 @@ describe('abort and timeouts', () => {
     });
     // A backoff longer than the test's time limit: only stopping at once lets the test finish.
     await expect(
-      client(fetch, { retryDelayMs: 3_600_000 }).execute(DERBY, {}, { signal: controller.signal }),
+      client(fetch, { retryDelayMs: 3_600_000 }).execute(
+        DERBY,
+        {},
+        { signal: controller.signal, access: 'read' },
+      ),
     ).rejects.toThrow('stop');
     expect(fetch.requests).toHaveLength(1);
   });
@@ -370,7 +375,7 @@ describe('abort and timeouts', () => {
     try {
       let settled = false;
       const pending = client(fetch, { timeoutMs: 30, retries: 1 })
-        .execute(DERBY)
+        .execute(DERBY, {}, { access: 'read' })
         .catch((e: unknown) => e)
         .finally(() => (settled = true));
       await vi.advanceTimersByTimeAsync(29);
@@ -385,8 +390,8 @@ describe('abort and timeouts', () => {
     }
     expect(error).toBeInstanceOf(TopTimeoutError);
     expect(error).toBeInstanceOf(TopNetworkError);
-    expect(error).toMatchObject({ timeoutMs: 30, method: DERBY });
-    expect((error as Error).message).toBe(`${DERBY}: no answer within 30 ms`);
+    expect(error).toMatchObject({ timeoutMs: 30, method: DERBY, attempts: 2 });
+    expect((error as Error).message).toBe(`${DERBY}: no answer within 30 ms [2 attempts]`);
     expect(fetch.requests).toHaveLength(2);
     expect(fetch.requests.every((r) => r.signal?.aborted === true)).toBe(true);
   });

@@ -69,6 +69,9 @@ beforeEach(() => {
   handler = (_r, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"x_response":{}}');
 });
 
+/** 'x' is classified as a write; the retry tests here are about reads. */
+const READ = { access: 'read' } as const;
+
 const client = (options: { timeoutMs?: number; retries?: number; gateway?: string } = {}) =>
   new TopClientBase({ appKey: 'k', appSecret: SECRET, gateway, retryDelayMs: 0, ...options });
 
@@ -124,14 +127,14 @@ describe('the built-in sender against a loopback node:http gateway', () => {
       n++ < 2
         ? res.writeHead(502).end('<html>Bad Gateway</html>')
         : res.writeHead(200).end('{"x_response":{"n":1}}');
-    expect(await client().execute('x')).toStrictEqual({ n: 1 });
+    expect(await client().execute('x', {}, READ)).toStrictEqual({ n: 1 });
     expect(received).toHaveLength(3);
   });
 
   it('reports HTTP errors once retries are spent', async () => {
     handler = (_r, res) => res.writeHead(503).end('busy');
     const error = await client({ retries: 1 })
-      .execute('x')
+      .execute('x', {}, READ)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopError);
     expect(error).toMatchObject({ kind: 'http', status: 503, body: 'busy' });

@@ -1,16 +1,18 @@
 // The built-in sender's connection handling, against scripted loopback servers (plain TCP, node:http, TLS).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { certificate, hasOpenssl } from './tls.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpAgent } from '../../src/runtime/http-agent.js';
 import { HttpProtocolError } from '../../src/runtime/http1.js';
-import type { HttpAnswer } from '../../src/runtime/transport.js';
+import type { HttpAnswer, HttpTarget } from '../../src/runtime/transport.js';
+
+/** A direct target with the client's defaults. */
+export function target(url: string, extra: Partial<HttpTarget> = {}): HttpTarget {
+  return { url, userAgent: 'test-sdk/1.0.0', maxResponseBytes: 1024 * 1024, proxy: undefined, ...extra };
+}
 
 const closers: (() => void)[] = [];
 afterEach(() => {
@@ -19,7 +21,9 @@ afterEach(() => {
 
 function post(agent: HttpAgent, url: string, body = 'a=1'): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    agent.send(url, body, (error, answer) => (answer === undefined ? reject(error) : resolve(answer)));
+    agent.send(target(url), body, (error, answer) =>
+      answer === undefined ? reject(error) : resolve(answer),
+    );
   });
 }
 
@@ -108,6 +112,8 @@ describe('requests on the wire', () => {
       'POST /router/rest?x=1 HTTP/1.1\r\n' +
         `Host: 127.0.0.1:${port}\r\n` +
         'Connection: keep-alive\r\n' +
+        'User-Agent: test-sdk/1.0.0\r\n' +
+        'Accept-Encoding: gzip, deflate, br\r\n' +
         'Content-Type: application/x-www-form-urlencoded;charset=utf-8\r\n' +
         `Content-Length: ${Buffer.byteLength('q=%E6%B7%98&raw=淘')}\r\n\r\n` +
         Buffer.from('q=%E6%B7%98&raw=淘').toString('latin1'),
@@ -216,7 +222,7 @@ describe('connection reuse', () => {
     const agent = new HttpAgent();
     let cancelFirst: (reason: unknown) => void = () => undefined;
     await new Promise<void>((resolve) => {
-      cancelFirst = agent.send(server.url, 'a=1', () => resolve());
+      cancelFirst = agent.send(target(server.url), 'a=1', () => resolve());
     });
     const second = post(agent, server.url);
     cancelFirst(new Error('too late'));
@@ -261,14 +267,14 @@ describe('failures', () => {
     const server = await tcpServer((socket) =>
       socket.end('HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nbye'),
     );
-    expect(await post(new HttpAgent(), server.url)).toEqual({ status: 200, text: 'bye' });
+    expect(await post(new HttpAgent(), server.url)).toMatchObject({ status: 200, text: 'bye' });
   });
 
   it('a cancelled call reports nothing and closes its connection', async () => {
     const server = await tcpServer(() => undefined);
     const agent = new HttpAgent();
     let reported = false;
-    const cancel = agent.send(server.url, 'a=1', () => {
+    const cancel = agent.send(target(server.url), 'a=1', () => {
       reported = true;
     });
     await sleep(20);
@@ -283,7 +289,7 @@ describe('failures', () => {
     const form = new FormData();
     form.append('image', new Blob([new Uint8Array(64)]), 'a.bin');
     let reported = false;
-    const cancel = new HttpAgent().send(server.url, form, () => {
+    const cancel = new HttpAgent().send(target(server.url), form, () => {
       reported = true;
     });
     cancel(new Error('stop'));
@@ -298,7 +304,9 @@ describe('failures', () => {
     form.append('title', '淘');
     form.append('image', new Blob([new Uint8Array([1, 2, 3])]), 'a.bin');
     await new Promise<void>((resolve, reject) =>
-      new HttpAgent().send(server.url, form, (error) => (error === undefined ? resolve() : reject(error))),
+      new HttpAgent().send(target(server.url), form, (error) =>
+        error === undefined ? resolve() : reject(error),
+      ),
     );
     const request = server.received[0] ?? '';
     const head = request.slice(0, request.indexOf('\r\n\r\n'));
@@ -329,7 +337,8 @@ describe('process lifetime', () => {
     });
     const agent = new HttpAgent();
     const call = post(agent, server.url);
-    await sleep(20);
+    // Until the request has arrived (a fixed sleep loses this race on a loaded host).
+    while (server.received.length === 0) await sleep(5);
     // The test server's own sockets must not count.
     for (const socket of server.sockets) socket.unref();
     const during = refTcp();
@@ -345,37 +354,7 @@ describe('process lifetime', () => {
   });
 });
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe.skipIf(!hasOpenssl)('https gateways', () => {
-  function certificate(): { key: string; cert: string } {
-    const dir = mkdtempSync(join(tmpdir(), 'topgen-tls-'));
-    try {
-      execFileSync(
-        'openssl',
-        [
-          ...['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'],
-          ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2'],
-          ...['-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
-        ],
-        { stdio: 'ignore' },
-      );
-      return {
-        key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-        cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
-      };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
   async function tlsGateway(closeEach: boolean) {
     const { key, cert } = certificate();
     const handshakes: { servername: string | false | null; reused: boolean }[] = [];
@@ -398,7 +377,7 @@ describe.skipIf(!hasOpenssl)('https gateways', () => {
     const gw = await tlsGateway(false);
     const agent = new HttpAgent({ tls: { ca: gw.cert } });
     for (let i = 0; i < 3; i++) {
-      expect(await post(agent, `https://localhost:${gw.port}/router/rest`)).toEqual({
+      expect(await post(agent, `https://localhost:${gw.port}/router/rest`)).toMatchObject({
         status: 200,
         text: '{"secure":true}',
       });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HttpProtocolError, MAX_HEAD_BYTES, ResponseReader } from '../../src/runtime/http1.js';
+import { ResponseTooLargeError } from '../../src/runtime/transport.js';
 
 interface Read {
   readonly complete: boolean;
@@ -186,6 +187,15 @@ describe('ResponseReader connection reuse', () => {
   });
 });
 
+describe('ResponseReader reads obsolete folded headers', () => {
+  it('joins a continuation line onto its header with one space', () => {
+    const reader = new ResponseReader();
+    const wire = 'HTTP/1.1 200 OK\r\nX-A: 1\r\n  continued\r\n\tagain\r\nContent-Length:\r\n 2\r\n\r\nok';
+    expect(reader.push(Buffer.from(wire))).toBe(true);
+    expect(reader.text()).toBe('ok');
+  });
+});
+
 describe('ResponseReader refuses what it cannot frame', () => {
   it.each([
     ['a status line that is not HTTP/1.x', 'HTTP/2 200\r\n\r\n'],
@@ -194,7 +204,11 @@ describe('ResponseReader refuses what it cannot frame', () => {
     ['conflicting Content-Length', 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok'],
     ['a signed Content-Length', 'HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\nok'],
     ['a huge Content-Length', 'HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n'],
-    ['an obsolete folded header', 'HTTP/1.1 200 OK\r\nX-A: 1\r\n  continued\r\nContent-Length: 0\r\n\r\n'],
+    ['a folded line before any header', 'HTTP/1.1 200 OK\r\n  continued\r\nContent-Length: 0\r\n\r\n'],
+    ['a header line ending in a bare LF', 'HTTP/1.1 200 OK\nContent-Length: 2\n\nok'],
+    ['a bare LF inside the head', 'HTTP/1.1 200 OK\r\nX-A: 1\nContent-Length: 2\r\n\r\nok'],
+    ['whitespace before the colon', 'HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\nok'],
+    ['a tab before the colon', 'HTTP/1.1 200 OK\r\nX-A\t: 1\r\nContent-Length: 2\r\n\r\nok'],
     ['a header without a colon', 'HTTP/1.1 200 OK\r\nbroken\r\n\r\n'],
     ['a chunk size that is not hex', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'],
     ['a chunk size beyond 2^52', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFF\r\n'],
@@ -205,6 +219,29 @@ describe('ResponseReader refuses what it cannot frame', () => {
     const reader = new ResponseReader();
     expect(() => reader.push(Buffer.from(wire))).toThrow(HttpProtocolError);
     expect(reader.reusable).toBe(false);
+  });
+
+  it('a bare LF as soon as it arrives, before the head could end', () => {
+    const reader = new ResponseReader();
+    expect(() => reader.push(Buffer.from('HTTP/1.1 200 OK\n'))).toThrow(/bare LF/);
+  });
+
+  it('a body over the limit, by its Content-Length or as it arrives', () => {
+    expect(() =>
+      new ResponseReader().push(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n')),
+    ).not.toThrow();
+    const declared = new ResponseReader();
+    declared.reset(10);
+    expect(() => declared.push(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n'))).toThrow(
+      ResponseTooLargeError,
+    );
+    const streamed = new ResponseReader();
+    streamed.reset(10);
+    streamed.push(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n'));
+    expect(() => streamed.push(Buffer.from('8\r\n12345678\r\n'))).toThrow(
+      /exceeds maxResponseBytes \(10 bytes\)/,
+    );
+    expect(streamed.reusable).toBe(false);
   });
 
   it('a head larger than the limit, whether or not it ends', () => {

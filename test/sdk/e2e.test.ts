@@ -97,15 +97,49 @@ describe('generated client against topgen mock', () => {
     await expect(call).rejects.toMatchObject({ code: 25, sub_code: 'isv.invalid-signature' });
   });
 
-  it('retries a 5xx and succeeds, signing each attempt afresh', async () => {
+  it('retries a 5xx of a call made as a read and succeeds, signing each attempt afresh', async () => {
     gateway.injectFault({ status: 503, times: 1 });
     const before = gateway.calls().length;
-    const response = await client({ retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({
-      tenant_key: '234',
-    });
+    const response = await client({ retries: 2 }).alitripMerchantGalaxyMemberLoginDerby(
+      { tenant_key: '234' },
+      { access: 'read' },
+    );
     expect(response.result?.success).toBe(true);
     const attempts = gateway.calls().slice(before);
     expect(attempts.map((call) => call.status)).toEqual([503, 200]);
+  });
+
+  it('never repeats a write after a 5xx, and says it made one attempt', async () => {
+    gateway.injectFault({ status: 503, times: 1 });
+    const before = gateway.calls().length;
+    const error = await client({ retries: 2 })
+      .alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, attempts: 1 });
+    expect((error as Error).message).toMatch(/\[1 attempt\]$/);
+    expect(gateway.calls().length - before).toBe(1);
+  });
+
+  it('sends a write exactly once when its answer is slower than the timeout', async () => {
+    gateway.injectFault({ delayMs: 300, times: 3 });
+    const sent: number[] = [];
+    const error = await client({ timeoutMs: 100, retries: 2, onRequest: (e) => sent.push(e.attempt) })
+      .alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({ param0: damaiParams })
+      .catch((e: unknown) => e);
+    gateway.clearFaults();
+    expect(error).toBeInstanceOf(TopTimeoutError);
+    expect(error).toMatchObject({ attempts: 1 });
+    expect(sent).toEqual([1]);
+  });
+
+  it('gives the status and headers of the answer with withResponse()', async () => {
+    const { data, response } = await client()
+      .alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' })
+      .withResponse();
+    expect(data.result?.success).toBe(true);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+    expect(response.attempts).toBe(1);
   });
 
   it('does not retry a caller error (isv.*)', async () => {

@@ -3,19 +3,33 @@
  * calls any API, with a generated request instance or with a method name and wire-named parameters.
  *
  * One call: validate (spec calls) → serialise once → for each attempt: fresh timestamp, sign, POST, read →
- * unwrap the response or throw; retry transient failures with exponential backoff.
+ * unwrap the response or throw; retry what the policy of ./retry.ts allows for the API's access class (a write
+ * is sent again only when the earlier attempt certainly never reached the gateway).
  */
-import { defaultAgent } from './http-agent.js';
+import { accessFromName, isApiAccess, type ApiAccess } from './access.js';
 import { commonEntries, formEncode, mergedBase, type SortedEntries } from './common.js';
 import { compileSpec } from './compile.js';
-import { TopValidationError } from './errors.js';
+import { recordAttempts, TopTimeoutError, TopValidationError } from './errors.js';
+import { builtInSend } from './node-send.js';
+import {
+  isLogLevel,
+  LevelLogger,
+  REDACTED,
+  redactedParams,
+  runHook,
+  type TopHooks,
+  type TopLogger,
+  type TopLogLevel,
+} from './observe.js';
+import { TopPromise, type CallOutcome } from './promise.js';
+import { processEnv, proxyFor } from './proxy.js';
 import { readResponse, responseKeyFor } from './response.js';
-import { backoffDelay, DEFAULT_RETRY_DELAY_MS, isRetryable, sleep } from './retry.js';
+import { DEFAULT_RETRY_DELAY_MS, retryDelay, sleep } from './retry.js';
 import { serializeParams, serializeUntyped, type WireParams } from './serialize.js';
 import { digestBase, isSignMethod, type SignMethod } from './sign.js';
 import type { ApiSpec, ResponseFieldSpec } from './spec.js';
 import { topTimestamp } from './timestamp.js';
-import { fetchSend, sendOnce, type HttpSend } from './transport.js';
+import { fetchSend, sendOnce, type HttpSend, type HttpTarget } from './transport.js';
 import { validateParams } from './validate.js';
 
 export type { SignMethod } from './sign.js';
@@ -25,6 +39,14 @@ export const DEFAULT_GATEWAY = 'https://eco.taobao.com/router/rest';
 export const DEFAULT_SIGN_METHOD: SignMethod = 'md5';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_RETRIES = 2;
+/** Answers larger than this fail the call: far below what one string can hold (~512 MiB), far above TOP's answers. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** The generated package a client belongs to: named in the User-Agent of every request. */
+export interface SdkIdentity {
+  readonly name: string;
+  readonly version: string;
+}
 
 export interface TopClientOptions {
   readonly appKey: string;
@@ -41,7 +63,10 @@ export interface TopClientOptions {
   readonly simplify?: boolean;
   /** Limit for one attempt (request and whole response body), in ms. Default 15 000; `Infinity` for none. */
   readonly timeoutMs?: number;
-  /** Extra attempts after a transient failure. Default 2. */
+  /**
+   * Most extra attempts after a failure the retry policy allows. Default 2. Reads are retried after transient
+   * failures; writes only when the request certainly never reached the gateway. 0 turns retries off.
+   */
   readonly retries?: number;
   /** Base of the exponential backoff between attempts, in ms. Default 200; 0 retries at once. */
   readonly retryDelayMs?: number;
@@ -52,6 +77,26 @@ export interface TopClientOptions {
   readonly fetch?: typeof globalThis.fetch;
   /** Clock for the `timestamp` parameter, in epoch ms. Default `Date.now`; lets a host with a skewed clock correct it. */
   readonly now?: () => number;
+  /**
+   * HTTP proxy of the built-in sender (`http://user:pass@proxy:3128`): plain-HTTP gateways are reached with
+   * absolute-form requests, HTTPS ones through a `CONNECT` tunnel. Default: `HTTPS_PROXY` / `HTTP_PROXY` from
+   * the environment unless `NO_PROXY` names the gateway. `false`: always connect directly.
+   */
+  readonly proxy?: string | false;
+  /** Largest answer body accepted (after decompression); a larger one fails with TopNetworkError. Default 32 MiB. */
+  readonly maxResponseBytes?: number;
+  /** Limit for a whole call, retries and waits included, in ms. Default none. */
+  readonly deadlineMs?: number;
+  /** Where to log (`console` works). Default: nothing is logged. Secrets never appear in log output. */
+  readonly logger?: TopLogger;
+  /** Lowest level logged: `debug` (every attempt), `info` (retries), `warn` (failed calls), `error`, `off`. Default `warn`. */
+  readonly logLevel?: TopLogLevel;
+  /** Called before each attempt is sent, with redacted parameters. */
+  readonly onRequest?: TopHooks['onRequest'];
+  /** Called when each attempt ends, with its status, duration and error. */
+  readonly onResponse?: TopHooks['onResponse'];
+  /** Called before waiting for a retry, with the failed attempt's number, the wait and the error. */
+  readonly onRetry?: TopHooks['onRetry'];
 }
 
 export interface CallOptions {
@@ -60,6 +105,13 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly retries?: number;
+  /** Limit for this call, retries and waits included, in ms. */
+  readonly deadlineMs?: number;
+  /**
+   * Treat this call as a read or a write for retries. `'read'` for a write the gateway deduplicates (an
+   * `out_id`, say) makes it retried like a read; `'write'` does the opposite.
+   */
+  readonly access?: ApiAccess;
 }
 
 /** Symbol under which a generated request class exposes its ApiSpec; never collides with a wire name. */
@@ -124,11 +176,37 @@ interface Settings {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly retryDelayMs: number;
+  readonly deadlineMs: number | undefined;
   readonly send: HttpSend;
+  readonly target: HttpTarget;
   readonly now: () => number;
+  readonly log: LevelLogger;
+  readonly hooks: TopHooks;
 }
 
-function settingsOf(options: TopClientOptions): Settings {
+function runtimeTag(): string {
+  const process = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  const node = process?.versions?.node;
+  return node === undefined ? 'topgen-runtime' : `topgen-runtime node/${node}`;
+}
+
+function userAgentFor(sdk: SdkIdentity | undefined): string {
+  return sdk === undefined ? runtimeTag() : `${sdk.name}/${sdk.version} ${runtimeTag()}`;
+}
+
+function checkHook(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function')
+    throw new TypeError(`TopClient: ${name} must be a function, got ${typeof value}`);
+}
+
+function checkDeadline(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (checkCount('deadlineMs', value, false) === 0)
+    throw new TypeError('TopClient: deadlineMs must be greater than 0');
+  return value;
+}
+
+function settingsOf(options: TopClientOptions, sdk: SdkIdentity | undefined): Settings {
   if (typeof options !== 'object' || options === null) throw new TypeError('TopClient: options are required');
   const signMethod = options.signMethod ?? DEFAULT_SIGN_METHOD;
   if (!isSignMethod(signMethod)) {
@@ -142,6 +220,16 @@ function settingsOf(options: TopClientOptions): Settings {
   if (protocol !== 'http:' && protocol !== 'https:') {
     throw new TypeError(`TopClient: gateway must be an http or https URL, got ${JSON.stringify(gateway)}`);
   }
+  const logLevel = options.logLevel ?? 'warn';
+  if (!isLogLevel(logLevel))
+    throw new TypeError(`TopClient: logLevel must be debug, info, warn, error or off`);
+  for (const hook of ['onRequest', 'onResponse', 'onRetry'] as const) checkHook(hook, options[hook]);
+  const proxyOption = options.proxy;
+  if (proxyOption !== undefined && proxyOption !== false && typeof proxyOption !== 'string')
+    throw new TypeError('TopClient: proxy must be a URL string or false');
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (checkCount('maxResponseBytes', maxResponseBytes, true) === 0)
+    throw new TypeError('TopClient: maxResponseBytes must be greater than 0');
   return {
     appKey: requiredText('appKey', options.appKey),
     appSecret: requiredText('appSecret', options.appSecret),
@@ -154,9 +242,49 @@ function settingsOf(options: TopClientOptions): Settings {
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     retries: checkCount('retries', options.retries ?? DEFAULT_RETRIES, true),
     retryDelayMs: checkCount('retryDelayMs', options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, false),
-    send: options.fetch === undefined ? defaultAgent.send : fetchSend(options.fetch),
+    deadlineMs: checkDeadline(options.deadlineMs),
+    send: options.fetch === undefined ? builtInSend : fetchSend(options.fetch),
+    target: {
+      url: gateway,
+      userAgent: userAgentFor(sdk),
+      maxResponseBytes,
+      // A proxy applies to the built-in sender only; a `fetch` brings its own dispatcher.
+      proxy: options.fetch === undefined ? proxyFor(gateway, proxyOption, processEnv()) : undefined,
+    },
     now: options.now ?? Date.now,
+    log: new LevelLogger(options.logger, logLevel),
+    hooks: { onRequest: options.onRequest, onResponse: options.onResponse, onRetry: options.onRetry },
   };
+}
+
+/** The client's settings as shown by `util.inspect`, `JSON.stringify` and `String()`: never a secret. */
+function publicView(s: Settings): Record<string, unknown> {
+  return {
+    appKey: s.appKey,
+    appSecret: REDACTED,
+    gateway: s.gateway,
+    signMethod: s.signMethod,
+    ...(s.session === undefined ? {} : { session: REDACTED }),
+    ...(s.target.proxy === undefined ? {} : { proxy: redactUrl(s.target.proxy) }),
+    timeoutMs: s.timeoutMs,
+    retries: s.retries,
+    userAgent: s.target.userAgent,
+  };
+}
+
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  if (u.username !== '' || u.password !== '') {
+    u.username = REDACTED;
+    u.password = '';
+  }
+  return u.href;
+}
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+function now(): number {
+  return performance.now();
 }
 
 function requestBody(
@@ -178,38 +306,80 @@ function requestBody(
   return form;
 }
 
+/**
+ * The options and settings live in private fields and the secret-free view below is all that `util.inspect`,
+ * `JSON.stringify` and `String()` show: a client logged by accident never prints `appSecret` or a session.
+ */
 export class TopClientBase {
-  protected readonly options: TopClientOptions;
+  readonly #options: TopClientOptions;
   readonly #settings: Settings;
 
-  constructor(options: TopClientOptions) {
-    this.#settings = settingsOf(options);
-    this.options = options;
+  /** `sdk` names the generated package in the User-Agent; generated clients pass their own name and version. */
+  constructor(options: TopClientOptions, sdk?: SdkIdentity) {
+    this.#settings = settingsOf(options, sdk);
+    this.#options = options;
+  }
+
+  /** The options the client was built with, for subclasses (not enumerable, so never printed). */
+  protected get options(): TopClientOptions {
+    return this.#options;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return publicView(this.#settings);
+  }
+
+  toString(): string {
+    return `${this.constructor.name}(appKey ${this.#settings.appKey}, gateway ${this.#settings.gateway})`;
+  }
+
+  [INSPECT](): object {
+    // A plain object under the class's name: util.inspect prints `TopClient { appKey: …, appSecret: '[redacted]' }`.
+    const view = publicView(this.#settings);
+    Object.defineProperty(view, Symbol.toStringTag, { value: this.constructor.name });
+    return view;
   }
 
   /** Calls an API described by `spec`; `params` holds wire-named values (a request instance or a plain init). */
-  protected async call<TResponse>(spec: ApiSpec, params: object, options?: CallOptions): Promise<TResponse> {
+  protected call<TResponse>(spec: ApiSpec, params: object, options?: CallOptions): TopPromise<TResponse> {
+    return new TopPromise(this.#call<TResponse>(spec, params, options));
+  }
+
+  async #call<TResponse>(
+    spec: ApiSpec,
+    params: object,
+    options: CallOptions | undefined,
+  ): Promise<CallOutcome<TResponse>> {
     const compiled = compileSpec(spec);
     const issues = validateParams(compiled, params);
     if (issues.length > 0) throw new TopValidationError(compiled.method, issues);
     const wire = serializeParams(compiled, params);
+    const access = isApiAccess(spec.access) ? spec.access : accessFromName(compiled.method);
     return (await this.#send(
       compiled.method,
       compiled.responseKey,
       wire,
       options,
       spec.response,
-    )) as TResponse;
+      access,
+    )) as CallOutcome<TResponse>;
   }
 
-  /** Calls any API: a generated request instance, or a method name with wire-named params. */
-  execute<TResponse>(request: TopRequest<TResponse>, options?: CallOptions): Promise<TResponse>;
+  /**
+   * Calls any API: a generated request instance, or a method name with wire-named params. Without a spec the
+   * API's read/write class comes from its name (`CallOptions.access` overrides it).
+   */
+  execute<TResponse>(request: TopRequest<TResponse>, options?: CallOptions): TopPromise<TResponse>;
   execute<TResponse = Record<string, unknown>>(
     method: string,
     params?: Readonly<Record<string, unknown>>,
     options?: CallOptions,
-  ): Promise<TResponse>;
-  async execute(first: unknown, second?: unknown, third?: unknown): Promise<unknown> {
+  ): TopPromise<TResponse>;
+  execute(first: unknown, second?: unknown, third?: unknown): TopPromise<unknown> {
+    return new TopPromise(this.#execute(first, second, third));
+  }
+
+  async #execute(first: unknown, second: unknown, third: unknown): Promise<CallOutcome<unknown>> {
     if (typeof first === 'string') {
       if (first === '') throw new TypeError('execute: the API name is empty');
       if (second !== undefined && (typeof second !== 'object' || second === null)) {
@@ -218,12 +388,13 @@ export class TopClientBase {
         );
       }
       const wire = serializeUntyped(first, (second ?? {}) as Readonly<Record<string, unknown>>);
-      return this.#send(first, responseKeyFor(first), wire, third as CallOptions | undefined, undefined);
+      const options = third as CallOptions | undefined;
+      return this.#send(first, responseKeyFor(first), wire, options, undefined, accessFromName(first));
     }
     if (!isTopRequest(first)) {
       throw new TypeError('execute: expected a generated request instance or an API name');
     }
-    return this.call(first[API_SPEC], first, second as CallOptions | undefined);
+    return this.#call(first[API_SPEC], first, second as CallOptions | undefined);
   }
 
   async #send(
@@ -232,39 +403,111 @@ export class TopClientBase {
     wire: WireParams,
     options: CallOptions | undefined,
     lists: readonly ResponseFieldSpec[] | undefined,
-  ) {
+    specAccess: ApiAccess,
+  ): Promise<CallOutcome<unknown>> {
     const s = this.#settings;
+    const { log, hooks } = s;
     const signal = options?.signal;
     const retries = options?.retries === undefined ? s.retries : checkCount('retries', options.retries, true);
     const timeoutMs = options?.timeoutMs === undefined ? s.timeoutMs : checkTimeout(options.timeoutMs);
     const session = options?.session === undefined ? s.session : optionalText('session', options.session);
-    const apiForm = wire.files.length === 0 ? formEncode(wire) : '';
-    for (let attempt = 0; ; attempt++) {
-      signal?.throwIfAborted();
-      // Each attempt is timestamped and signed afresh: the gateway rejects stale timestamps.
-      const common = commonEntries(
-        {
-          method,
-          appKey: s.appKey,
-          timestamp: topTimestamp(s.now()),
-          signMethod: s.signMethod,
-          session,
-          partnerId: s.partnerId,
-          targetAppKey: s.targetAppKey,
-          simplify: s.simplify,
-        },
-        wire.overridden,
-      );
-      const signature = digestBase(mergedBase(common, wire), s.appSecret, s.signMethod);
-      const body = requestBody(common, wire, apiForm, signature);
-      try {
-        const answer = await sendOnce(s.send, s.gateway, body, method, timeoutMs, signal);
-        return readResponse(method, responseKey, answer.status, answer.text, lists);
-      } catch (error) {
-        // After the caller's abort nothing is retried; the abort reason (or the failure it caused) propagates.
-        if (signal?.aborted === true || attempt >= retries || !isRetryable(error)) throw error;
-      }
-      await sleep(backoffDelay(attempt, s.retryDelayMs), signal);
+    const deadlineMs = options?.deadlineMs === undefined ? s.deadlineMs : checkDeadline(options.deadlineMs);
+    let access = specAccess;
+    if (options?.access !== undefined) {
+      if (!isApiAccess(options.access)) throw new TypeError(`${method}: access must be 'read' or 'write'`);
+      access = options.access;
     }
+    const apiForm = wire.files.length === 0 ? formEncode(wire) : '';
+    const started = now();
+    const deadline = deadlineMs === undefined ? Infinity : started + deadlineMs;
+    // Requests actually handed to the sender: a deadline or abort before an attempt does not count it.
+    let sent = 0;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        signal?.throwIfAborted();
+        const remaining = deadline - now();
+        if (remaining <= 0) throw new TopTimeoutError(method, deadlineMs as number, 'call');
+        // Each attempt is timestamped and signed afresh: the gateway rejects stale timestamps.
+        const common = commonEntries(
+          {
+            method,
+            appKey: s.appKey,
+            timestamp: topTimestamp(s.now()),
+            signMethod: s.signMethod,
+            session,
+            partnerId: s.partnerId,
+            targetAppKey: s.targetAppKey,
+            simplify: s.simplify,
+          },
+          wire.overridden,
+        );
+        const signature = digestBase(mergedBase(common, wire), s.appSecret, s.signMethod);
+        const body = requestBody(common, wire, apiForm, signature);
+        if (hooks.onRequest !== undefined || log.enabled('debug')) {
+          const params = redactedParams([common, wire]);
+          log.log('debug', `${method} attempt ${attempt} (${access}) →`, params);
+          runHook(hooks.onRequest, { method, attempt, access, url: s.gateway, params }, log, 'onRequest');
+        }
+        const sentAt = now();
+        // The deadline shortens the last attempt's limit; a timeout there reads as the call's deadline.
+        const attemptLimit = Math.min(timeoutMs, remaining);
+        let status: number | undefined;
+        sent++;
+        try {
+          const answer = await sendOnce(s.send, s.target, body, method, attemptLimit, signal);
+          status = answer.status;
+          const data = readResponse(method, responseKey, answer.status, answer.text, lists);
+          this.#attemptEnded(method, attempt, status, sentAt, undefined);
+          return { data, answer, attempts: sent, durationMs: now() - started };
+        } catch (error) {
+          this.#attemptEnded(method, attempt, status, sentAt, error);
+          throw attemptLimit < timeoutMs && error instanceof TopTimeoutError
+            ? new TopTimeoutError(method, deadlineMs as number, 'call')
+            : error;
+        }
+      } catch (error) {
+        failure = error;
+      }
+      // After the caller's abort nothing is retried; the abort reason (or the failure it caused) propagates.
+      const delay =
+        signal?.aborted === true || attempt > retries
+          ? undefined
+          : retryDelay(failure, access, attempt - 1, s.retryDelayMs, deadline - now());
+      if (delay === undefined) {
+        recordAttempts(failure, sent);
+        log.log('warn', `${method} failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+        throw failure;
+      }
+      log.log(
+        'info',
+        `${method} attempt ${attempt} failed, retrying in ${Math.round(delay)} ms: ${String(failure)}`,
+      );
+      runHook(hooks.onRetry, { method, attempt, delayMs: delay, error: failure }, log, 'onRetry');
+      try {
+        await sleep(delay, signal);
+      } catch (error) {
+        recordAttempts(error, sent);
+        throw error;
+      }
+    }
+  }
+
+  #attemptEnded(
+    method: string,
+    attempt: number,
+    status: number | undefined,
+    sentAt: number,
+    error: unknown,
+  ): void {
+    const { log, hooks } = this.#settings;
+    if (hooks.onResponse === undefined && !log.enabled('debug')) return;
+    const durationMs = now() - sentAt;
+    log.log(
+      'debug',
+      `${method} attempt ${attempt} ← ${status === undefined ? 'no answer' : `HTTP ${status}`} in ${durationMs.toFixed(1)} ms` +
+        (error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    runHook(hooks.onResponse, { method, attempt, status, durationMs, error }, log, 'onResponse');
   }
 }

@@ -6,15 +6,27 @@ export {
   DEFAULT_SIGN_METHOD,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_RETRIES,
+  DEFAULT_MAX_RESPONSE_BYTES,
 } from './client.js';
-export type { TopClientOptions, CallOptions, TopRequest, SignMethod } from './client.js';
+export type { TopClientOptions, CallOptions, TopRequest, SignMethod, SdkIdentity } from './client.js';
+export { TopPromise } from './promise.js';
+export type { TopResult, TopResponseInfo } from './promise.js';
+export type { TopLogger, TopLogLevel, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './observe.js';
+export { accessFromName } from './access.js';
+export type { ApiAccess } from './access.js';
 export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec } from './spec.js';
 export { apiSpecFromJson } from './spec.js';
 export type { Int64String, TopNumber, TopNumberInput, TopFile, JsonValue } from './values.js';
-export { TopError, TopValidationError, TopNetworkError, TopTimeoutError } from './errors.js';
+export {
+  TopError,
+  TopRateLimitError,
+  TopValidationError,
+  TopNetworkError,
+  TopTimeoutError,
+} from './errors.js';
 export type { TopErrorKind, ValidationIssue } from './errors.js';
 export { sign, verifySignature } from './sign.js';
 export { parseJson } from './json.js';
 export { formatTopDate, formatTopTime } from './timestamp.js';
-export { isRetryable } from './retry.js';
+export { isRetryable, isSafeToResend } from './retry.js';
 export { responseKeyFor } from './response.js';

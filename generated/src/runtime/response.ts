@@ -1,5 +1,13 @@
 /** Turning the gateway's answer into the unwrapped response object or a TopError. */
-import { BODY_EXCERPT_LENGTH, TopError, type TopErrorKind } from './errors.js';
+import {
+  banDurationMs,
+  BODY_EXCERPT_LENGTH,
+  RATE_LIMIT_CODE,
+  TopError,
+  TopRateLimitError,
+  type TopErrorInit,
+  type TopErrorKind,
+} from './errors.js';
 import { parseJson } from './json.js';
 import type { ResponseFieldSpec } from './spec.js';
 import { isRecord, ownValue } from './validate.js';
@@ -29,7 +37,7 @@ function optionalCode(value: unknown): number | undefined {
 }
 
 function apiError(method: string, status: number, body: Record<string, unknown>): TopError {
-  return new TopError({
+  const init: TopErrorInit = {
     kind: 'api',
     method,
     status,
@@ -38,7 +46,10 @@ function apiError(method: string, status: number, body: Record<string, unknown>)
     sub_code: optionalText(ownValue(body, 'sub_code')),
     sub_msg: optionalText(ownValue(body, 'sub_msg')),
     request_id: optionalText(ownValue(body, 'request_id')),
-  });
+  };
+  return init.code === RATE_LIMIT_CODE
+    ? new TopRateLimitError(init, banDurationMs(init.sub_msg, init.msg))
+    : new TopError(init);
 }
 
 function rawError(kind: TopErrorKind, method: string, status: number, text: string): TopError {
@@ -113,6 +124,8 @@ export function readResponse(
   text: string,
   lists?: readonly ResponseFieldSpec[],
 ): Record<string, unknown> {
+  // A UTF-8 byte order mark some proxies and gateways put first is not part of the JSON.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const ok = status >= 200 && status < 300;
   const parsed = ok ? tryParse(text) : text.startsWith('{') ? tryParse(text) : undefined;
   const errorBody = isRecord(parsed) ? ownValue(parsed, 'error_response') : undefined;

@@ -28,9 +28,14 @@ export async function buildPackage(
     runtimeSources: loadRuntimeSources(),
     templates,
     strict: settings.strict,
+    access: settings.access,
+    configFile: settings.configFile,
   });
   // Read with a progress line (see loadModel); the model and emit stages are the pipeline's own.
-  const model = await loadModel(settings.input, settings.strict, (input) => pipeline.parse(input));
+  const model = await loadModel(settings.input, settings.strict, (input) => pipeline.parse(input), {
+    access: settings.access,
+    configFile: settings.configFile,
+  });
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   return { model, files: pipeline.emit(model.apis) };
 }

@@ -1,5 +1,5 @@
 import { diagnostic } from '../../model/diagnostics.js';
-import type { Diagnostic } from '../../model/types.js';
+import type { ApiAccess, Diagnostic } from '../../model/types.js';
 import { CODES } from './codes.js';
 import { draft, freeze, type DraftNode, type Evidence } from './evidence.js';
 
@@ -27,13 +27,15 @@ export interface NestingOverride {
   readonly file: string;
   /** When present, must equal the page's API name. */
   readonly api?: string;
+  /** Read or write for the retry policy, over what the API name says. */
+  readonly access?: ApiAccess;
   readonly request: readonly OverrideEntry[];
   readonly response: readonly OverrideEntry[];
 }
 
 const NAME = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 const SIDES = ['request', 'response'] as const;
-const KEYS: ReadonlySet<string> = new Set(['$comment', 'api', ...SIDES]);
+const KEYS: ReadonlySet<string> = new Set(['$comment', 'api', 'access', ...SIDES]);
 
 /** Reads and validates an override file. Never throws; every problem is an `override-invalid` error. */
 export function parseOverride(
@@ -78,7 +80,7 @@ export function parseOverride(
       fail(
         `Unknown key "${key}" in the override file.`,
         lineOf(jsonText, `"${key}"`, 0),
-        '"api", "request", "response" or "$comment"',
+        '"api", "access", "request", "response" or "$comment"',
         `"${key}"`,
       );
     }
@@ -90,6 +92,15 @@ export function parseOverride(
       lineOf(jsonText, '"api"', 0),
       'a string such as "taobao.user.get"',
       describe(api),
+    );
+  }
+  const access = data['access'];
+  if (access !== undefined && access !== 'read' && access !== 'write') {
+    fail(
+      '"access" must be "read" or "write".',
+      lineOf(jsonText, '"access"', 0),
+      '"read" (safe to send twice) or "write"',
+      describe(access),
     );
   }
   const sides: Record<(typeof SIDES)[number], OverrideEntry[]> = { request: [], response: [] };
@@ -155,6 +166,7 @@ export function parseOverride(
     override: {
       file,
       ...(typeof api === 'string' ? { api } : {}),
+      ...(access === 'read' || access === 'write' ? { access } : {}),
       request: sides.request,
       response: sides.response,
     },

@@ -54,6 +54,7 @@ export function contractRuntime(): ReadonlyMap<string, string> {
   const stub = new URL('runtime/', FIXTURES);
   const real = new URL('../../../src/runtime/', import.meta.url);
   return new Map([
+    ['access.ts', readFileSync(new URL('access.ts', real), 'utf8')],
     ['client.ts', readFileSync(new URL('client.ts', stub), 'utf8')],
     ['index.ts', readFileSync(new URL('index.ts', stub), 'utf8')],
     ['spec.ts', readFileSync(new URL('spec.ts', real), 'utf8')],
