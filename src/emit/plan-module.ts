@@ -16,6 +16,7 @@ export type Side = 'request' | 'response';
 export const MODULE_RUNTIME_IMPORTS = [
   'API_SPEC',
   'ApiSpec',
+  'apiSpecFromJson',
   'JsonValue',
   'TopFile',
   'TopNumber',
