@@ -22,7 +22,7 @@ export interface ApiModule {
 }
 
 /** Runtime values (everything else imported is a type). */
-const RUNTIME_VALUES: ReadonlySet<string> = new Set(['API_SPEC']);
+const RUNTIME_VALUES: ReadonlySet<string> = new Set(['API_SPEC', 'apiSpecFromJson']);
 
 function runtimeImports(uses: ReadonlySet<string>): string {
   const names = MODULE_RUNTIME_IMPORTS.filter((name) => uses.has(name)).sort(compareCodeUnits);
@@ -31,7 +31,7 @@ function runtimeImports(uses: ReadonlySet<string>): string {
 
 export function emitApiModule(api: Api, ctx: ApiModuleContext): ApiModule {
   const plan = planModule(api, ctx.naming, ctx.numbers);
-  const uses = new Set<string>(['API_SPEC', 'ApiSpec']);
+  const uses = new Set<string>(['API_SPEC', 'ApiSpec', 'apiSpecFromJson']);
   const request = requestClassView(api, plan);
   const init = requestInitView(api, plan, uses);
   const response = responseView(api, plan, uses);

@@ -23,6 +23,7 @@ export const MODULE_RUNTIME_IMPORTS = [
   'API_SPEC',
   'ApiSpec',
   'Int64String',
+  'apiSpecFromJson',
   'JsonValue',
   'TopFile',
   'TopNumber',

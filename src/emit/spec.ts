@@ -1,7 +1,8 @@
 /**
  * The `ApiSpec` constant of one API: wire names, kinds and constraints the runtime validates and serialises
- * from, and the response fields that are lists or Numbers (which the runtime unwraps and converts). Leaves
- * print on one line, structs spread their children over the following lines (spec-entry.ts.hbs).
+ * from, and the response fields that are lists or Numbers (which the runtime unwraps and converts). It is
+ * emitted as JSON text that the runtime decodes (`apiSpecFromJson`), not as an object literal: thousands of
+ * large literals checked against `ApiSpec` were a large part of type-checking the package.
  */
 import { apiAccess } from '../model/access.js';
 import { typeKind } from '../model/type-kind.js';
@@ -11,31 +12,28 @@ import { responseKey } from './names.js';
 import type { ModulePlan } from './plan-module.js';
 import { docComment, stringLiteral } from './safe.js';
 import { isList } from './type-map.js';
-import type { SpecEntryView, SpecView } from './views.js';
+import type { SpecView } from './views.js';
 
 /** ParamSpec kinds: TypeKind without `byte`, which the model never produces as a kind of its own. */
 function paramKind(kind: TypeKind): string {
   return kind === 'byte' ? 'number' : kind;
 }
 
-const NO_CHILDREN: readonly SpecEntryView[] = [];
+/** A ParamSpec or ResponseFieldSpec as plain data, keys in the order the runtime's types declare them. */
+type SpecData = { [key: string]: string | number | boolean | SpecData[] };
 
-function entry(props: readonly string[], children: readonly SpecEntryView[]): SpecEntryView {
-  return { props, inline: children.length === 0 ? props.join(', ') : '', children };
-}
-
-function paramEntry(field: Field, plan: ModulePlan): SpecEntryView {
+function paramSpec(field: Field, plan: ModulePlan): SpecData {
   const kind = typeKind(field);
-  const props = [`name: ${stringLiteral(field.name)}`, `kind: ${stringLiteral(paramKind(kind))}`];
-  if (isList(field)) props.push('array: true');
-  if (field.required) props.push('required: true');
+  const spec: SpecData = { name: field.name, kind: paramKind(kind) };
+  if (isList(field)) spec.array = true;
+  if (field.required) spec.required = true;
   for (const key of NUMERIC_CONSTRAINTS) {
     const value = field.constraints?.[key];
-    if (value !== undefined && Number.isFinite(value)) props.push(`${key}: ${String(value)}`);
+    if (value !== undefined && Number.isFinite(value)) spec[key] = value;
   }
-  const children =
-    kind === 'struct' ? plan.members(field).fields.map((child) => paramEntry(child, plan)) : NO_CHILDREN;
-  return entry(props, children);
+  const children = kind === 'struct' ? plan.members(field).fields : [];
+  if (children.length > 0) spec.children = children.map((child) => paramSpec(child, plan));
+  return spec;
 }
 
 /**
@@ -44,36 +42,40 @@ function paramEntry(field: Field, plan: ModulePlan): SpecEntryView {
  * Numbers. Children come from the same plan as the response interfaces, so the description matches the
  * generated types.
  */
-function responseEntry(field: Field, plan: ModulePlan): SpecEntryView | undefined {
+function responseFieldSpec(field: Field, plan: ModulePlan): SpecData | undefined {
   const list = isList(field);
-  const children =
-    typeKind(field) === 'struct' ? responseEntries(plan.members(field).fields, plan) : NO_CHILDREN;
+  const children = typeKind(field) === 'struct' ? responseFieldSpecs(plan.members(field).fields, plan) : [];
   const number = plan.numberForm(field);
   if (!list && children.length === 0 && number === undefined) return undefined;
-  const props = [`name: ${stringLiteral(field.name)}`];
-  if (list) props.push('array: true');
-  if (number !== undefined) props.push(`number: ${stringLiteral(number)}`);
-  return entry(props, children);
+  const spec: SpecData = { name: field.name };
+  if (list) spec.array = true;
+  if (number !== undefined) spec.number = number;
+  if (children.length > 0) spec.children = children;
+  return spec;
 }
 
-function responseEntries(fields: readonly Field[], plan: ModulePlan): readonly SpecEntryView[] {
-  const entries: SpecEntryView[] = [];
+function responseFieldSpecs(fields: readonly Field[], plan: ModulePlan): SpecData[] {
+  const specs: SpecData[] = [];
   for (const field of fields) {
-    const found = responseEntry(field, plan);
-    if (found !== undefined) entries.push(found);
+    const spec = responseFieldSpec(field, plan);
+    if (spec !== undefined) specs.push(spec);
   }
-  return entries.length === 0 ? NO_CHILDREN : entries;
+  return specs;
 }
 
 export function specView(api: Api, plan: ModulePlan): SpecView {
+  const spec: SpecData = {
+    method: api.api,
+    responseKey: responseKey(api.api),
+    access: apiAccess(api),
+    params: plan.params.fields.map((field) => paramSpec(field, plan)),
+  };
+  // Only APIs whose answers contain lists or Numbers carry a response description.
+  const response = responseFieldSpecs(plan.responseFields.fields, plan);
+  if (response.length > 0) spec.response = response;
   return {
     doc: docComment(specDoc(api), ''),
     name: plan.names.spec,
-    method: stringLiteral(api.api),
-    responseKey: stringLiteral(responseKey(api.api)),
-    access: stringLiteral(apiAccess(api)),
-    params: plan.params.fields.map((field) => paramEntry(field, plan)),
-    // Only APIs whose answers contain lists or Numbers carry a response description.
-    response: responseEntries(plan.responseFields.fields, plan),
+    json: stringLiteral(JSON.stringify(spec)),
   };
 }

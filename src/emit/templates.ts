@@ -26,7 +26,6 @@ export const TEMPLATE_FILES = [
   'interface.ts.hbs',
   'request-base.ts.hbs',
   'request-class.ts.hbs',
-  'spec-entry.ts.hbs',
   'spec.ts.hbs',
 ] as const;
 

@@ -40,27 +40,11 @@ export interface RequestClassView {
   readonly merged: false | { readonly doc: string; readonly base: string };
 }
 
-/** One entry of a spec's `params` or `response` list. */
-export interface SpecEntryView {
-  /** Its properties (`name: 'x'`, `kind: 'string'`, `array: true`), without `children`. */
-  readonly props: readonly string[];
-  /** `props` joined by `, `: the entry on one line. */
-  readonly inline: string;
-  /** Entries of a struct's fields (empty for a leaf). */
-  readonly children: readonly SpecEntryView[];
-}
-
 export interface SpecView {
   readonly doc: string;
   readonly name: string;
-  /** String literals. */
-  readonly method: string;
-  readonly responseKey: string;
-  /** `'read'` or `'write'` (a string literal): the retry policy's class. */
-  readonly access: string;
-  readonly params: readonly SpecEntryView[];
-  /** Response fields that are lists or Numbers or hold such fields; empty when the answer has none. */
-  readonly response: readonly SpecEntryView[];
+  /** The spec's JSON text as a string literal, the argument of `apiSpecFromJson`. */
+  readonly json: string;
 }
 
 /** `src/apis/<api>.ts`. */

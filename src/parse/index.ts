@@ -120,7 +120,10 @@ function dropControlCharacters(text: string, file: string): { text: string; drop
 
 /** UTF-8 bytes → string without a BOM (validity was checked by `detectFormat`). */
 function decode(content: Uint8Array | string): string {
-  if (typeof content === 'string') return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-  // TextDecoder drops a leading BOM by default (ignoreBOM: false).
-  return new TextDecoder('utf-8').decode(content);
+  const text =
+    typeof content === 'string'
+      ? content
+      : // Buffer's decoder is quicker than a TextDecoder per file; the bytes are valid UTF-8, so both agree.
+        Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

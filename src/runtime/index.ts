@@ -24,6 +24,7 @@ export type { TopLogger, TopLogLevel, TopRequestEvent, TopResponseEvent, TopRetr
 export { accessFromName } from './access.js';
 export type { ApiAccess } from './access.js';
 export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec, NumberForm } from './spec.js';
+export { apiSpecFromJson } from './spec.js';
 export type { Int64String, TopNumber, TopNumberInput, TopFile, JsonValue } from './values.js';
 export {
   TopError,

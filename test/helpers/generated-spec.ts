@@ -4,9 +4,9 @@ export function evaluate(expression: string): unknown {
   return new Function(`return (${expression});`)() as unknown;
 }
 
-/** The ApiSpec constant of a generated API module's text, evaluated. */
+/** The ApiSpec constant of a generated API module's text (`apiSpecFromJson('<json>')`), decoded. */
 export function specOfModule<T>(text: string): T {
-  const literal = /export const \w+: ApiSpec = (\{[\s\S]*?\n\});\n/.exec(text)?.[1];
+  const literal = /export const \w+: ApiSpec = apiSpecFromJson\(('(?:[^'\\\n]|\\.)*')\);\n/.exec(text)?.[1];
   if (literal === undefined) throw new Error('no ApiSpec constant in the module');
-  return evaluate(literal) as T;
+  return JSON.parse(evaluate(literal) as string) as T;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, firstInvalidUtf8 } from '../../src/parse/detect.js';
+import { DETECT_PREFIX_CHARS, detectFormat, firstInvalidUtf8 } from '../../src/parse/detect.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
@@ -154,8 +154,11 @@ describe('detectFormat', () => {
     big.set(header, 0);
     expect(detectFormat(big)).toEqual({ format: 'text' });
 
+    // What lies past the prefix is never looked at: a header there does not make the input a page.
     const garbage = 'x'.repeat(50 * 1024 * 1024);
     expect(detectFormat(garbage)).toMatchObject({ format: 'unknown', code: 'unknown-format' });
+    const lateHeader = `${'x\n'.repeat(DETECT_PREFIX_CHARS)}taobao.late.get (晚)\n\n请求参数\n`;
+    expect(detectFormat(lateHeader)).toMatchObject({ format: 'unknown', code: 'unknown-format' });
 
     const badTail = new Uint8Array(50 * 1024 * 1024).fill(0x20);
     badTail.set(header, 0);

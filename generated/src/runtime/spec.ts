@@ -72,3 +72,21 @@ export interface ApiSpec {
   /** Response fields that are or contain lists or Numbers; absent when the response has none. */
   readonly response?: readonly ResponseFieldSpec[];
 }
+
+/**
+ * The ApiSpec a generated module carries as JSON text. A spec is data the runtime reads, not code: as a string,
+ * the type checker of every build that includes the package skips thousands of large object literals it would
+ * otherwise check against ApiSpec. Throws a TypeError for text that is not a spec (a hand-edited module).
+ */
+export function apiSpecFromJson(text: string): ApiSpec {
+  const spec: unknown = JSON.parse(text);
+  if (
+    typeof spec !== 'object' ||
+    spec === null ||
+    typeof (spec as { method?: unknown }).method !== 'string' ||
+    typeof (spec as { responseKey?: unknown }).responseKey !== 'string' ||
+    !Array.isArray((spec as { params?: unknown }).params)
+  )
+    throw new TypeError(`Not an API spec (method, responseKey and params expected): ${text.slice(0, 80)}`);
+  return spec as ApiSpec;
+}

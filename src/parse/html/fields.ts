@@ -43,12 +43,17 @@ export function rowsToFields(
     const at = { file, line: row.line };
     if (row.name === '') {
       out.push(
-        diagnostic('error', 'empty-name', `A parameter row in ${path} has no name.`, {
-          ...at,
-          field: path,
-          expected: 'a field name in the 名称 column',
-          found: 'an empty cell',
-        }),
+        diagnostic(
+          'warning',
+          'empty-name',
+          `A parameter row in ${path} has no name; it is left out of the API.`,
+          {
+            ...at,
+            field: path,
+            expected: 'a field name in the 名称 column',
+            found: 'an empty cell',
+          },
+        ),
       );
       continue;
     }

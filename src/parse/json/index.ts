@@ -1,19 +1,19 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Api, ParseResult } from '../../model/types.js';
 import { cleanDescription } from './description.js';
+import { readCleanDoc } from './fast.js';
 import { JsonDiagnostics, readParams } from './params.js';
+import { API_NAME, looksLikeDocKeys } from './rules.js';
 import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from '../../json/scanner.js';
 
 export { normaliseTypeName, isRecognisedType, type TypeName } from './type-name.js';
 export { cleanDescription } from './description.js';
 
-/** The header rule of form A (text-format.md §2), used here to flag API names no page could carry. */
-const API_NAME = /^[a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+$/;
 /** Characters an API name may contain at all; anything else could not be a TOP `method` value. */
 const API_NAME_CHARS = /^[A-Za-z0-9_.-]+$/;
 
 const EXPECTED_SHAPE =
-  'an object with "name" and "requestParams"/"responseParams", or {"data": {…}, "success": true} around one';
+  'an object with "name" and "requestParams"/"responseParams" (or "apiChineseName"), or {"data": {…}, "success": true} around one';
 
 /**
  * Reads one doc JSON (the structured doc the TOP doc site serves behind each page) into an `Api`.
@@ -23,7 +23,13 @@ const EXPECTED_SHAPE =
  * Never throws.
  */
 export function parseJsonDoc(text: string, file: string): ParseResult {
-  const scanned = scanJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readCleanDoc(json, file) ?? readWithPositions(json, file);
+}
+
+/** The full reader: every value with its position, every problem reported. Exported for tests of the fast path. */
+export function readWithPositions(json: string, file: string): ParseResult {
+  const scanned = scanJson(json);
   if (!scanned.ok) {
     const e = scanned.error;
     return {
@@ -57,9 +63,19 @@ export function parseJsonDoc(text: string, file: string): ParseResult {
   const api = readApiName(doc, out);
   const title = readText(doc, 'apiChineseName', out, 'warning');
   const description = readText(doc, 'description', out, 'info');
-  const request = readParams(member(doc, 'requestParams'), 'request', 'request', 'requestParams', out);
-  const response = readParams(member(doc, 'responseParams'), 'response', 'response', 'responseParams', out);
+  const requestNode = member(doc, 'requestParams');
+  const responseNode = member(doc, 'responseParams');
+  const request = readParams(requestNode, 'request', 'request', 'requestParams', out);
+  const response = readParams(responseNode, 'response', 'response', 'responseParams', out);
   if (api === undefined) return { diagnostics: out.list };
+  if (requestNode === undefined && responseNode === undefined)
+    out.add(
+      'info',
+      'no-params',
+      `The doc of ${api} lists no parameters; the API is generated without request or response fields.`,
+      doc,
+      { expected: '"requestParams" and "responseParams"', found: 'neither' },
+    );
 
   const docId = readDocId(doc);
   const result: Api = {
@@ -111,7 +127,7 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
     }
     if (data.kind === 'object' && looksLikeDoc(data)) return data;
     out.add('error', 'not-a-doc-json', 'The `data` of this doc-site answer is not a TOP API doc.', data, {
-      expected: 'an object with "name" and "requestParams"/"responseParams"',
+      expected: 'an object with "name" and "requestParams"/"responseParams" (or "apiChineseName")',
       found: data.kind === 'object' ? keyList(data) : describeKind(data),
     });
     return undefined;
@@ -124,10 +140,7 @@ function unwrap(root: JsonNode, out: JsonDiagnostics): JsonObjectNode | undefine
 }
 
 function looksLikeDoc(node: JsonObjectNode): boolean {
-  return (
-    member(node, 'name') !== undefined &&
-    (member(node, 'requestParams') !== undefined || member(node, 'responseParams') !== undefined)
-  );
+  return looksLikeDocKeys((key) => member(node, key) !== undefined);
 }
 
 function readApiName(doc: JsonObjectNode, out: JsonDiagnostics): string | undefined {

@@ -2,6 +2,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
 import type { Constraints, Diagnostic, Field } from '../../model/types.js';
 import { cleanDescription } from './description.js';
+import { CONSTRAINT_KEYS, constraintValue, PLAIN_NAME } from './rules.js';
 import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from '../../json/scanner.js';
 import { isRecognisedType, normaliseTypeName, RECOGNISED_TYPES_TEXT, type TypeName } from './type-name.js';
 
@@ -24,12 +25,6 @@ export class JsonDiagnostics {
     );
   }
 }
-
-/** The numeric constraints doc JSON carries (it has no default values). */
-const CONSTRAINT_KEYS = ['maxLength', 'maxListSize', 'minValue', 'maxValue'] as const;
-
-/** Field names the emitters can use as-is; others are kept (they are wire names) but reported. */
-const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Reads a `requestParams` / `responseParams` / `subParams` array into fields, in document order.
@@ -121,11 +116,14 @@ function readParam(
 function readName(item: JsonObjectNode, path: string, key: string, out: JsonDiagnostics): string | undefined {
   const node = member(item, 'name');
   if (node === undefined) {
-    out.add('error', 'missing-name', `A parameter in \`${key}\` of ${path} has no \`name\`.`, item, {
-      field: path,
-      expected: 'a "name" member',
-      found: keysOf(item),
-    });
+    // A nameless parameter cannot be sent or read, but the rest of the API can: it is left out, not the doc.
+    out.add(
+      'warning',
+      'missing-name',
+      `A parameter in \`${key}\` of ${path} has no \`name\`; it is left out of the API.`,
+      item,
+      { field: path, expected: 'a "name" member', found: keysOf(item) },
+    );
     return undefined;
   }
   if (node.kind !== 'string') {
@@ -138,11 +136,13 @@ function readName(item: JsonObjectNode, path: string, key: string, out: JsonDiag
   }
   const name = node.value.trim();
   if (name === '') {
-    out.add('error', 'empty-name', `A parameter in \`${key}\` of ${path} has an empty name.`, node, {
-      field: path,
-      expected: 'a non-empty field name',
-      found: JSON.stringify(node.value),
-    });
+    out.add(
+      'warning',
+      'empty-name',
+      `A parameter in \`${key}\` of ${path} has an empty name; it is left out of the API.`,
+      node,
+      { field: path, expected: 'a non-empty field name', found: JSON.stringify(node.value) },
+    );
     return undefined;
   }
   if (!PLAIN_NAME.test(node.value)) {
@@ -261,7 +261,7 @@ function readConstraints(
   for (const key of CONSTRAINT_KEYS) {
     const node = member(item, key);
     if (node === undefined || node.kind === 'null') continue;
-    const value = constraintValue(node);
+    const value = constraintValue(node.kind === 'number' || node.kind === 'string' ? node.value : undefined);
     if (value === undefined) {
       out.add(
         'warning',
@@ -280,13 +280,6 @@ function readConstraints(
     constraints[key] = value;
   }
   return constraints;
-}
-
-/** Numbers, and numbers written as strings (`"64"`), which some doc exports use. */
-function constraintValue(node: JsonNode): number | undefined {
-  if (node.kind === 'number') return Number.isFinite(node.value) ? node.value : undefined;
-  if (node.kind === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(node.value)) return Number(node.value);
-  return undefined;
 }
 
 function keysOf(node: JsonObjectNode): string {

@@ -96,7 +96,7 @@ describe('readHtmlPage: DOM nesting', () => {
     expect(where(page.diagnostics)).toEqual([
       '29 warning html-level-jump',
       '12 warning unknown-type request.count',
-      '13 error empty-name request',
+      '13 warning empty-name request',
       '14 warning duplicate-field request.page_size',
       '18 warning missing-type request.filter.note',
       '15 warning invalid-required request.filter',

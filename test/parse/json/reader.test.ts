@@ -194,8 +194,8 @@ describe('parseJsonDoc', () => {
       'bad-constraint': 16,
     });
     expect(codes(r)).toEqual([
-      'error missing-name',
-      'error empty-name',
+      'warning missing-name',
+      'warning empty-name',
       'warning unknown-type',
       'warning duplicate-field',
       'error invalid-params',
@@ -219,6 +219,50 @@ describe('parseJsonDoc', () => {
       'r:String',
     ]);
     expect(r.api?.diagnostics).toBe(r.diagnostics);
+  });
+
+  it('reads a doc without parameter lists as an API without parameters', () => {
+    const text = [
+      '{',
+      '"name": "taobao.top.secret.register",',
+      '"apiChineseName": "注册加密账号",',
+      '"description": "注册加密账号",',
+      '"id": 26575',
+      '}',
+    ].join('\n');
+    for (const wrapped of [text, `{"data": ${text}, "success": true}`]) {
+      const r = parseJsonDoc(wrapped, 'no-params.json');
+      expect(codes(r)).toEqual(['info no-params']);
+      expect(r.api).toMatchObject({
+        api: 'taobao.top.secret.register',
+        title: '注册加密账号',
+        request: [],
+        response: [],
+      });
+    }
+    // A name alone is not a doc.
+    expect(codes(parseJsonDoc('{"name": "taobao.top.secret.register", "id": 1}', 'x.json'))).toEqual([
+      'error not-a-doc-json',
+    ]);
+  });
+
+  it('leaves a nameless parameter out with a warning and generates the rest of the API', () => {
+    const r = parseJsonDoc(
+      doc([
+        '{"name": "before", "type": "String"}',
+        '{"name": "", "type": "Struct", "required": true, "subParams": [{"name": "x", "type": "String"}]}',
+        '{"name": "after", "type": "Number"}',
+      ]),
+      'nameless.json',
+    );
+    expect(only(r, 'empty-name')).toMatchObject({
+      severity: 'warning',
+      line: 7,
+      field: 'request',
+      found: '""',
+    });
+    expect(only(r, 'empty-name').message).toMatch(/left out/);
+    expect(r.api?.request.map((f) => f.name)).toEqual(['before', 'after']);
   });
 
   it('warns about duplicate member keys and sub-fields of primitive types', () => {
