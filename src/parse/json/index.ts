@@ -3,7 +3,7 @@ import type { Api, ParseResult } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { readCleanDoc } from './fast.js';
 import { JsonDiagnostics, readParams } from './params.js';
-import { API_NAME, looksLikeDocKeys } from './rules.js';
+import { API_NAME, docIdFrom, looksLikeDocKeys } from './rules.js';
 import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from '../../json/scanner.js';
 
 export { normaliseTypeName, isRecognisedType, type TypeName } from './type-name.js';
@@ -91,11 +91,10 @@ export function readWithPositions(json: string, file: string): ParseResult {
   return { api: result, diagnostics: out.list };
 }
 
-/** The doc site's id of the API (`id`, a positive integer or its digits), when the doc carries one. */
+/** The doc site's id of the API, when the doc carries one. */
 function readDocId(doc: JsonObjectNode): number | undefined {
   const node = member(doc, 'id');
-  const value = node?.kind === 'number' ? node.value : node?.kind === 'string' ? Number(node.value) : NaN;
-  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
+  return docIdFrom(node?.kind === 'number' || node?.kind === 'string' ? node.value : undefined);
 }
 
 /** Finds the doc object, looking inside the `{data, success}` envelope when there is one. */
