@@ -69,6 +69,11 @@ export async function main(argv: readonly string[]): Promise<number> {
             type: 'number',
             describe: `seconds to wait for another run writing the same --out (default ${DEFAULTS.lockWaitSeconds}); then exit 2`,
           })
+          .option('build', {
+            type: 'boolean',
+            describe:
+              "also write dist/ (JS + .d.ts, as the package's npm run build would) from the in-memory compile; implies --typecheck",
+          })
           .option('changelog-from', {
             type: 'string',
             describe: 'previous docs folder or model JSON: prepend an API diff to <out>/CHANGELOG.md',

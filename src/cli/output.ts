@@ -41,14 +41,22 @@ export interface TreeDifference {
   readonly extra: readonly string[];
 }
 
-async function listTree(root: string, prefix = ''): Promise<string[]> {
+/**
+ * Every file under `root`, except in the build folders — but a build folder the tree itself holds
+ * (`generate --build` writes dist/) is compared like the rest.
+ */
+async function listTree(
+  root: string,
+  ownFolders: ReadonlySet<string> = new Set(),
+  prefix = '',
+): Promise<string[]> {
   if (!existsSync(root)) return [];
   const entries = await readdir(join(root, prefix), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
-    if (prefix === '' && BUILD_FOLDERS.includes(entry.name)) continue;
+    if (prefix === '' && BUILD_FOLDERS.includes(entry.name) && !ownFolders.has(entry.name)) continue;
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) files.push(...(await listTree(root, rel)));
+    if (entry.isDirectory()) files.push(...(await listTree(root, ownFolders, rel)));
     else files.push(rel);
   }
   return files;
@@ -76,7 +84,10 @@ export async function diffTree(
   files: GeneratedFiles,
   previous?: GeneratedFiles,
 ): Promise<TreeDifference> {
-  const onDisk = new Set(previous === undefined ? await listTree(outDir) : previous.keys());
+  const ownFolders = new Set(
+    BUILD_FOLDERS.filter((name) => [...files.keys()].some((path) => path.startsWith(`${name}/`))),
+  );
+  const onDisk = new Set(previous === undefined ? await listTree(outDir, ownFolders) : previous.keys());
   const changed: string[] = [];
   const missing: string[] = [];
   for (const [path, text] of files) {

@@ -34,7 +34,8 @@ export class PackageTypeChecker {
   readonly #morph: Morph;
   readonly #project: TsMorph.Project;
   readonly #checkedRuntimes = new Set<string>();
-  #tsconfig: string | undefined;
+  /** The tsconfig text and whether emitting was on when the compiler options were last set. */
+  #configured: string | undefined;
 
   /**
    * `typePackages`: package name → the files of its folder on disk (relative posix path → text), such as
@@ -63,10 +64,11 @@ export class PackageTypeChecker {
     return new PackageTypeChecker(morph, typePackages);
   }
 
-  #configure(files: ReadonlyMap<string, string>): void {
+  #configure(files: ReadonlyMap<string, string>, emit: boolean): void {
     const text = files.get('tsconfig.json');
     if (text === undefined) throw new Error('package has no tsconfig.json');
-    if (text === this.#tsconfig) return;
+    const key = `${String(emit)}\u0000${text}`;
+    if (key === this.#configured) return;
     const { ts } = this.#morph;
     const raw = JSON.parse(text) as { compilerOptions?: unknown };
     const converted = ts.convertCompilerOptionsFromJson(raw.compilerOptions, ROOT);
@@ -74,10 +76,10 @@ export class PackageTypeChecker {
       throw new Error(ts.flattenDiagnosticMessageText(converted.errors[0]?.messageText, '\n'));
     this.#project.compilerOptions.set({
       ...converted.options,
-      noEmit: true,
+      noEmit: !emit,
       typeRoots: ['/node_modules/@types'],
     });
-    this.#tsconfig = text;
+    this.#configured = key;
   }
 
   /** Every type error of the package (plus `extra` files, such as usage code next to it); empty when it compiles. */
@@ -85,7 +87,43 @@ export class PackageTypeChecker {
     files: ReadonlyMap<string, string>,
     extra: ReadonlyMap<string, string> = new Map(),
   ): PackageTypeError[] {
-    this.#configure(files);
+    return this.#check(files, extra, false);
+  }
+
+  /**
+   * Type-checks the package, then emits what its own `npm run build` (tsc) would write — JS, `.d.ts` and their
+   * maps, under the tsconfig's outDir — from the same program, so nothing is parsed or checked twice. Returns the
+   * errors, or the emitted files by package-relative path.
+   */
+  build(
+    files: ReadonlyMap<string, string>,
+  ): { readonly errors: PackageTypeError[] } | { readonly outputs: ReadonlyMap<string, string> } {
+    const errors = this.#check(files, new Map(), true);
+    if (errors.length > 0) return { errors };
+    const emitted = this.#project.emitToMemory();
+    const failures = emitted
+      .getDiagnostics()
+      .map((d) => ({ code: d.getCode(), message: this.#message(d.compilerObject) }));
+    if (failures.length > 0) return { errors: failures };
+    const outputs = new Map<string, string>();
+    for (const file of emitted.getFiles()) {
+      if (!file.filePath.startsWith(`${ROOT}/`))
+        throw new Error(`emitted outside the package: ${file.filePath}`);
+      outputs.set(file.filePath.slice(ROOT.length + 1), file.text);
+    }
+    return { outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  }
+
+  #message(diagnostic: TsMorph.ts.Diagnostic): string {
+    return this.#morph.ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  }
+
+  #check(
+    files: ReadonlyMap<string, string>,
+    extra: ReadonlyMap<string, string>,
+    emit: boolean,
+  ): PackageTypeError[] {
+    this.#configure(files, emit);
     const fs = this.#project.getFileSystem();
     const all = new Map([...files, ...extra]);
     // package.json ("type": "module") tells NodeNext resolution that the package's .ts files are ES modules.
@@ -123,7 +161,7 @@ export class PackageTypeChecker {
         diagnostics.push(...program.getSemanticDiagnostics(file));
     }
     for (const d of diagnostics) {
-      const message = this.#morph.ts.flattenDiagnosticMessageText(d.messageText, '\n');
+      const message = this.#message(d);
       if (d.file === undefined || d.start === undefined) errors.push({ code: d.code, message });
       else
         errors.push({

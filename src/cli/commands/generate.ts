@@ -13,8 +13,8 @@ import {
 } from '../output.js';
 import { DEFAULTS, EXIT } from '../options.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
-import { InputError } from '../errors.js';
-import { typecheckPackage } from '../typecheck.js';
+import { InputError, UsageError } from '../errors.js';
+import { compilePackage, typecheckPackage } from '../typecheck.js';
 import { watchAndGenerate } from '../watch.js';
 import { resolveSettings, type OutputFlags, type Settings } from '../settings.js';
 
@@ -64,9 +64,13 @@ export async function runGenerate(
     readonly watch?: boolean;
     readonly changelogFrom?: string;
     readonly typecheck?: boolean;
+    readonly build?: boolean;
     readonly wait?: number;
   },
 ): Promise<number> {
+  // Each watch write would compile the whole package: build once, after watching, with `generate --build`.
+  if (flags.watch === true && flags.build === true)
+    throw new UsageError('--build cannot be used with --watch');
   const settings = await resolveSettings(flags);
   // A read-only, file or dangling-link --out is a usage error found before any doc is parsed.
   preflightOutput(settings.out);
@@ -85,11 +89,16 @@ export async function runGenerate(
   }
   const built = await buildPackage(settings);
   const { model } = built;
-  const files =
+  const sources =
     flags.changelogFrom === undefined
       ? built.files
       : await addChangelogEntry(flags.changelogFrom, model, settings, built.files);
-  if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
+  // --build implies --typecheck: dist/ is emitted from the program the check built.
+  const files = flags.build === true ? await withDist(settings.out, sources) : sources;
+  const compiles =
+    files !== undefined &&
+    (flags.build === true || flags.typecheck !== true || (await typecheckPassed(settings.out, files)));
+  if (files === undefined || !compiles) {
     err(`topgen: the package does not compile; ${settings.out} was left as it was.`);
     return EXIT.problems;
   }
@@ -108,6 +117,17 @@ async function typecheckPassed(outDir: string, files: GeneratedFiles): Promise<b
   if ('unavailable' in result) throw new InputError(result.unavailable);
   for (const error of result.errors) err(error);
   return result.errors.length === 0;
+}
+
+/** `--build`: the package's files plus its compiled `dist/`, or undefined (errors reported) when it does not compile. */
+async function withDist(outDir: string, files: GeneratedFiles): Promise<GeneratedFiles | undefined> {
+  const result = await compilePackage(outDir, files);
+  if ('unavailable' in result) throw new InputError(result.unavailable);
+  if ('errors' in result) {
+    for (const error of result.errors) err(error);
+    return undefined;
+  }
+  return new Map([...files, ...result.outputs]);
 }
 
 export async function runCheck(flags: OutputFlags & { readonly typecheck?: boolean }): Promise<number> {

@@ -1,0 +1,63 @@
+// `generate --build`: the package's dist/ compiled in memory from the type-checked program and written with the
+// rest of the tree; the built JS is imported as a user's app would and called against `topgen mock`.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
+import { topgen } from '../helpers/cli.js';
+import { generateInMemory } from '../helpers/pipeline.js';
+import { APP_KEY, APP_SECRET, damaiParam0 } from '../mock/helpers.js';
+
+type Package = typeof import('../../generated/src/index.js');
+type Param0 = Parameters<
+  InstanceType<Package['TopClient']>['alibabaDamaiMaizuoOpenapiUserRegisterByauthcode']
+>[0]['param0'];
+
+describe('generate --build', () => {
+  const work = mkdtempSync(join(tmpdir(), 'topgen-build-'));
+  const out = join(work, 'sdk');
+  let gateway: MockGateway;
+
+  beforeAll(async () => {
+    gateway = await startMockGateway({
+      apis: generateInMemory().apis,
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+    });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes dist/ with the sources; check ignores it; the built client calls the mock', async () => {
+    const built = await topgen(['generate', '-o', out, '--build']);
+    expect(built.stderr).toContain('0 errors');
+    expect(built.status).toBe(0);
+    for (const file of ['index.js', 'index.d.ts', 'index.js.map', 'runtime/index.js', 'runtime/index.d.ts'])
+      expect(existsSync(join(out, 'dist', file)), file).toBe(true);
+    expect(readFileSync(join(out, 'dist', 'index.d.ts'), 'utf8')).toContain('TopClient');
+
+    // A second run finds the tree, dist/ included, up to date; check compares the sources only.
+    expect((await topgen(['generate', '-o', out, '--build'])).stderr).toContain('is up to date');
+    expect((await topgen(['check', '-o', out])).status).toBe(0);
+    // Without --build, the dist/ a build left is kept, like the package's own npm run build output.
+    expect((await topgen(['generate', '-o', out])).status).toBe(0);
+    expect(existsSync(join(out, 'dist', 'index.js'))).toBe(true);
+
+    // Watch mode would compile the whole package on every save: refused, before anything is written.
+    const watching = await topgen(['generate', '-o', out, '--build', '--watch']);
+    expect(watching.status).toBe(2);
+    expect(watching.stderr).toContain('--build cannot be used with --watch');
+
+    const sdk = (await import(pathToFileURL(join(out, 'dist', 'index.js')).href)) as Package;
+    const client = new sdk.TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url });
+    const response = await client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({
+      param0: JSON.parse(damaiParam0()) as Param0,
+    });
+    expect(response.result?.data?.user_id).toBe('2313112');
+    expect(response.result?.result_code).toBe(201);
+  });
+});
