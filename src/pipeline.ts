@@ -101,8 +101,8 @@ export class Pipeline {
 
   constructor(options: PipelineOptions) {
     this.#options = options;
-    const { naming, templates } = createEmitContext(options);
-    this.#moduleContext = { naming, templates };
+    const { naming, numbers, templates } = createEmitContext(options);
+    this.#moduleContext = { naming, numbers, templates };
   }
 
   /**

@@ -12,20 +12,19 @@ export abstract class TopRequestBase<TResponse> implements TopRequest<TResponse>
   abstract get [API_SPEC](): ApiSpec;
 
   /**
-   * Copies the init's own enumerable values of the params `spec` lists, and nothing else. Unknown keys are
-   * dropped, and names such as `__proto__` or `constructor` become plain data properties: assignment or
+   * Copies the init's own enumerable values. Keys the spec does not list are kept too, so that the client
+   * refuses them with a `TopValidationError` naming the closest documented parameter instead of dropping them
+   * silently. Names such as `__proto__` or `constructor` become plain data properties: assignment or
    * `Object.assign` would set the prototype or clash with the class instead.
    */
-  protected constructor(spec: ApiSpec, init: object) {
-    for (const param of spec.params) {
-      if (Object.prototype.propertyIsEnumerable.call(init, param.name)) {
-        Object.defineProperty(this, param.name, {
-          value: (init as Readonly<Record<string, unknown>>)[param.name],
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
+  protected constructor(_spec: ApiSpec, init: object) {
+    for (const key of Object.keys(init)) {
+      Object.defineProperty(this, key, {
+        value: (init as Readonly<Record<string, unknown>>)[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import type { NumberOptions } from '../emit/numbers.js';
 import type { ApiAccess } from '../model/types.js';
 import semver from 'semver';
 import validateNpmPackageName from 'validate-npm-package-name';
@@ -14,6 +15,8 @@ export interface TopgenConfig {
   /** Folder of template overrides. */
   readonly templates?: string;
   readonly strict?: boolean;
+  /** Response Numbers: `int64` (`"string"` or `"bigint"`) for 64-bit ids, `fields` role overrides per API. */
+  readonly numbers?: NumberOptions;
   readonly fetch?: FetchConfig;
   /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
   readonly access?: Readonly<Record<string, ApiAccess>>;
@@ -65,6 +68,22 @@ const isHttpUrl: Check = (v) => {
   }
 };
 
+const isRoleMap = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((role) => role === 'id' || role === 'number');
+const isNumbers: Check = (v) => {
+  const expected =
+    '{ "int64"?: "string" | "bigint", "fields"?: { "<api>": { "<field>": "id" | "number" } } }';
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return expected;
+  const { int64, fields, ...rest } = v as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return expected;
+  if (int64 !== undefined && int64 !== 'string' && int64 !== 'bigint') return expected;
+  if (fields === undefined) return undefined;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return expected;
+  return Object.values(fields).every(isRoleMap) ? undefined : expected;
+};
 const isNameList: Check = (v) =>
   Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim().length > 0)
     ? undefined
@@ -103,6 +122,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   gateway: isHttpUrl,
   templates: isString,
   strict: isBoolean,
+  numbers: isNumbers,
   fetch: isFetchConfig,
   access: isAccessMap,
 };

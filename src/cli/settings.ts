@@ -1,3 +1,4 @@
+import type { NumberOptions } from '../emit/numbers.js';
 import type { ApiAccess } from '../model/types.js';
 import { loadConfig, validatePackageFlags, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';
@@ -26,6 +27,8 @@ export interface Settings {
   readonly templates: string | undefined;
   readonly strict: boolean;
   readonly verbose: boolean;
+  /** From the config file only: how response Numbers are typed. */
+  readonly numbers: NumberOptions;
   /** The config file's `access` map (API name → read/write), and the file it came from. */
   readonly access: Readonly<Record<string, ApiAccess>> | undefined;
   readonly configFile: string;
@@ -47,6 +50,7 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     templates: flags.templates ?? config.templates,
     strict: flags.strict ?? config.strict ?? false,
     verbose: flags.verbose ?? false,
+    numbers: config.numbers ?? {},
     access: config.access,
     configFile: flags.config ?? DEFAULTS.configFile,
   });

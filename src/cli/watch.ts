@@ -53,6 +53,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
+    numbers: settings.numbers,
     runtimeSources: loadRuntimeSources(),
     templates: loadTemplates(settings.templates),
     strict: settings.strict,

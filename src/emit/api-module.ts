@@ -30,7 +30,7 @@ function runtimeImports(uses: ReadonlySet<string>): string {
 }
 
 export function emitApiModule(api: Api, ctx: ApiModuleContext): ApiModule {
-  const plan = planModule(api, ctx.naming);
+  const plan = planModule(api, ctx.naming, ctx.numbers);
   const uses = new Set<string>(['API_SPEC', 'ApiSpec', 'apiSpecFromJson']);
   const request = requestClassView(api, plan);
   const init = requestInitView(api, plan, uses);

@@ -3,6 +3,7 @@
  * All defaults live here.
  */
 import { DEFAULT_NAMING, type Naming } from './names.js';
+import { DEFAULT_NUMBER_OPTIONS, type NumberOptions } from './numbers.js';
 import type { Templates } from './templates.js';
 
 export interface EmitOptions {
@@ -12,6 +13,8 @@ export interface EmitOptions {
   readonly defaultGateway?: string;
   /** Texts of the runtime files by path relative to src/runtime (`client.ts`); copied to src/runtime/. */
   readonly runtimeSources: ReadonlyMap<string, string>;
+  /** How response Numbers are typed and delivered (64-bit ids as strings or bigints, per-field overrides). */
+  readonly numbers?: NumberOptions;
   /** The compiled output templates (compileTemplates), built once per run. */
   readonly templates: Templates;
 }
@@ -25,6 +28,7 @@ export interface EmitContext {
   readonly defaultGateway: string | undefined;
   readonly runtimeSources: ReadonlyMap<string, string>;
   readonly naming: Naming;
+  readonly numbers: NumberOptions;
   readonly templates: Templates;
 }
 
@@ -35,14 +39,18 @@ export function createEmitContext(options: EmitOptions): EmitContext {
     defaultGateway: options.defaultGateway,
     runtimeSources: options.runtimeSources,
     naming: DEFAULT_NAMING,
+    numbers: options.numbers ?? DEFAULT_NUMBER_OPTIONS,
     templates: options.templates,
   });
 }
 
 /** The slice a per-API module needs: nothing about the package or other APIs, so its output can be cached per API. */
-export type ApiModuleContext = Pick<EmitContext, 'naming' | 'templates'>;
+export type ApiModuleContext = Pick<EmitContext, 'naming' | 'numbers' | 'templates'>;
 
-/** The module context for the default naming. */
-export function apiModuleContext(templates: Templates): ApiModuleContext {
-  return Object.freeze({ naming: DEFAULT_NAMING, templates });
+/** The module context for the default naming and number options. */
+export function apiModuleContext(
+  templates: Templates,
+  numbers: NumberOptions = DEFAULT_NUMBER_OPTIONS,
+): ApiModuleContext {
+  return Object.freeze({ naming: DEFAULT_NAMING, numbers, templates });
 }

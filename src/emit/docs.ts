@@ -4,11 +4,31 @@
  */
 import { apiAccess } from '../model/access.js';
 import type { Api, Constraints, Field } from '../model/types.js';
-import type { DocPart } from './safe.js';
+import { validExample } from './example-values.js';
+import { typeNameFromDoc, type DocPart } from './safe.js';
+import { PLATFORM_GLOBAL_NAMES } from './scope.js';
 import type { Side, StructDecl } from './plan-module.js';
 
-const text = (value: string | undefined): DocPart[] =>
-  value === undefined || value.trim() === '' ? [] : [{ kind: 'text', text: value }];
+/**
+ * Leftover text of a link the doc rendered as a call to action (`点击查看更多交易API说明`): the link itself is
+ * gone, so the words only confuse. Removed where it ends a line and starts a sentence (`用户点击查看商品的次数`
+ * is a metric, not a link).
+ */
+const LINK_LEFTOVER =
+  /(^|[\s。；;：:])(?:请)?点击(?:这里|此处)?(?:查看|了解|进入)[^\n。]*?(?:说明|详情|文档|帮助|链接|更多)。?[ \t]*$/gm;
+
+const text = (value: string | undefined): DocPart[] => {
+  const cleaned = value?.replace(LINK_LEFTOVER, '$1');
+  return cleaned === undefined || cleaned.trim() === '' ? [] : [{ kind: 'text', text: cleaned }];
+};
+
+/** The API's page on the TOP doc site, when the doc carries its id. */
+export function docPageUrl(api: Api): string | undefined {
+  return api.docId === undefined ? undefined : `https://open.taobao.com/api.htm?docId=${api.docId}&docType=2`;
+}
+
+const RETIRED_API = 'The doc marks this API as retired (已废弃); it may stop working.';
+const RETIRED_FIELD = 'The doc marks this field as retired (已废弃).';
 
 const tag = (name: string, value?: string): DocPart =>
   value === undefined ? { kind: 'tag', tag: name } : { kind: 'tag', tag: name, text: value };
@@ -37,7 +57,10 @@ export function fieldDoc(field: Field, side: Side): DocPart[] {
   const parts: DocPart[] = text(field.description);
   parts.push({ kind: 'text', text: docTypeLine(field, side) });
   if (field.constraints !== undefined) parts.push(...constraintTags(field.constraints));
-  if (field.example !== undefined && field.example !== '') parts.push(tag('example', field.example));
+  // Only a doc example the request would accept is shown (see example-values.ts).
+  const example = side === 'request' ? validExample(field) : field.example;
+  if (example !== undefined && example !== '') parts.push(tag('example', example));
+  if (field.deprecated === true) parts.push(tag('deprecated', RETIRED_FIELD));
   return parts;
 }
 
@@ -48,21 +71,44 @@ export function repeatedNote(repeated: readonly string[]): DocPart[] {
     : text(`The doc lists ${repeated.join(', ')} more than once; the first definition is used.`);
 }
 
+/** Why a struct's interface is not named as the doc names its type. */
+function renameNote(decl: StructDecl): string {
+  const docName = typeNameFromDoc(decl.firstUse.type);
+  if (docName === '' || decl.name === docName) return '';
+  if (PLATFORM_GLOBAL_NAMES.has(docName))
+    return ` Named ${decl.name} so that it does not shadow the global ${docName}.`;
+  return ` Named ${decl.name} because another ${docName} of this API has different fields.`;
+}
+
 export function structDoc(decl: StructDecl): DocPart[] {
   const side = decl.side === 'request' ? 'Request' : 'Response';
   const empty = decl.members.fields.length === 0 ? ' The doc lists no fields for it.' : '';
   return [
     ...text(decl.firstUse.description),
-    ...text(`${side} struct ${decl.firstUse.type}, first used at ${decl.path}.${empty}`),
+    ...text(`${side} struct ${decl.firstUse.type}, first used at ${decl.path}.${empty}${renameNote(decl)}`),
     ...repeatedNote(decl.members.repeated),
   ];
 }
 
 /** `用户注册-验证码方式 (alibaba.damai.maizuo.openapi.user.register.byauthcode)` and the description. */
-export function apiDoc(api: Api): DocPart[] {
+function apiSummary(api: Api): DocPart[] {
   const heading = api.title.trim() === '' ? api.api : `${api.title} (${api.api})`;
   const description = api.description.trim() === api.title.trim() ? undefined : api.description;
   return [...text(heading), ...text(description)];
+}
+
+/** `@see` the doc page and `@deprecated` for a retired API. */
+function apiTags(api: Api): DocPart[] {
+  const url = docPageUrl(api);
+  return [
+    ...(url === undefined ? [] : [tag('see', `${url} (TOP doc page)`)]),
+    ...(api.deprecated === true ? [tag('deprecated', RETIRED_API)] : []),
+  ];
+}
+
+/** The request class: summary, doc page, retirement. */
+export function apiDoc(api: Api): DocPart[] {
+  return [...apiSummary(api), ...apiTags(api)];
 }
 
 export function requestInitDoc(api: Api, requestClass: string, repeated: readonly string[]): DocPart[] {
@@ -100,7 +146,7 @@ export function accessNote(api: Api): DocPart[] {
 
 export function clientMethodDoc(api: Api): DocPart[] {
   return [
-    ...apiDoc(api),
+    ...apiSummary(api),
     ...accessNote(api),
     tag('param', 'request The API parameters: a request instance or a plain object with wire-named fields.'),
     tag('param', 'options Per-call session, abort signal, timeout and retries.'),
@@ -108,5 +154,6 @@ export function clientMethodDoc(api: Api): DocPart[] {
       'returns',
       `The content of the ${api.api} response; \`.withResponse()\` adds the answer's status and headers.`,
     ),
+    ...apiTags(api),
   ];
 }

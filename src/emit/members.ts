@@ -22,14 +22,20 @@ export const MEMBER_INDENT = '  ';
 
 export function memberView(field: Field, side: Side, plan: ModulePlan, uses: Set<string>): MemberView {
   const struct = (): string => plan.structName(side, field);
-  let type = side === 'request' ? inputType(field, struct, uses) : outputType(field, struct, uses);
+  let type =
+    side === 'request'
+      ? inputType(field, struct, uses)
+      : outputType(field, struct, uses, plan.numberForm(field));
   if (side === 'request' && INHERITED.has(field.name))
     type = `${type} | Object[${stringLiteral(field.name)}]`;
+  const optional = side === 'response' || !field.required ? '?' : '';
+  // An optional parameter may be given as undefined (the runtime skips it), also under exactOptionalPropertyTypes.
+  if (side === 'request' && optional === '?') type = `${type} | undefined`;
   return {
     doc: docComment(fieldDoc(field, side), MEMBER_INDENT),
     readonly: side === 'request' ? 'readonly ' : '',
     key: propertyKey(field.name),
-    optional: side === 'response' || !field.required ? '?' : '',
+    optional,
     type,
   };
 }

@@ -7,8 +7,14 @@
 import { typeKind } from '../model/type-kind.js';
 import type { Api, Field } from '../model/types.js';
 import { apiNames, type ApiNames, type Naming } from './names.js';
+import {
+  DEFAULT_NUMBER_OPTIONS,
+  responseNumberForm,
+  type NumberForm,
+  type NumberOptions,
+} from './numbers.js';
 import { typeNameFromDoc } from './safe.js';
-import { GLOBAL_NAMES, NameScope } from './scope.js';
+import { GLOBAL_NAMES, NameScope, PLATFORM_GLOBAL_NAMES } from './scope.js';
 
 export type Side = 'request' | 'response';
 
@@ -16,6 +22,7 @@ export type Side = 'request' | 'response';
 export const MODULE_RUNTIME_IMPORTS = [
   'API_SPEC',
   'ApiSpec',
+  'Int64String',
   'apiSpecFromJson',
   'JsonValue',
   'TopFile',
@@ -53,6 +60,8 @@ export interface ModulePlan {
   structName(side: Side, field: Field): string;
   /** A struct field's children without repeated wire names. */
   members(field: Field): FieldList;
+  /** How a response field of kind `number` is delivered (undefined for other kinds). */
+  numberForm(field: Field): NumberForm | undefined;
 }
 
 export function isStruct(field: Field): boolean {
@@ -80,6 +89,8 @@ export function uniqueFields(fields: readonly Field[]): FieldList {
 
 /** Per-module memo of deduplicated children and structural keys. */
 class Shapes {
+  constructor(private readonly numberForm: (field: Field) => NumberForm | undefined) {}
+
   readonly #members = new Map<Field, FieldList>();
   readonly #keys: Record<Side, Map<Field, string>> = { request: new Map(), response: new Map() };
   /** Shape description → short id, so a parent's description names a nested shape by id, not by its text. */
@@ -95,20 +106,24 @@ class Shapes {
   }
 
   /**
-   * Structural identity of the struct a field refers to: doc type plus, per member, wire name, doc type, array
-   * flag, (request side only) required flag and nested shape. Docs are not part of it: two uses that differ only
-   * in descriptions share one interface.
+   * Structural identity of the struct a field refers to: doc type plus, per member in any order, wire name, doc
+   * type, array flag, (request side only) required flag, (response side) Number form and nested shape. Docs and
+   * member order are not part of it: two uses that differ only in descriptions or field order share one
+   * interface (its members follow the first use).
    */
   key(field: Field, side: Side): string {
     const memo = this.#keys[side];
     let key = memo.get(field);
     if (key === undefined) {
       // Length-prefixed texts keep the description unambiguous whatever characters names and types contain.
-      let description = `${field.type.length}:${field.type}{`;
-      for (const m of this.members(field).fields) {
-        const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}`;
-        description += `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${isStruct(m) ? this.key(m, side) : ';'}`;
-      }
+      // Members are sorted: the same fields in another order are the same TypeScript type.
+      const members = this.members(field).fields.map((m) => {
+        // Response Numbers delivered in different forms have different types: not one shape.
+        const form = side === 'response' ? (this.numberForm(m) ?? '') : '';
+        const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}${form}`;
+        return `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${isStruct(m) ? this.key(m, side) : ';'}`;
+      });
+      const description = `${field.type.length}:${field.type}{${members.sort().join('')}`;
       const ids = this.#ids[side];
       key = ids.get(description);
       if (key === undefined) {
@@ -124,6 +139,7 @@ class Shapes {
 /** Names no module's structs may take: globals and what a module imports. */
 const MODULE_RESERVED: ReadonlySet<string> = new Set([
   ...GLOBAL_NAMES,
+  ...PLATFORM_GLOBAL_NAMES,
   ...MODULE_RUNTIME_IMPORTS,
   REQUEST_BASE,
 ]);
@@ -133,10 +149,15 @@ function moduleScope(names: ApiNames): NameScope {
   return new NameScope(MODULE_RESERVED, [names.request, names.requestInit, names.response, names.spec]);
 }
 
-export function planModule(api: Api, naming: Naming): ModulePlan {
+export function planModule(
+  api: Api,
+  naming: Naming,
+  numbers: NumberOptions = DEFAULT_NUMBER_OPTIONS,
+): ModulePlan {
   const names = apiNames(api.api, naming);
   const scope = moduleScope(names);
-  const shapes = new Shapes();
+  const numberForm = (field: Field): NumberForm | undefined => responseNumberForm(api.api, field, numbers);
+  const shapes = new Shapes(numberForm);
   const byKey: Record<Side, Map<string, string>> = { request: new Map(), response: new Map() };
   const structs: StructDecl[] = [];
 
@@ -145,7 +166,8 @@ export function planModule(api: Api, naming: Naming): ModulePlan {
       if (!isStruct(field)) continue;
       const key = shapes.key(field, side);
       if (byKey[side].has(key)) continue;
-      const own = typeNameFromDoc(field.type) || typeNameFromDoc(field.name) || 'Struct';
+      const docName = typeNameFromDoc(field.type) || typeNameFromDoc(field.name) || 'Struct';
+      const own = PLATFORM_GLOBAL_NAMES.has(docName) ? `${docName}Data` : docName;
       const name = scope.claim([own, `${parentName}${own}`]);
       byKey[side].set(key, name);
       const path = parentPath === '' ? field.name : `${parentPath}.${field.name}`;
@@ -171,5 +193,6 @@ export function planModule(api: Api, naming: Naming): ModulePlan {
       return name;
     },
     members: (field) => shapes.members(field),
+    numberForm,
   };
 }

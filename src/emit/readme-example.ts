@@ -1,83 +1,95 @@
 /**
- * The README's one full example: a call of the first API with the doc's example values, typed as the request
- * side of the type map says (numbers as numbers, 64-bit ids as decimal strings, dates as strings).
+ * The README's examples: calls with the doc's example values where they are valid and placeholders that pass
+ * validation elsewhere (example-values.ts), typed as the request side of the type map says (numbers as
+ * numbers, 64-bit ids as decimal strings, dates as TOP date strings).
  */
 import { typeKind } from '../model/type-kind.js';
 import type { Field } from '../model/types.js';
+import {
+  EXAMPLE_DATE,
+  placeholderFieldList,
+  placeholderNumber,
+  placeholderText,
+  validElementExample,
+  validExample,
+} from './example-values.js';
 import { uniqueFields } from './plan-module.js';
 import type { PackageEntry } from './plan-package.js';
 import { propertyKey, stringLiteral } from './safe.js';
 import { isList } from './type-map.js';
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-const INTEGER = /^-?\d+$/;
-const TOP_DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-function numberLiteral(example: string | undefined): string {
-  const text = example?.trim() ?? '';
-  if (!DECIMAL.test(text)) return '1';
-  if (INTEGER.test(text)) {
-    const value = BigInt(text);
-    const safe = value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER);
-    return safe ? value.toString() : stringLiteral(value.toString());
-  }
-  return String(Number(text));
+/** A Number literal: a JS number when it is exact, else its decimal text (an `Int64String`). */
+function numberLiteral(text: string): string {
+  const value = BigInt(text);
+  const safe = value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER);
+  return safe ? value.toString() : stringLiteral(value.toString());
 }
 
-/** One element's literal (a list's elements are the comma-separated parts of the example). */
-function scalarLiteral(field: Field, example: string | undefined, indent: string): string {
+/** What the example of one API needs besides the field: the API's response, for `fields` lists. */
+interface ExampleScope {
+  readonly response: readonly Field[];
+}
+
+/** One element's literal: the doc's example when it is valid, else a placeholder that is. */
+function scalarLiteral(
+  field: Field,
+  example: string | undefined,
+  indent: string,
+  scope: ExampleScope,
+): string {
+  const valid = validElementExample(field, example);
   switch (typeKind(field)) {
     case 'number':
     case 'byte':
-      return numberLiteral(example);
+      return valid === undefined ? String(placeholderNumber(field.constraints)) : numberLiteral(valid);
     case 'boolean':
-      return example?.trim() === 'true' ? 'true' : 'false';
+      return valid ?? 'false';
     case 'date':
-      return stringLiteral(
-        example !== undefined && TOP_DATE.test(example.trim()) ? example.trim() : '2024-01-01 00:00:00',
-      );
+      return stringLiteral(valid ?? EXAMPLE_DATE);
     case 'price':
-      return stringLiteral(example !== undefined && DECIMAL.test(example.trim()) ? example.trim() : '0.00');
+      return stringLiteral(valid ?? placeholderNumber(field.constraints).toFixed(2));
     case 'file':
       return 'new Uint8Array([1, 2, 3])';
     case 'map':
       return '{}';
     case 'struct':
-      return objectLiteral(field.children, indent) ?? '{}';
+      return objectLiteral(field.children, indent, scope) ?? '{}';
     case 'json':
-      return stringLiteral(example ?? '{}');
-    case 'string':
+      return stringLiteral(valid ?? '{}');
     case 'fieldList':
+      return stringLiteral(valid ?? placeholderFieldList(field, scope.response));
+    case 'string':
     case 'unknown':
-      return stringLiteral(example ?? '');
+      return stringLiteral(valid ?? placeholderText(field));
   }
 }
 
-function valueLiteral(field: Field, indent: string): string {
-  if (!isList(field)) return scalarLiteral(field, field.example, indent);
-  if (typeKind(field) === 'struct') return `[${scalarLiteral(field, undefined, indent)}]`;
-  const parts = field.example === undefined || field.example === '' ? [undefined] : field.example.split(',');
-  return `[${parts.map((part) => scalarLiteral(field, part, indent)).join(', ')}]`;
+function valueLiteral(field: Field, indent: string, scope: ExampleScope): string {
+  if (!isList(field)) return scalarLiteral(field, field.example, indent, scope);
+  if (typeKind(field) === 'struct') return `[${scalarLiteral(field, undefined, indent, scope)}]`;
+  // A list shows the doc's elements only when all of them are valid, else one placeholder element.
+  const parts = validExample(field)?.split(',') ?? [undefined];
+  return `[${parts.map((part) => scalarLiteral(field, part, indent, scope)).join(', ')}]`;
 }
 
-/** Shown: required fields, fields with an example, and structs holding any shown field. */
+/** Shown: required fields, fields with a valid example, and structs holding any shown field. */
 function shown(field: Field): boolean {
-  if (field.required || (field.example !== undefined && field.example !== '')) return true;
+  if (field.required || validExample(field) !== undefined) return true;
   return typeKind(field) === 'struct' && field.children.some(shown);
 }
 
 /** `{ … }` over several lines at `indent`, or undefined when no field is shown. */
-function objectLiteral(fields: readonly Field[], indent: string): string | undefined {
+function objectLiteral(fields: readonly Field[], indent: string, scope: ExampleScope): string | undefined {
   const inner = `${indent}  `;
   const entries = uniqueFields(fields)
     .fields.filter(shown)
-    .map((field) => `${inner}${propertyKey(field.name)}: ${valueLiteral(field, inner)},\n`);
+    .map((field) => `${inner}${propertyKey(field.name)}: ${valueLiteral(field, inner, scope)},\n`);
   return entries.length === 0 ? undefined : `{\n${entries.join('')}${indent}}`;
 }
 
 /** The argument of an example call: the example init, `{}` when one is required but shows nothing, or none. */
-function exampleArgs({ api, module }: PackageEntry): string {
-  return objectLiteral(api.request, '') ?? (module.requiresRequest ? '{}' : '');
+export function exampleArgs({ api, module }: Pick<PackageEntry, 'api' | 'module'>): string {
+  return objectLiteral(api.request, '', { response: api.response }) ?? (module.requiresRequest ? '{}' : '');
 }
 
 /** The README's code: build a client, call the first API by method and by request object. */

@@ -6,6 +6,7 @@
 import type { Api } from '../model/types.js';
 import { apiDoc, requestInitDoc } from './docs.js';
 import { indexSignature, memberViews } from './members.js';
+import { isPageable } from './pagination.js';
 import { REQUEST_BASE, type ModulePlan } from './plan-module.js';
 import { docComment } from './safe.js';
 import type { InterfaceView, RequestClassView } from './views.js';
@@ -43,6 +44,7 @@ export function requestClassView(api: Api, plan: ModulePlan): RequestClassView {
     response: names.response,
     spec: names.spec,
     initRequired: hasRequiredParams(plan),
+    pageable: isPageable(api),
     merged:
       params.fields.length === 0
         ? false

@@ -176,8 +176,8 @@ export type DocPart =
 
 /**
  * Appends the lines of a doc text to `body`, without leading and trailing blank lines, and returns how many it
- * appended. A line starting with `@`, and any `{@`, is escaped with a backslash (TSDoc's escape) so doc text
- * never turns into a tag such as `@deprecated` or an inline `{@link}`.
+ * appended. An `@` at a line start or after whitespace, and any `{@`, is escaped with a backslash (TSDoc's
+ * escape) so doc text never turns into a tag such as `@deprecated` or an inline `{@link}`.
  */
 function appendDocLines(text: string, body: string[]): number {
   // Most doc texts are one plain line (no control character, `*` or `@`): one scan and no other work.
@@ -201,8 +201,12 @@ function appendDocLines(text: string, body: string[]): number {
 /** A text that needs no cleaning, no comment-close breaking and no tag escaping. */
 const PLAIN_LINE = new RegExp(`^[^${UNSAFE_CLASS}\\uD800-\\uDFFF*@]*$`);
 
+/**
+ * `@` at the start of a line or after whitespace starts a block tag for TypeScript's JSDoc reader, wherever it
+ * is on the line (`…已下线 @deprecated`), and `{@` an inline tag: both are escaped. `a@b.com` stays.
+ */
 function escapeTags(line: string): string {
-  return line.includes('@') ? line.replaceAll('{@', '{\\@').replace(/^(\s*)@/, '$1\\@') : line;
+  return line.includes('@') ? line.replaceAll('{@', '{\\@').replace(/(^|\s)@/g, '$1\\@') : line;
 }
 
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9]*$/;

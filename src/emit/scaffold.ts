@@ -79,6 +79,9 @@ export function emitTsconfig(nodeTypes: boolean): string {
       moduleResolution: 'NodeNext',
       types: nodeTypes ? ['node'] : [],
       strict: true,
+      // The package compiles under the strictest options a consumer may use, so its types hold there too.
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
       declaration: true,
       declarationMap: true,
       sourceMap: true,

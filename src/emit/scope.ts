@@ -6,8 +6,8 @@ import { isIdentifier } from './safe.js';
 
 /**
  * Global names a generated module may reference or a reader would mistake for the built-in: a doc struct with
- * one of these names is renamed rather than shadowing the global. DOM-only names (`Response`, `Request`) are
- * not listed: generated modules never use them, and TOP docs name structs `Response` often.
+ * one of these names is renamed rather than shadowing the global. Platform names (`Response`, `Request`) have
+ * their own rule, see PLATFORM_GLOBAL_NAMES.
  */
 export const GLOBAL_NAMES: readonly string[] = [
   'Array',
@@ -58,6 +58,56 @@ export const GLOBAL_NAMES: readonly string[] = [
   'globalThis',
   'undefined',
 ];
+
+/**
+ * Globals of browsers, Fetch and Node.js that user code refers to by name. A struct the doc names so would
+ * shadow the global in every file that imports it (`Response` in 22 real docs, `Request`, `Location`), so it is
+ * named `<Name>Data` instead (`ResponseData`): the rule in README's type map.
+ */
+export const PLATFORM_GLOBAL_NAMES: ReadonlySet<string> = new Set([
+  'AbortController',
+  'AbortSignal',
+  'Attr',
+  'Audio',
+  'Buffer',
+  'Comment',
+  'Console',
+  'Crypto',
+  'CustomEvent',
+  'Document',
+  'Element',
+  'Event',
+  'EventTarget',
+  'File',
+  'FileList',
+  'FormData',
+  'Headers',
+  'History',
+  'Image',
+  'Location',
+  'MessageEvent',
+  'Navigator',
+  'Node',
+  'Notification',
+  'Option',
+  'Performance',
+  'Range',
+  'ReadableStream',
+  'Request',
+  'Response',
+  'Screen',
+  'Selection',
+  'Storage',
+  'Text',
+  'TextDecoder',
+  'TextEncoder',
+  'URL',
+  'URLSearchParams',
+  'WebSocket',
+  'Window',
+  'Worker',
+  'WritableStream',
+]);
 
 /** Members of TypeScript's `Object` interface: every object type has them, own property or not. */
 export const OBJECT_INTERFACE_MEMBERS: readonly string[] = [

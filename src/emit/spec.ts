@@ -1,8 +1,8 @@
 /**
  * The `ApiSpec` constant of one API: wire names, kinds and constraints the runtime validates and serialises
- * from, and the response fields that are lists (which the runtime unwraps). It is emitted as JSON text that the
- * runtime decodes (`apiSpecFromJson`), not as an object literal: thousands of large literals checked against
- * `ApiSpec` were a large part of type-checking the package.
+ * from, and the response fields that are lists or Numbers (which the runtime unwraps and converts). It is
+ * emitted as JSON text that the runtime decodes (`apiSpecFromJson`), not as an object literal: thousands of
+ * large literals checked against `ApiSpec` were a large part of type-checking the package.
  */
 import { apiAccess } from '../model/access.js';
 import { typeKind } from '../model/type-kind.js';
@@ -37,16 +37,19 @@ function paramSpec(field: Field, plan: ModulePlan): SpecData {
 }
 
 /**
- * The `ResponseFieldSpec` of a response field that is a list or has lists below it, or undefined for any other
- * field: the runtime walks only these paths to unwrap TOP's list wrappers. Children come from the same plan as
- * the response interfaces, so the description matches the generated types.
+ * The `ResponseFieldSpec` of a response field that is a list or a Number or has such fields below it, or
+ * undefined for any other field: the runtime walks only these paths to unwrap TOP's list wrappers and convert
+ * Numbers. Children come from the same plan as the response interfaces, so the description matches the
+ * generated types.
  */
 function responseFieldSpec(field: Field, plan: ModulePlan): SpecData | undefined {
   const list = isList(field);
   const children = typeKind(field) === 'struct' ? responseFieldSpecs(plan.members(field).fields, plan) : [];
-  if (!list && children.length === 0) return undefined;
+  const number = plan.numberForm(field);
+  if (!list && children.length === 0 && number === undefined) return undefined;
   const spec: SpecData = { name: field.name };
   if (list) spec.array = true;
+  if (number !== undefined) spec.number = number;
   if (children.length > 0) spec.children = children;
   return spec;
 }
@@ -67,7 +70,7 @@ export function specView(api: Api, plan: ModulePlan): SpecView {
     access: apiAccess(api),
     params: plan.params.fields.map((field) => paramSpec(field, plan)),
   };
-  // Only APIs whose answers contain lists carry a response description.
+  // Only APIs whose answers contain lists or Numbers carry a response description.
   const response = responseFieldSpecs(plan.responseFields.fields, plan);
   if (response.length > 0) spec.response = response;
   return {

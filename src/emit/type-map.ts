@@ -4,9 +4,10 @@
  */
 import { typeKind } from '../model/type-kind.js';
 import type { Field, TypeKind } from '../model/types.js';
+import type { NumberForm } from './numbers.js';
 
 /** Runtime type names the type expressions below refer to; a module imports the ones it uses. */
-const RUNTIME_TYPES = ['JsonValue', 'TopFile', 'TopNumber', 'TopNumberInput'] as const;
+const RUNTIME_TYPES = ['Int64String', 'JsonValue', 'TopFile', 'TopNumberInput'] as const;
 
 interface TypeExpression {
   readonly text: string;
@@ -15,7 +16,7 @@ interface TypeExpression {
 }
 
 function expression(text: string): TypeExpression {
-  const words = text.split(/[^A-Za-z]+/);
+  const words = text.split(/[^A-Za-z0-9]+/);
   return { text, uses: RUNTIME_TYPES.filter((name) => words.includes(name)) };
 }
 
@@ -36,11 +37,11 @@ const INPUT_TYPES: KindTable = {
   unknown: expression('unknown'),
 };
 
-/** Response-side (output) type of one element, by kind. */
+/** Response-side (output) type of one element, by kind; `number` is refined by its NumberForm. */
 const OUTPUT_TYPES: KindTable = {
   string: expression('string'),
-  number: expression('TopNumber'),
-  byte: expression('TopNumber'),
+  number: expression('number'),
+  byte: expression('number'),
   boolean: expression('boolean'),
   date: expression('string'),
   price: expression('string'),
@@ -79,8 +80,28 @@ export function inputType(field: Field, struct: () => string, uses: Set<string>)
   return isList(field) ? listOf(element, 'readonly ') : element;
 }
 
-/** Response-side type of a field; runtime type names it uses are added to `uses`. */
-export function outputType(field: Field, struct: () => string, uses: Set<string>): string {
-  const element = elementType(field, OUTPUT_TYPES, struct, uses);
+const NUMBER_TYPES: Readonly<Record<NumberForm, TypeExpression>> = {
+  number: expression('number'),
+  string: expression('Int64String'),
+  bigint: expression('bigint'),
+};
+
+/**
+ * Response-side type of a field; runtime type names it uses are added to `uses`. `numberForm` is how a
+ * `Number` field is delivered (ids as `Int64String` or `bigint`, the rest as `number`).
+ */
+export function outputType(
+  field: Field,
+  struct: () => string,
+  uses: Set<string>,
+  numberForm: NumberForm | undefined,
+): string {
+  let element: string;
+  if (numberForm === undefined) element = elementType(field, OUTPUT_TYPES, struct, uses);
+  else {
+    const type = NUMBER_TYPES[numberForm];
+    for (const name of type.uses) uses.add(name);
+    element = type.text;
+  }
   return isList(field) ? listOf(element, '') : element;
 }

@@ -34,6 +34,8 @@ export interface RequestClassView {
   readonly spec: string;
   /** False when every param is optional: the constructor's init defaults to `{}`. */
   readonly initRequired: boolean;
+  /** True for a paged API: the class carries the `__pageable` phantom member `client.paginate` accepts. */
+  readonly pageable: boolean;
   /** The interface merged into the class (its params, readable by wire name); false without params. */
   readonly merged: false | { readonly doc: string; readonly base: string };
 }

@@ -65,6 +65,8 @@ export interface Field {
   readonly constraints?: Constraints;
   /** Nested fields of a struct type, in document order. Empty for primitives. */
   readonly children: readonly Field[];
+  /** The doc text retires the field (`已废弃`, `(deprecated)`; rules in src/model/deprecation.ts). */
+  readonly deprecated?: true;
 }
 
 /** One API as read from one doc. */
@@ -74,6 +76,10 @@ export interface Api {
   /** The doc's Chinese (occasionally English) name, from the header's parentheses. */
   readonly title: string;
   readonly description: string;
+  /** The API's id on the TOP doc site (`https://open.taobao.com/api.htm?docId=<id>&docType=2`), when the doc has it. */
+  readonly docId?: number;
+  /** The title or description retires the API (`(已废弃)…`). */
+  readonly deprecated?: true;
   readonly request: readonly Field[];
   readonly response: readonly Field[];
   readonly source: SourceRef;

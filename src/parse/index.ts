@@ -1,4 +1,5 @@
 import { diagnostic } from '../model/diagnostics.js';
+import { markDeprecated } from '../model/deprecation.js';
 import type { Diagnostic, ParseResult } from '../model/types.js';
 import { detectFormat } from './detect.js';
 import { parseHtmlDoc } from './html/index.js';
@@ -41,11 +42,11 @@ export function parseDocument(
   const override = options.override;
   try {
     const result = readFormat(detected.format, text, file, override);
-    if (dropped === undefined) return result;
+    if (dropped === undefined) return withDeprecations(result);
     return result.api === undefined
       ? { diagnostics: [dropped, ...result.diagnostics] }
       : {
-          api: { ...result.api, diagnostics: [dropped, ...result.api.diagnostics] },
+          api: markDeprecated({ ...result.api, diagnostics: [dropped, ...result.api.diagnostics] }),
           diagnostics: [dropped, ...result.diagnostics],
         };
   } catch (error) {
@@ -79,6 +80,11 @@ function readFormat(
     case 'text':
       return parseTextDoc(text, file, override === undefined ? {} : { override });
   }
+}
+
+/** Retirement read from the doc text the same way for every format. */
+function withDeprecations(result: ParseResult): ParseResult {
+  return result.api === undefined ? result : { ...result, api: markDeprecated(result.api) };
 }
 
 /** C0 controls other than tab, line feed and carriage return (DEL and C1 controls are valid, if odd, text). */

@@ -27,6 +27,8 @@ export interface CompiledSpec {
   readonly params: readonly CompiledParam[];
   /** The same parameters in ascending code unit order of their wire names: the order they are signed in. */
   readonly sortedParams: readonly CompiledParam[];
+  /** Top-level parameters by wire name. */
+  readonly paramByName: ReadonlyMap<string, CompiledParam>;
 }
 
 function compileParam(p: ParamSpec): CompiledParam {
@@ -60,6 +62,7 @@ export function compileSpec(spec: ApiSpec): CompiledSpec {
       responseKey: spec.responseKey,
       params,
       sortedParams: [...params].sort(byName),
+      paramByName: new Map(params.map((p) => [p.name, p])),
     };
     cache.set(spec, compiled);
   }

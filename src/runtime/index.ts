@@ -8,13 +8,22 @@ export {
   DEFAULT_RETRIES,
   DEFAULT_MAX_RESPONSE_BYTES,
 } from './client.js';
-export type { TopClientOptions, CallOptions, TopRequest, SignMethod, SdkIdentity } from './client.js';
+export type {
+  TopClientOptions,
+  CallOptions,
+  PaginateOptions,
+  TopRequest,
+  TopPageableRequest,
+  SignMethod,
+  SdkIdentity,
+} from './client.js';
+export type { PageParams } from './paginate.js';
 export { TopPromise } from './promise.js';
 export type { TopResult, TopResponseInfo } from './promise.js';
 export type { TopLogger, TopLogLevel, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './observe.js';
 export { accessFromName } from './access.js';
 export type { ApiAccess } from './access.js';
-export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec } from './spec.js';
+export type { ApiSpec, ParamSpec, ParamKind, ResponseFieldSpec, NumberForm } from './spec.js';
 export { apiSpecFromJson } from './spec.js';
 export type { Int64String, TopNumber, TopNumberInput, TopFile, JsonValue } from './values.js';
 export {

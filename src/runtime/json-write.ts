@@ -1,9 +1,11 @@
 /**
  * JSON text for request values. Same output as `JSON.stringify` except where TOP needs otherwise:
+ * - numbers in plain decimal notation (`0.0000001`, not `1e-7`);
  * - bigint → its decimal digits, unquoted (64-bit ids stay exact; JSON.stringify throws on bigint);
  * - Date → `"yyyy-MM-dd HH:mm:ss"` in GMT+8 (JSON.stringify would give UTC ISO text);
  * - only own enumerable string keys are read, like JSON.stringify, so `__proto__` / `constructor` keys survive.
  */
+import { plainDecimal } from './decimal.js';
 import { formatTopDate } from './timestamp.js';
 
 /** Objects being written, outermost first: a value that is already on the stack is a cycle. */
@@ -15,7 +17,8 @@ export function jsonValue(value: unknown, key: string, stack: WriteStack): strin
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      // Plain decimal rather than JSON.stringify's exponent form (`1e-7`), which TOP's decimal fields refuse.
+      return Number.isFinite(value) ? plainDecimal(value) : 'null';
     case 'boolean':
       return value ? 'true' : 'false';
     case 'bigint':

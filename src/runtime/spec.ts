@@ -34,17 +34,27 @@ export interface ParamSpec {
 }
 
 /**
- * A response field that is a list, or a struct with lists below it: the only part of the response shape the
- * runtime needs. TOP's JSON wraps every list in an object named after the item type (`"trades": {"trade":
- * [...]}`, `"topics": {"string": ["a"]}`) unless the call sets `simplify=true`; the runtime unwraps these so that
- * the value is the plain array the generated types promise.
+ * How a response `Number` is delivered: `number` (counts, amounts, codes), or, for 64-bit ids, `string` (exact
+ * decimal text) or `bigint`. The runtime converts whatever JSON form the gateway used, so the value always has
+ * the type the generated declarations state.
+ */
+export type NumberForm = 'number' | 'string' | 'bigint';
+
+/**
+ * A response field the runtime reshapes: a list, a `Number`, or a struct with such fields below it; the only
+ * part of the response shape the runtime needs. TOP's JSON wraps every list in an object named after the item
+ * type (`"trades": {"trade": [...]}`, `"topics": {"string": ["a"]}`) unless the call sets `simplify=true`; the
+ * runtime unwraps these so that the value is the plain array the generated types promise, and converts
+ * `Number` values to their declared form.
  */
 export interface ResponseFieldSpec {
   /** Wire name (snake_case as documented). */
   readonly name: string;
   /** The field is a list (`X[]`). */
   readonly array?: boolean;
-  /** Fields of the struct (of each element, for a list of structs) that are or contain lists. */
+  /** The field (each element, for a list) is a `Number`, delivered in this form. */
+  readonly number?: NumberForm;
+  /** Fields of the struct (of each element, for a list of structs) that are reshaped. */
   readonly children?: readonly ResponseFieldSpec[];
 }
 
@@ -59,7 +69,7 @@ export interface ApiSpec {
    */
   readonly access?: ApiAccess;
   readonly params: readonly ParamSpec[];
-  /** Response fields that are or contain lists; absent when the response has none. */
+  /** Response fields that are or contain lists or Numbers; absent when the response has none. */
   readonly response?: readonly ResponseFieldSpec[];
 }
 

@@ -1,14 +1,18 @@
 /**
  * Checks request values against their spec before anything is sent: required fields at any depth, value
- * types per kind, maxLength, maxListSize, minValue / maxValue. Every problem is collected (not just the first),
- * each with the wire path it was found at.
+ * types per kind, `Date` text in `yyyy-MM-dd HH:mm:ss`, `Price` text as a plain decimal, maxLength, maxListSize,
+ * minValue / maxValue, and keys the doc does not list (at any depth, with the closest documented name).
+ * Every problem is collected (not just the first), each with the wire path it was found at.
  */
-import { RESERVED_PARAMS } from './common.js';
+import { OVERRIDABLE_PARAMS, RESERVED_PARAMS } from './common.js';
 import type { CompiledParam, CompiledSpec } from './compile.js';
+import { DECIMAL_TEXT } from './decimal.js';
 import type { ValidationIssue } from './errors.js';
 import { isFileValue } from './files.js';
 import { isBlank } from './sign.js';
 import type { ParamKind } from './spec.js';
+import { closestName } from './suggest.js';
+import { isTopDateTime } from './timestamp.js';
 
 /** A decimal integer as text: the `Int64String` form of a TOP Number. */
 export const INTEGER_TEXT = /^-?\d+$/;
@@ -18,7 +22,7 @@ const EXPECTED: Readonly<Record<ParamKind, string>> = {
   number: 'a number, a bigint or a decimal integer string',
   boolean: 'a boolean',
   date: "a Date or a 'yyyy-MM-dd HH:mm:ss' string",
-  price: 'a decimal string or a number',
+  price: "a finite number or a plain decimal string such as '12.50'",
   json: 'a JSON string or a JSON-serialisable value',
   file: 'a Blob, a Uint8Array or { data, filename?, contentType? }',
   fieldList: 'a string or an array of strings',
@@ -51,8 +55,16 @@ export function ownValue(record: object, key: string): unknown {
   return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }
 
+/** How undocumented keys are treated; see `CallOptions.allowUndocumentedFields`. */
+export interface ValidateOptions {
+  /** Keys inside struct values that the spec does not list are sent instead of refused. */
+  readonly allowUndocumentedFields?: boolean | undefined;
+}
+
 class Checker {
   readonly issues: ValidationIssue[] = [];
+
+  constructor(private readonly allowUndocumentedFields: boolean) {}
 
   add(path: string, message: string): void {
     this.issues.push({ path, message: `${path} ${message}` });
@@ -108,11 +120,18 @@ class Checker {
       case 'date':
         if (value instanceof Date) {
           if (Number.isNaN(value.getTime())) this.add(path, 'must be a valid Date, got an invalid Date');
-        } else this.expect(typeof value === 'string', value, p, path);
+        } else if (
+          this.expect(typeof value === 'string', value, p, path) &&
+          !isTopDateTime(value as string)
+        ) {
+          this.add(path, `must be a Date or a 'yyyy-MM-dd HH:mm:ss' string, got ${quoted(value as string)}`);
+        }
         return;
       case 'price':
         if (typeof value === 'number' && !Number.isFinite(value))
           this.add(path, `must be a finite number, got ${value}`);
+        else if (typeof value === 'string' && !DECIMAL_TEXT.test(value))
+          this.add(path, `must be a plain decimal such as '12.50', got ${quoted(value)}`);
         else if (this.expect(typeof value === 'string' || typeof value === 'number', value, p, path)) {
           this.range(Number(value), value, p, path);
         }
@@ -159,7 +178,7 @@ class Checker {
       this.range(value, value, p, path);
     } else if (typeof value === 'string') {
       if (INTEGER_TEXT.test(value)) this.range(BigInt(value), value, p, path);
-      else this.add(path, `must be ${EXPECTED.number}, got the string ${JSON.stringify(value.slice(0, 40))}`);
+      else this.add(path, `must be ${EXPECTED.number}, got the string ${quoted(value)}`);
     } else {
       this.expect(false, value, p, path);
     }
@@ -196,7 +215,24 @@ class Checker {
     for (const child of p.children) {
       this.param(ownValue(value, child.name), child, `${path}.${child.name}`, false);
     }
+    // A struct whose doc lists no fields is open: nothing is known to check its keys against.
+    const known = p.childByName;
+    if (known === undefined || this.allowUndocumentedFields) return;
+    for (const key of Object.keys(value)) {
+      if (!known.has(key) && value[key] !== undefined) this.unknown(key, `${path}.${key}`, known.keys());
+    }
   }
+
+  unknown(key: string, path: string, known: Iterable<string>): void {
+    const closest = closestName(key, known);
+    const hint = closest === undefined ? '' : ` (did you mean ${closest}?)`;
+    this.add(path, `is not a documented field${hint}`);
+  }
+}
+
+/** A string value for a message, JSON-quoted and cut to 40 characters. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
 
 /** `a < b` across numbers and bigints without losing precision on either side. */
@@ -207,9 +243,17 @@ function lessThan(a: number | bigint, b: number | bigint): boolean {
   return Number.isInteger(b) ? a < BigInt(b as number) : Number(a) < (b as number);
 }
 
-/** Issues of a spec-described call; an empty list means the request may be sent. */
-export function validateParams(compiled: CompiledSpec, params: object): ValidationIssue[] {
-  const checker = new Checker();
+/**
+ * Issues of a spec-described call; an empty list means the request may be sent. A top-level key the spec does
+ * not list is always an issue (the optional common parameters `session`, `partner_id`, `target_app_key`,
+ * `simplify` excepted): undocumented parameters go in `CallOptions.extraParams` instead.
+ */
+export function validateParams(
+  compiled: CompiledSpec,
+  params: object,
+  options: ValidateOptions = {},
+): ValidationIssue[] {
+  const checker = new Checker(options.allowUndocumentedFields === true);
   for (const p of compiled.params) {
     const value = ownValue(params, p.name);
     if (RESERVED_PARAMS.has(p.name) && value !== undefined && value !== null) {
@@ -217,6 +261,27 @@ export function validateParams(compiled: CompiledSpec, params: object): Validati
       continue;
     }
     checker.param(value, p, p.name, true);
+  }
+  for (const key of Object.keys(params)) {
+    if (compiled.paramByName.has(key) || (params as Record<string, unknown>)[key] === undefined) continue;
+    if (RESERVED_PARAMS.has(key)) checker.add(key, 'is a common parameter set by the client');
+    else if (!OVERRIDABLE_PARAMS.has(key)) checker.unknown(key, key, compiled.paramByName.keys());
+  }
+  return checker.issues;
+}
+
+/** Issues of `CallOptions.extraParams`: names the spec documents or the client sets, and values without a wire form. */
+export function validateExtraParams(compiled: CompiledSpec, extra: object): ValidationIssue[] {
+  const checker = new Checker(false);
+  for (const key of Object.keys(extra)) {
+    const value = (extra as Record<string, unknown>)[key];
+    if (value === undefined || value === null) continue;
+    const path = `extraParams.${key}`;
+    if (RESERVED_PARAMS.has(key)) checker.add(path, 'is a common parameter set by the client');
+    else if (compiled.paramByName.has(key))
+      checker.add(path, 'is a documented parameter: set it in the request instead');
+    else if (typeof value === 'function' || typeof value === 'symbol')
+      checker.add(path, `has no wire form, got ${typeName(value)}`);
   }
   return checker.issues;
 }

@@ -13,6 +13,7 @@ describe('validateConfig', () => {
           gateway: 'http://gw.api.tbsandbox.com/router/rest',
           templates: 'my-templates',
           strict: true,
+          numbers: { int64: 'bigint', fields: { 'taobao.trades.sold.get': { tid: 'id', num: 'number' } } },
           access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
         },
         'topgen.config.json',
@@ -25,6 +26,7 @@ describe('validateConfig', () => {
       gateway: 'http://gw.api.tbsandbox.com/router/rest',
       templates: 'my-templates',
       strict: true,
+      numbers: { int64: 'bigint', fields: { 'taobao.trades.sold.get': { tid: 'id', num: 'number' } } },
       access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
     });
   });
@@ -47,6 +49,9 @@ describe('validateConfig', () => {
     [{ input: [] }, '"input": expected a folder path or a non-empty list of paths'],
     [{ strict: 'yes' }, '"strict": expected true or false, found "yes"'],
     [{ outDir: 'x' }, 'unknown key "outDir"'],
+    [{ numbers: { int64: 'number' } }, '"numbers": expected { "int64"?: "string" | "bigint"'],
+    [{ numbers: { fields: { 'a.b': { tid: 'long' } } } }, '"numbers": expected {'],
+    [{ numbers: { ids: 'string' } }, '"numbers": expected {'],
     [{ fetch: ['a'] }, '"fetch": expected an object with any of apis, categories, site, concurrency'],
     [{ fetch: { apis: 'taobao.a.b' } }, '"fetch.apis": expected a list of names, found "taobao.a.b"'],
     [{ fetch: { concurrency: 100 } }, '"fetch.concurrency": expected a whole number from 1 to 16, found 100'],

@@ -72,18 +72,18 @@ describe('request side', () => {
       [
         'export interface ItemAddRequestInit {',
         '  readonly num_iid: TopNumberInput;',
-        '  readonly title?: string;',
-        '  readonly tags?: readonly string[];',
-        '  readonly when?: Date | string;',
-        '  readonly price?: string | number;',
-        '  readonly extra?: string | JsonValue;',
-        '  readonly image?: TopFile;',
-        '  readonly fields?: string | readonly string[];',
-        '  readonly props?: Readonly<Record<string, JsonValue>>;',
-        '  readonly odd?: unknown;',
-        '  readonly flag?: boolean;',
-        '  readonly level?: TopNumberInput;',
-        '  readonly skus?: readonly Sku[];',
+        '  readonly title?: string | undefined;',
+        '  readonly tags?: readonly string[] | undefined;',
+        '  readonly when?: Date | string | undefined;',
+        '  readonly price?: string | number | undefined;',
+        '  readonly extra?: string | JsonValue | undefined;',
+        '  readonly image?: TopFile | undefined;',
+        '  readonly fields?: string | readonly string[] | undefined;',
+        '  readonly props?: Readonly<Record<string, JsonValue>> | undefined;',
+        '  readonly odd?: unknown | undefined;',
+        '  readonly flag?: boolean | undefined;',
+        '  readonly level?: TopNumberInput | undefined;',
+        '  readonly skus?: readonly Sku[] | undefined;',
         '}',
       ].join('\n'),
     );
@@ -103,7 +103,9 @@ describe('request side', () => {
         '  readonly num_iid: TopNumberInput;',
       ].join('\n'),
     );
-    expect(text).toContain('   * @maxLength 60\n   * @defaultValue 无\n   */\n  readonly title?: string;');
+    expect(text).toContain(
+      '   * @maxLength 60\n   * @defaultValue 无\n   */\n  readonly title?: string | undefined;',
+    );
   });
 
   it('emits the request class over the spec, with a required init when a param is required', () => {
@@ -187,6 +189,8 @@ describe('response side', () => {
         response: [
           field('result', 'Result', { children: [field('x', 'String')] }),
           field('total', 'Number'),
+          field('tid', 'Number'),
+          field('data', 'Number', { description: '商品id', array: true }),
           field('when', 'Date'),
           field('items', 'Item', { array: true, children: [field('price', 'Price')] }),
           field('props', 'Map'),
@@ -200,7 +204,9 @@ describe('response side', () => {
       [
         'export interface ABResponse {',
         '  result?: ResponseResult;',
-        '  total?: TopNumber;',
+        '  total?: number;',
+        '  tid?: Int64String;',
+        '  data?: Int64String[];',
         '  when?: string;',
         '  items?: Item[];',
         '  props?: Record<string, unknown>;',
@@ -229,12 +235,12 @@ describe('response side', () => {
       ' * The doc lists x more than once; the first definition is used.\n */\nexport interface ABResponse',
     );
     expect(text).toContain('  x?: string;');
-    expect(text).not.toContain('  x?: TopNumber;');
+    expect(text).not.toContain('  x?: number;');
   });
 });
 
-describe('response lists in the spec', () => {
-  it('describes the lists and the structs that lead to them, nothing else, in document order', () => {
+describe('response lists and Numbers in the spec', () => {
+  it('describes the lists, the Numbers and the structs that lead to them, nothing else, in document order', () => {
     const text = emit(
       api('taobao.trades.sold.get', {
         response: [
@@ -263,11 +269,13 @@ describe('response lists in the spec', () => {
       access: 'read',
       params: [],
       response: [
+        { name: 'total_results', number: 'number' },
         {
           name: 'trades',
           array: true,
           children: [
-            { name: 'orders', array: true },
+            { name: 'tid', number: 'string' },
+            { name: 'orders', array: true, children: [{ name: 'oid', number: 'string' }] },
             { name: 'buyer', children: [{ name: 'tags', array: true }] },
           ],
         },
@@ -276,9 +284,29 @@ describe('response lists in the spec', () => {
     });
   });
 
-  it('leaves the description out when the response has no list', () => {
+  it('delivers ids as bigints when asked to, and follows per-field overrides', () => {
+    const given = api('a.b', {
+      response: [field('tid', 'Number'), field('count', 'Number'), field('level', 'byte')],
+    });
+    const numbers = {
+      int64: 'bigint' as const,
+      fields: { 'a.b': { tid: 'number' as const, count: 'id' as const } },
+    };
+    const text = emitApiModule(given, { ...MODULE_CONTEXT, numbers }).text;
+    expect(text).toContain('  tid?: number;');
+    expect(text).toContain('  count?: bigint;');
+    expect(text).toContain('  level?: number;');
+    expect((specOf(text, 'aBSpec') as { response: unknown[] }).response).toContainEqual({
+      name: 'count',
+      number: 'bigint',
+    });
+  });
+
+  it('leaves the description out when the response has no list and no Number', () => {
     const text = emit(
-      api('a.b', { response: [field('r', 'R', { children: [field('x', 'String')] }), field('n', 'Number')] }),
+      api('a.b', {
+        response: [field('r', 'R', { children: [field('x', 'String')] }), field('n', 'Boolean')],
+      }),
     );
     expect(specOf(text, 'aBSpec')).not.toHaveProperty('response');
   });
@@ -302,7 +330,7 @@ describe('hostile names', () => {
   );
 
   it('accepts the inherited Object member where a param shares its name', () => {
-    expect(text).toContain("  readonly 'constructor'?: string | Object['constructor'];");
+    expect(text).toContain("  readonly 'constructor'?: string | Object['constructor'] | undefined;");
     expect(text).toContain("  readonly toString: TopNumberInput | Object['toString'];");
   });
 

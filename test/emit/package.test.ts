@@ -129,6 +129,8 @@ describe('emitPackage', () => {
         moduleResolution: 'NodeNext',
         types: [],
         strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
         declaration: true,
         declarationMap: true,
         sourceMap: true,

@@ -20,6 +20,42 @@ describe('struct naming inside one API', () => {
     expect(structNames(given)).toEqual([['request', 'buyer', 'Person']]);
   });
 
+  it('shares one interface between uses that list the same fields in another order or describe them differently', () => {
+    const given = api('a.b', {
+      response: [
+        field('cash', 'Money', {
+          children: [field('cent', 'Number', { description: 'Cent' }), field('currency_code', 'String')],
+        }),
+        field('coupon', 'Money', {
+          children: [
+            field('currency_code', 'String', { description: 'currency code' }),
+            field('cent', 'Number'),
+          ],
+        }),
+      ],
+    });
+    expect(structNames(given)).toEqual([['response', 'cash', 'Money']]);
+  });
+
+  it('names structs called like platform globals <Name>Data, and says why', () => {
+    const given = api('a.b', {
+      request: [field('req', 'Request', { children: [field('x', 'String')] })],
+      response: [
+        field('result', 'Response', {
+          children: [field('location', 'Location', { children: [field('y', 'String')] })],
+        }),
+      ],
+    });
+    expect(structNames(given)).toEqual([
+      ['request', 'req', 'RequestData'],
+      ['response', 'result', 'ResponseData'],
+      ['response', 'result.location', 'LocationData'],
+    ]);
+    expect(emitApiModule(given, MODULE_CONTEXT).text).toContain(
+      'Response struct Response, first used at result. Named ResponseData so that it does not shadow the global Response.',
+    );
+  });
+
   it('gives a different shape under a taken name a path-derived name', () => {
     const given = api('a.b', {
       response: [

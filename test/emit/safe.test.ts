@@ -111,10 +111,17 @@ describe('docComment', () => {
 
   it('turns no doc text into a tag', () => {
     const block = docComment(
-      [{ kind: 'text', text: '@deprecated use x\n  @internal\nsee {@link http://x}' }],
+      [
+        {
+          kind: 'text',
+          text: '@deprecated use x\n  @internal\nsee {@link http://x}\n已下线 @deprecated, mail a@b.c',
+        },
+      ],
       '',
     );
-    expect(block).toBe('/**\n * \\@deprecated use x\n *   \\@internal\n * see {\\@link http://x}\n */\n');
+    expect(block).toBe(
+      '/**\n * \\@deprecated use x\n *   \\@internal\n * see {\\@link http://x}\n * 已下线 \\@deprecated, mail a@b.c\n */\n',
+    );
     const [statement] = statements(`${block}const x = 1;`);
     expect(statement === undefined ? [] : ts.getJSDocTags(statement)).toEqual([]);
   });

@@ -42,3 +42,13 @@ export function errorsByLine(result: CheckResult, path: string): Map<number, num
   }
   return byLine;
 }
+
+/** Lines of `source` that must not compile, each ending in `// error TSnnnn`, as `line → codes`. */
+export function expectedErrors(source: string): Map<number, number[]> {
+  const expected = new Map<number, number[]>();
+  source.split('\n').forEach((line, i) => {
+    const match = /\/\/ error TS(\d+)$/.exec(line);
+    if (match?.[1] !== undefined) expected.set(i + 1, [Number(match[1])]);
+  });
+  return expected;
+}

@@ -83,12 +83,13 @@ const EXPECTED = {
   trades: [
     {
       tid: '4051234567890123456',
-      orders: [{ oid: 7, title: '女装' }],
+      // Ids are delivered as decimal text, whatever their size.
+      orders: [{ oid: '7', title: '女装' }],
       promotion: { tags: ['满减', '包邮'] },
     },
   ],
   topics: ['taobao_trade_TradeCreate', 'taobao_trade_TradeClose'],
-  num_iids: [1, 2],
+  num_iids: ['1', '2'],
   // A Field List is one comma-joined string, never a list.
   fields_used: 'tid,oid',
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../src/runtime/compile.js';
 import type { ApiSpec } from '../../src/runtime/spec.js';
-import { validateParams } from '../../src/runtime/validate.js';
+import { validateExtraParams, validateParams } from '../../src/runtime/validate.js';
 import { KITCHEN_SINK, ODD_NAMES } from './fixtures.js';
 
 function messages(params: object, spec: ApiSpec = KITCHEN_SINK): string[] {
@@ -34,7 +34,7 @@ describe('validateParams', () => {
         ids: [1, 2n, '3'],
         tags: ['abcd'],
         days: ['2026-01-01 00:00:00'],
-        param0: { ptnr_token: 'tok', code_type: 3, items: [{ sku_id: '1' }], extra_key: 'kept' },
+        param0: { ptnr_token: 'tok', code_type: 3, items: [{ sku_id: '1' }], when: '2024-02-29 23:59:59' },
         rooms: [{ room_id: 1 }],
         anything: [1, { a: 2 }],
       }),
@@ -84,7 +84,57 @@ describe('validateParams', () => {
     ['NaN', { num_iid: Number.NaN }, ['num_iid must be a finite number, got NaN']],
     ['invalid Date', { start: new Date('x') }, ['start must be a valid Date, got an invalid Date']],
     ['date as number', { start: 0 }, ["start must be a Date or a 'yyyy-MM-dd HH:mm:ss' string, got number"]],
-    ['price as boolean', { price: true }, ['price must be a decimal string or a number, got boolean']],
+    [
+      'price as boolean',
+      { price: true },
+      ["price must be a finite number or a plain decimal string such as '12.50', got boolean"],
+    ],
+    [
+      'price text in exponent notation',
+      { price: '1e-7' },
+      ['price must be a plain decimal such as \'12.50\', got "1e-7"'],
+    ],
+    [
+      'price text with a comma',
+      { price: '1,5' },
+      ['price must be a plain decimal such as \'12.50\', got "1,5"'],
+    ],
+    [
+      'date text in another format',
+      { start: '2024/01/01' },
+      ['start must be a Date or a \'yyyy-MM-dd HH:mm:ss\' string, got "2024/01/01"'],
+    ],
+    [
+      'date text without a time',
+      { days: ['2024-01-01 00:00:00', '2024-01-01'] },
+      ['days[1] must be a Date or a \'yyyy-MM-dd HH:mm:ss\' string, got "2024-01-01"'],
+    ],
+    [
+      'date that is not on the calendar',
+      { param0: { ptnr_token: 't', when: '2023-02-29 00:00:00' } },
+      ['param0.when must be a Date or a \'yyyy-MM-dd HH:mm:ss\' string, got "2023-02-29 00:00:00"'],
+    ],
+    [
+      'misspelt top-level parameter',
+      { titel: 'x' },
+      ['titel is not a documented field (did you mean title?)'],
+    ],
+    [
+      'misspelt field inside a struct',
+      { param0: { ptnr_token: 't', cod_type: 1 } },
+      ['param0.cod_type is not a documented field (did you mean code_type?)'],
+    ],
+    [
+      'unknown field inside a struct array, nothing close',
+      { param0: { ptnr_token: 't', items: [{ sku_id: 1, zzzzzz: 2 }] } },
+      ['param0.items[0].zzzzzz is not a documented field'],
+    ],
+    [
+      'unknown field in a top-level struct array',
+      { rooms: [{ room_id: 1, roomid: 2 }] },
+      ['rooms[0].roomid is not a documented field (did you mean room_id?)'],
+    ],
+    ['a common parameter the client sets', { sign: 'x' }, ['sign is a common parameter set by the client']],
     ['map as array', { attrs: [1] }, ['attrs must be an object, got array']],
     ['struct as string', { param0: '{"ptnr_token":"x"}' }, ['param0 must be an object, got string']],
     [
@@ -164,6 +214,39 @@ describe('validateParams', () => {
     ],
   ])('%s', (_name, params, expected) => {
     expect(messages(params)).toEqual(expected);
+  });
+
+  it('lets optional common parameters through and ignores undefined unknown keys', () => {
+    expect(messages({ session: 's', partner_id: 'p', typo: undefined })).toEqual([]);
+  });
+
+  it('accepts undocumented struct fields when asked to, never undocumented top-level keys', () => {
+    const params = { typo: 1, param0: { ptnr_token: 't', new_field: 1 } };
+    const issues = validateParams(compileSpec(KITCHEN_SINK), params, { allowUndocumentedFields: true });
+    expect(issues.map((i) => i.message)).toEqual(['typo is not a documented field']);
+  });
+
+  it('treats a struct whose doc lists no fields as open', () => {
+    const spec: ApiSpec = {
+      method: 'a.b',
+      responseKey: 'a_b_response',
+      params: [{ name: 'o', kind: 'struct' }],
+    };
+    expect(messages({ o: { any: 1 } }, spec)).toEqual([]);
+  });
+
+  it('checks extra params: documented or common names and values without a wire form are refused', () => {
+    const compiled = compileSpec(KITCHEN_SINK);
+    expect(validateExtraParams(compiled, { new_param: 1, later: undefined }).map((i) => i.message)).toEqual(
+      [],
+    );
+    expect(
+      validateExtraParams(compiled, { title: 'x', method: 'm', fn: () => 1 }).map((i) => i.message),
+    ).toEqual([
+      'extraParams.title is a documented parameter: set it in the request instead',
+      'extraParams.method is a common parameter set by the client',
+      'extraParams.fn has no wire form, got function',
+    ]);
   });
 
   it('requires top-level parameters, blank and empty values included', () => {

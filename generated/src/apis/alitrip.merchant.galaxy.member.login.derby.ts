@@ -28,7 +28,7 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyRequestInit {
    *
    * @example 234
    */
-  readonly tenant_key?: string;
+  readonly tenant_key?: string | undefined;
   /**
    * token
    *
@@ -36,13 +36,13 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyRequestInit {
    *
    * @example 213456789
    */
-  readonly token?: string;
+  readonly token?: string | undefined;
   /**
    * 德比认证会员信息入参
    *
    * Doc type: DerbyAuthenticationParam.
    */
-  readonly derby_authentication_param?: DerbyAuthenticationParam;
+  readonly derby_authentication_param?: DerbyAuthenticationParam | undefined;
   /**
    * 场景来源,记录什么场景调用什么接口
    *
@@ -50,7 +50,7 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyRequestInit {
    *
    * @example DERBY_V1_BINDED_LOGIN
    */
-  readonly scene_source?: string;
+  readonly scene_source?: string | undefined;
 }
 
 /** Response of alitrip.merchant.galaxy.member.login.derby. Every field is optional: TOP leaves out empty fields. */
@@ -60,7 +60,7 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyResponse {
    *
    * Doc type: Response.
    */
-  result?: Response;
+  result?: ResponseData;
   /** Id of the call on the TOP gateway, for support requests. */
   request_id?: string;
 }
@@ -78,7 +78,7 @@ export interface DerbyAuthenticationParam {
    *
    * @example 123456
    */
-  readonly email?: string;
+  readonly email?: string | undefined;
   /**
    * 认证密码
    *
@@ -86,7 +86,7 @@ export interface DerbyAuthenticationParam {
    *
    * @example 123345
    */
-  readonly password?: string;
+  readonly password?: string | undefined;
   /**
    * 用户注册类型
    *
@@ -94,7 +94,7 @@ export interface DerbyAuthenticationParam {
    *
    * @example NEW_MEMBER
    */
-  readonly user_register_type?: string;
+  readonly user_register_type?: string | undefined;
   /**
    * 是否接受会员协议
    *
@@ -102,7 +102,7 @@ export interface DerbyAuthenticationParam {
    *
    * @example AUTHORIZED
    */
-  readonly accepted_tand_c?: string;
+  readonly accepted_tand_c?: string | undefined;
   /**
    * 是否是否勾选ALL和SMSALL收取优惠邮件
    *
@@ -110,7 +110,7 @@ export interface DerbyAuthenticationParam {
    *
    * @example true
    */
-  readonly optin_all?: boolean;
+  readonly optin_all?: boolean | undefined;
   /**
    * 是否同意向境外提供个人信息
    *
@@ -118,15 +118,15 @@ export interface DerbyAuthenticationParam {
    *
    * @example true
    */
-  readonly data_export_agreement?: boolean;
+  readonly data_export_agreement?: boolean | undefined;
 }
 
 /**
  * 携带优惠券试单结果
  *
- * Response struct Response, first used at result.
+ * Response struct Response, first used at result. Named ResponseData so that it does not shadow the global Response.
  */
-export interface Response {
+export interface ResponseData {
   /**
    * 成功
    *

@@ -30,7 +30,8 @@ import { digestBase, isSignMethod, type SignMethod } from './sign.js';
 import type { ApiSpec, ResponseFieldSpec } from './spec.js';
 import { topTimestamp } from './timestamp.js';
 import { fetchSend, sendOnce, type HttpSend, type HttpTarget } from './transport.js';
-import { validateParams } from './validate.js';
+import { firstCursor, hasNextPage, type PageParams } from './paginate.js';
+import { validateExtraParams, validateParams } from './validate.js';
 
 export type { SignMethod } from './sign.js';
 
@@ -52,66 +53,73 @@ export interface TopClientOptions {
   readonly appKey: string;
   readonly appSecret: string;
   /** Default `https://eco.taobao.com/router/rest`. */
-  readonly gateway?: string;
+  readonly gateway?: string | undefined;
   /** Default `md5`. */
-  readonly signMethod?: SignMethod;
+  readonly signMethod?: SignMethod | undefined;
   /** Default user session (access token); a call's `session` option overrides it. */
-  readonly session?: string;
-  readonly partnerId?: string;
-  readonly targetAppKey?: string;
+  readonly session?: string | undefined;
+  readonly partnerId?: string | undefined;
+  readonly targetAppKey?: string | undefined;
   /** Ask for responses without the `<name>_response` envelope; the client unwraps both forms the same way. */
-  readonly simplify?: boolean;
+  readonly simplify?: boolean | undefined;
   /** Limit for one attempt (request and whole response body), in ms. Default 15 000; `Infinity` for none. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * Most extra attempts after a failure the retry policy allows. Default 2. Reads are retried after transient
    * failures; writes only when the request certainly never reached the gateway. 0 turns retries off.
    */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
   /** Base of the exponential backoff between attempts, in ms. Default 200; 0 retries at once. */
-  readonly retryDelayMs?: number;
+  readonly retryDelayMs?: number | undefined;
   /**
    * Send requests with this `fetch` instead of the built-in `node:http` sender (for tests, proxies, other
    * runtimes). The global `fetch` works too: `fetch: globalThis.fetch`.
    */
-  readonly fetch?: typeof globalThis.fetch;
+  readonly fetch?: typeof globalThis.fetch | undefined;
   /** Clock for the `timestamp` parameter, in epoch ms. Default `Date.now`; lets a host with a skewed clock correct it. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /**
    * HTTP proxy of the built-in sender (`http://user:pass@proxy:3128`): plain-HTTP gateways are reached with
    * absolute-form requests, HTTPS ones through a `CONNECT` tunnel. Default: `HTTPS_PROXY` / `HTTP_PROXY` from
    * the environment unless `NO_PROXY` names the gateway. `false`: always connect directly.
    */
-  readonly proxy?: string | false;
+  readonly proxy?: string | false | undefined;
   /** Largest answer body accepted (after decompression); a larger one fails with TopNetworkError. Default 32 MiB. */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Limit for a whole call, retries and waits included, in ms. Default none. */
-  readonly deadlineMs?: number;
+  readonly deadlineMs?: number | undefined;
   /** Where to log (`console` works). Default: nothing is logged. Secrets never appear in log output. */
-  readonly logger?: TopLogger;
+  readonly logger?: TopLogger | undefined;
   /** Lowest level logged: `debug` (every attempt), `info` (retries), `warn` (failed calls), `error`, `off`. Default `warn`. */
-  readonly logLevel?: TopLogLevel;
+  readonly logLevel?: TopLogLevel | undefined;
   /** Called before each attempt is sent, with redacted parameters. */
-  readonly onRequest?: TopHooks['onRequest'];
+  readonly onRequest?: TopHooks['onRequest'] | undefined;
   /** Called when each attempt ends, with its status, duration and error. */
-  readonly onResponse?: TopHooks['onResponse'];
+  readonly onResponse?: TopHooks['onResponse'] | undefined;
   /** Called before waiting for a retry, with the failed attempt's number, the wait and the error. */
-  readonly onRetry?: TopHooks['onRetry'];
+  readonly onRetry?: TopHooks['onRetry'] | undefined;
 }
 
 export interface CallOptions {
-  readonly session?: string;
+  readonly session?: string | undefined;
   /** Aborts the call, retries included; the call then rejects with the signal's reason and is never retried. */
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  readonly retries?: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly retries?: number | undefined;
   /** Limit for this call, retries and waits included, in ms. */
-  readonly deadlineMs?: number;
+  readonly deadlineMs?: number | undefined;
   /**
    * Treat this call as a read or a write for retries. `'read'` for a write the gateway deduplicates (an
    * `out_id`, say) makes it retried like a read; `'write'` does the opposite.
    */
-  readonly access?: ApiAccess;
+  readonly access?: ApiAccess | undefined;
+  /**
+   * Parameters the API's doc does not list, sent as given (serialised like `execute(name, params)`): the escape
+   * hatch for parameters the gateway knows before the docs do. Names the doc lists are refused here.
+   */
+  readonly extraParams?: Readonly<Record<string, unknown>> | undefined;
+  /** Send keys inside struct parameters that the doc does not list, instead of refusing them. Default false. */
+  readonly allowUndocumentedFields?: boolean | undefined;
 }
 
 /** Symbol under which a generated request class exposes its ApiSpec; never collides with a wire name. */
@@ -122,6 +130,17 @@ export interface TopRequest<TResponse = unknown> {
   readonly [API_SPEC]: ApiSpec;
   /** Phantom member, never present at run time. */
   readonly __response?: TResponse;
+}
+
+/** A request of an API that pages with `page_no` / `page_size`; only these can be passed to `paginate`. */
+export interface TopPageableRequest<TResponse = unknown> extends TopRequest<TResponse>, PageParams {
+  /** Phantom member, never present at run time: marks the request classes of pageable APIs. */
+  readonly __pageable: true;
+}
+
+export interface PaginateOptions extends CallOptions {
+  /** Stop after this many pages, whatever the gateway says. Default: no limit. */
+  readonly maxPages?: number | undefined;
 }
 
 function isTopRequest(value: unknown): value is TopRequest {
@@ -351,9 +370,11 @@ export class TopClientBase {
     options: CallOptions | undefined,
   ): Promise<CallOutcome<TResponse>> {
     const compiled = compileSpec(spec);
-    const issues = validateParams(compiled, params);
+    const extra = options?.extraParams;
+    const issues = validateParams(compiled, params, options);
+    if (extra !== undefined) issues.push(...validateExtraParams(compiled, extra));
     if (issues.length > 0) throw new TopValidationError(compiled.method, issues);
-    const wire = serializeParams(compiled, params);
+    const wire = serializeParams(compiled, params, extra);
     const access = isApiAccess(spec.access) ? spec.access : accessFromName(compiled.method);
     return (await this.#send(
       compiled.method,
@@ -395,6 +416,32 @@ export class TopClientBase {
       throw new TypeError('execute: expected a generated request instance or an API name');
     }
     return this.#call(first[API_SPEC], first, second as CallOptions | undefined);
+  }
+
+  /**
+   * The pages of a pageable API, fetched one at a time from the request's `page_no` (default 1):
+   * `for await (const page of client.paginate(request))`, where `request` is a generated request instance.
+   * Stops after a page without items, when `has_next` is false, when `total_results` (or `total_count`) items
+   * have been paged through, or after a page shorter than the page size. Each page is one call with the
+   * request's options (retries and timeouts apply per page; `signal` bounds the whole iteration).
+   */
+  async *paginate<TResponse>(
+    request: TopPageableRequest<TResponse>,
+    options?: PaginateOptions,
+  ): AsyncGenerator<TResponse, void, undefined> {
+    if (!isTopRequest(request) || !request[API_SPEC].params.some((p) => p.name === 'page_no')) {
+      throw new TypeError('paginate: expected a request of an API with a page_no parameter');
+    }
+    const maxPages = options?.maxPages ?? Infinity;
+    checkCount('maxPages', maxPages, false);
+    const cursor = firstCursor(request);
+    for (let fetched = 0; fetched < maxPages; fetched++) {
+      const params = { ...request, page_no: cursor.pageNo };
+      const page = await this.call<TResponse>(request[API_SPEC], params, options);
+      yield page;
+      if (!hasNextPage(page as Record<string, unknown>, cursor)) return;
+      cursor.pageNo++;
+    }
   }
 
   async #send(

@@ -9,7 +9,8 @@ import {
   type TopErrorKind,
 } from './errors.js';
 import { parseJson } from './json.js';
-import type { ResponseFieldSpec } from './spec.js';
+import { DECIMAL_TEXT, plainDecimal } from './decimal.js';
+import type { NumberForm, ResponseFieldSpec } from './spec.js';
 import { isRecord, ownValue } from './validate.js';
 
 /**
@@ -89,9 +90,28 @@ function setOwn(record: Record<string, unknown>, key: string, value: unknown): v
   else record[key] = value;
 }
 
+const INTEGER = /^-?\d+$/;
+
 /**
- * Replaces, in place, every list wrapper on the paths `fields` describes by its array. Only the described
- * fields are visited, so the cost follows the number of lists, not the size of the answer.
+ * A `Number` value in its declared form. The lossless parser gives a number, or the decimal text of an integer
+ * beyond 2^53; some gateways quote numbers. Values of any other shape are left as they are.
+ */
+export function numberIn(form: NumberForm, value: unknown): unknown {
+  switch (form) {
+    case 'number':
+      return typeof value === 'string' && DECIMAL_TEXT.test(value) ? Number(value) : value;
+    case 'string':
+      return typeof value === 'number' && Number.isFinite(value) ? plainDecimal(value) : value;
+    case 'bigint':
+      if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+      return typeof value === 'string' && INTEGER.test(value) ? BigInt(value) : value;
+  }
+}
+
+/**
+ * Reshapes, in place, the paths `fields` describes: every list wrapper becomes its array, every `Number` takes
+ * its declared form. Only the described fields are visited, so the cost follows the number of lists and
+ * Numbers, not the size of the answer.
  */
 export function unwrapLists(record: Record<string, unknown>, fields: readonly ResponseFieldSpec[]): void {
   for (const field of fields) {
@@ -101,6 +121,12 @@ export function unwrapLists(record: Record<string, unknown>, fields: readonly Re
       const list = listValue(value);
       if (list !== value) setOwn(record, field.name, list);
       value = list;
+    }
+    const form = field.number;
+    if (form !== undefined) {
+      if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = numberIn(form, value[i]);
+      else setOwn(record, field.name, numberIn(form, value));
+      continue;
     }
     const children = field.children;
     if (children === undefined || children.length === 0) continue;

@@ -4,7 +4,7 @@
  * | value                        | wire                                                       |
  * |------------------------------|------------------------------------------------------------|
  * | string                       | as is                                                      |
- * | number, bigint, Int64String  | decimal                                                    |
+ * | number, bigint, Int64String  | plain decimal (never exponent notation)                    |
  * | boolean                      | `true` / `false`                                           |
  * | Date                         | `yyyy-MM-dd HH:mm:ss` in GMT+8                             |
  * | array of primitives          | elements comma-joined                                      |
@@ -15,6 +15,7 @@
  */
 import { OVERRIDABLE_PARAMS, RESERVED_PARAMS, type SortedEntries } from './common.js';
 import type { CompiledParam, CompiledSpec } from './compile.js';
+import { plainDecimal } from './decimal.js';
 import { TopValidationError, type ValidationIssue } from './errors.js';
 import { isFileValue, toFilePart, type FilePart } from './files.js';
 import { enter, jsonText, jsonValue, type WriteStack } from './json-write.js';
@@ -35,6 +36,7 @@ export function primitiveText(value: unknown): string | undefined {
     case 'string':
       return value;
     case 'number':
+      return plainDecimal(value);
     case 'bigint':
       return String(value);
     case 'boolean':
@@ -148,13 +150,31 @@ class WireBuilder {
     else this.text(key, untypedText(value));
   }
 
+  /** Restores signature order after entries were added out of order (the extra params of a call). */
+  sort(): void {
+    const order = this.keys
+      .map((_, i) => i)
+      .sort((a, b) => compareKeys(this.keys[a] as string, this.keys[b] as string));
+    const keys = order.map((i) => this.keys[i] as string);
+    const values = order.map((i) => this.values[i] as string);
+    this.keys.splice(0, keys.length, ...keys);
+    this.values.splice(0, values.length, ...values);
+  }
+
   result(): WireParams {
     return { keys: this.keys, values: this.values, files: this.files, overridden: this.overridden };
   }
 }
 
-/** Serialises the (already validated) API parameters of a spec-described call. */
-export function serializeParams(compiled: CompiledSpec, params: object): WireParams {
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Serialises the (already validated) API parameters of a spec-described call, plus `extra`: parameters the doc
+ * does not list (`CallOptions.extraParams`, validated by `validateExtraParams`), by runtime type.
+ */
+export function serializeParams(compiled: CompiledSpec, params: object, extra?: object): WireParams {
   const wire = new WireBuilder();
   for (const p of compiled.sortedParams) {
     const value = ownValue(params, p.name);
@@ -163,6 +183,24 @@ export function serializeParams(compiled: CompiledSpec, params: object): WirePar
     else if (p.kind === 'unknown') wire.untyped(p.name, value);
     else wire.text(p.name, specText(value, p));
   }
+  // Optional common parameters given among the API parameters (`session`, …) are sent as given.
+  let added = false;
+  for (const key of Object.keys(params)) {
+    if (compiled.paramByName.has(key) || !OVERRIDABLE_PARAMS.has(key)) continue;
+    const value = ownValue(params, key);
+    if (value === undefined || value === null) continue;
+    wire.untyped(key, value);
+    added = true;
+  }
+  if (extra !== undefined) {
+    for (const key of Object.keys(extra)) {
+      const value = ownValue(extra, key);
+      if (value === undefined || value === null) continue;
+      wire.untyped(key, value);
+      added = true;
+    }
+  }
+  if (added) wire.sort();
   return wire.result();
 }
 

@@ -43,3 +43,38 @@ export function topTimestamp(epochMs: number): string {
   }
   return cachedText;
 }
+
+const TOP_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * Epoch milliseconds of a `yyyy-MM-dd HH:mm:ss` wall-clock text read as UTC minus `offsetMs` (pass 8 hours for
+ * GMT+8), or undefined when the text is not a real calendar date and time (no `2024-02-30`, no `24:00:00`).
+ */
+export function parseTopDateTime(text: string, offsetMs: number): number | undefined {
+  const m = TOP_DATE_TIME.exec(text);
+  if (m === null) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls out-of-range parts over (Feb 30 → Mar 2): a round trip catches every invalid component.
+  const back = new Date(utc);
+  const exact =
+    back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month - 1 &&
+    back.getUTCDate() === day &&
+    back.getUTCHours() === hour &&
+    back.getUTCMinutes() === minute &&
+    back.getUTCSeconds() === second;
+  return exact ? utc - offsetMs : undefined;
+}
+
+/** True when `text` is a real calendar date and time written `yyyy-MM-dd HH:mm:ss`. */
+export function isTopDateTime(text: string): boolean {
+  return parseTopDateTime(text, 0) !== undefined;
+}

@@ -32,6 +32,7 @@ export async function buildPackage(
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
+    numbers: settings.numbers,
     runtimeSources: loadRuntimeSources(),
     templates,
     strict: settings.strict,

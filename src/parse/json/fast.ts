@@ -1,7 +1,14 @@
 import type { Api, Constraints, Field, ParseResult } from '../../model/types.js';
 import { typeKind } from '../../model/type-kind.js';
 import { cleanDescription } from './description.js';
-import { API_NAME, CONSTRAINT_KEYS, constraintValue, looksLikeDocKeys, PLAIN_NAME } from './rules.js';
+import {
+  API_NAME,
+  CONSTRAINT_KEYS,
+  constraintValue,
+  docIdFrom,
+  looksLikeDocKeys,
+  PLAIN_NAME,
+} from './rules.js';
 import { MAX_JSON_DEPTH } from '../../json/scanner.js';
 import { isRecognisedType, normaliseTypeName } from './type-name.js';
 
@@ -44,10 +51,12 @@ export function readCleanDoc(text: string, file: string): ParseResult | undefine
   if (names === undefined || names !== countKeys(root)) return undefined;
 
   const diagnostics: ParseResult['diagnostics'] = [];
+  const docId = docIdFrom(own(doc, 'id'));
   const result: Api = {
     api,
     title: cleanDescription(title),
     description: cleanDescription(description),
+    ...(docId === undefined ? {} : { docId }),
     request,
     response,
     source: { file, format: 'json' },

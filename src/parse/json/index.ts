@@ -3,7 +3,7 @@ import type { Api, ParseResult } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { readCleanDoc } from './fast.js';
 import { JsonDiagnostics, readParams } from './params.js';
-import { API_NAME, looksLikeDocKeys } from './rules.js';
+import { API_NAME, docIdFrom, looksLikeDocKeys } from './rules.js';
 import { describeKind, member, scanJson, type JsonNode, type JsonObjectNode } from '../../json/scanner.js';
 
 export { normaliseTypeName, isRecognisedType, type TypeName } from './type-name.js';
@@ -77,16 +77,24 @@ export function readWithPositions(json: string, file: string): ParseResult {
       { expected: '"requestParams" and "responseParams"', found: 'neither' },
     );
 
+  const docId = readDocId(doc);
   const result: Api = {
     api,
     title,
     description,
+    ...(docId === undefined ? {} : { docId }),
     request,
     response,
     source: { file, format: 'json' },
     diagnostics: out.list,
   };
   return { api: result, diagnostics: out.list };
+}
+
+/** The doc site's id of the API, when the doc carries one. */
+function readDocId(doc: JsonObjectNode): number | undefined {
+  const node = member(doc, 'id');
+  return docIdFrom(node?.kind === 'number' || node?.kind === 'string' ? node.value : undefined);
 }
 
 /** Finds the doc object, looking inside the `{data, success}` envelope when there is one. */

@@ -23,3 +23,9 @@ export function constraintValue(raw: unknown): number | undefined {
 export function looksLikeDocKeys(has: (key: string) => boolean): boolean {
   return has('name') && (has('requestParams') || has('responseParams') || has('apiChineseName'));
 }
+
+/** The doc site's id of an API (the doc's `id`: a positive integer or its digits), or undefined for anything else. */
+export function docIdFrom(value: unknown): number | undefined {
+  const id = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}

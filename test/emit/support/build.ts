@@ -61,3 +61,32 @@ export function contractRuntime(): ReadonlyMap<string, string> {
     ['values.ts', readFileSync(new URL('values.ts', real), 'utf8')],
   ]);
 }
+
+/** A paged API with every kind the typed surface treats specially: ids, counts, dates, prices, a struct. */
+export function tradesSoldGet(): Api {
+  return api('taobao.trades.sold.get', {
+    request: [
+      field('fields', 'Field List', { required: true }),
+      field('start_created', 'Date'),
+      field('page_no', 'Number'),
+      field('page_size', 'Number'),
+      field('min_fee', 'Price'),
+      field('filter', 'TradeFilter', {
+        children: [field('buyer_nick', 'String'), field('seller_id', 'Number')],
+      }),
+    ],
+    response: [
+      field('total_results', 'Number', { example: '2' }),
+      field('has_next', 'Boolean'),
+      field('trades', 'Trade', {
+        array: true,
+        children: [
+          field('tid', 'Number', { description: '交易编号', example: '4051234567890123456' }),
+          field('oid', 'Number', { example: '123' }),
+          field('num', 'Number', { example: '3' }),
+          field('payment', 'Price'),
+        ],
+      }),
+    ],
+  });
+}
