@@ -70,7 +70,7 @@ describe('two generate runs into one folder', () => {
     expect((await topgen(['generate'], work)).status).toBe(0);
     const complete = listTree(join(work, 'generated')).sort();
     // Each round both runs change every version-bearing file, so both really write (and swap) the tree.
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 10; round++) {
       const versions = [`1.${round}.0`, `2.${round}.0`];
       const runs = await Promise.all(versions.map((v) => runGenerate(work, ['--package-version', v])));
       for (const run of runs) expect(run.code, run.stderr).toBe(0);
