@@ -6,7 +6,6 @@
 // Each figure is a median of --runs N (default 3); ratios are to (a).
 import { spawnSync } from 'node:child_process';
 import {
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -16,18 +15,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { corpus, flag, root } from './common.mjs';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const corpus = join(root, '..', 'shared', 'corpus', 'json');
-if (!existsSync(corpus)) {
-  console.error(`bench: ${corpus} not found; the benchmark needs the shared corpus beside the checkout.`);
-  process.exit(2);
-}
-const at = process.argv.indexOf('--runs');
-const RUNS = at === -1 ? 3 : Number(process.argv[at + 1]);
+const RUNS = flag('--runs', 3);
 const tscBin = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const topgen = join(root, 'bin', 'topgen.js');
 const { readTypePackages } = await import(join(root, 'dist', 'typecheck', 'type-packages.js'));

@@ -17,20 +17,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { corpus, flag, root } from './common.mjs';
 import { writeDistinctCorpus } from './distinct-corpus.mjs';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const corpus = join(root, '..', 'shared', 'corpus', 'json');
-if (!existsSync(corpus)) {
-  console.error(`bench: ${corpus} not found; the benchmark needs the shared corpus beside the checkout.`);
-  process.exit(2);
-}
-const flag = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
 const COPIES = flag('--copies', 13); // 399 × 13 = 5,187 APIs
 const RUNS = flag('--runs', 3);
 const withTsc = !process.argv.includes('--no-tsc');
