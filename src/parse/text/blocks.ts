@@ -2,7 +2,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import type { Diagnostic } from '../../model/types.js';
 import { bulletText, leafName } from './bullets.js';
 import { CODES } from './codes.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from '../../model/passes/nesting/page-content.js';
 import { excerpt, type Line } from './lines.js';
 import { REQUIRED_WORDS, type Side } from './rows.js';
 import { parseTypeLine } from './type-tokens.js';

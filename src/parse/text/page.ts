@@ -8,17 +8,18 @@ import {
   type ErrorCodeRow,
   type ErrorExample,
 } from './errors-section.js';
-import type { Evidence } from './evidence.js';
+import type { Evidence } from '../../model/passes/nesting/evidence.js';
 import { parseHeader, type Header } from './header.js';
-import { readJavaSample, type JavaSample } from './java-sample.js';
-import { jsonEvidence } from './json-sample.js';
+import { readJavaSample, type JavaSample } from '../samples/java.js';
+import { jsonEvidence } from '../samples/json.js';
 import { excerpt, splitLines, type Line, type TextLimit } from './lines.js';
 import type { Side } from './rows.js';
-import { sampleBody, type SampleBody } from './sample-body.js';
+import type { SampleBody } from '../samples/body.js';
+import { sampleBody } from './sample-body.js';
 import { findSections, HEADINGS, type Heading, type SectionMap } from './sections.js';
 import { readTable, type Table } from './table.js';
 import { detectTruncation, truncationDiagnostic, type Truncation } from './truncation.js';
-import { xmlEvidence } from './xml-example.js';
+import { xmlEvidence } from '../samples/xml.js';
 
 /**
  * Everything a form-A page says, section by section, before nesting is decided: the page record. parseTextDoc

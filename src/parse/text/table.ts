@@ -4,7 +4,7 @@ import { readBlock } from './blocks.js';
 import { bulletText, leafName, opensObjectBlock } from './bullets.js';
 import { CODES } from './codes.js';
 import { parseConstraint, withConstraint } from './constraints.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from '../../model/passes/nesting/page-content.js';
 import { excerpt, type Line, type TextLimit } from './lines.js';
 import { parseRow, type Side } from './rows.js';
 import type { Section } from './sections.js';
