@@ -37,6 +37,14 @@ export interface ParamRow {
   /** 1-based line of the row's `<tr>` in the HTML file. */
   readonly line: number;
   readonly children: ParamRow[];
+  /** Flat-bullet layout only: the row's bullet items (its nested fields, depth unwritten), in page order. */
+  readonly bullets?: readonly HtmlBullet[];
+}
+
+/** One `<li>` of a flat-bullet list: its text (normalised, nested lists left out) and its line in the file. */
+export interface HtmlBullet {
+  readonly text: string;
+  readonly line: number;
 }
 
 export interface ParamTable {
@@ -221,13 +229,15 @@ function readRow(tr: Element, columns: readonly Column[], listsAreFields = false
     description: '',
   };
   let constraints: string[] = [];
+  const bullets: HtmlBullet[] = [];
   cellsOf(tr).forEach((td, i) => {
     const column = columns[i];
-    if (column === undefined || column === 'other') return;
     if (column === 'constraints') {
       constraints = constraintItems(td);
       return;
     }
+    if (listsAreFields) bullets.push(...bulletItems(td));
+    if (column === undefined || column === 'other') return;
     values[column] = textOf(td, skip);
   });
   return {
@@ -239,7 +249,28 @@ function readRow(tr: Element, columns: readonly Column[], listsAreFields = false
     description: values.description,
     line: lineOf(tr),
     children: [],
+    ...(listsAreFields ? { bullets } : {}),
   };
+}
+
+/** The `<li>`s of the lists in a cell, nested lists flattened in document order, as bullets. */
+function bulletItems(cell: Element): HtmlBullet[] {
+  const items: HtmlBullet[] = [];
+  walkElements(cell, (el) => {
+    const name = tagName(el);
+    if (name === 'table') return false;
+    if (name === 'li') {
+      const text = textOf(el, isList);
+      if (text !== '') items.push({ text, line: lineOf(el) });
+    }
+    return true;
+  });
+  return items;
+}
+
+function isList(el: Element): boolean {
+  const name = tagName(el);
+  return name === 'ul' || name === 'ol';
 }
 
 /** 更多限制 items: one per `<li>`, or split at the known keys when the cell is plain text. */
