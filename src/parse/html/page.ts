@@ -153,7 +153,8 @@ const TABLE_HEADER = /^名称 类型( 是否必须)? 示例值( 更多限制)? �
 
 /**
  * True when a parameter section without a `<table>` still has lines of its own (rows laid out with `<div>`s,
- * for instance): then the text rules must read it, or the side would silently come out empty.
+ * for instance): then it is read from the rendering by the text table rules (content.ts), or the side would
+ * silently come out empty.
  */
 function hasContent(lines: readonly RenderedLine[], heading: string): boolean {
   const start = lines.findIndex((l) => l.text.trim() === heading);
@@ -204,8 +205,8 @@ function docText(lines: readonly RenderedLine[]): RenderedLine[] {
 
 function fieldsOf(table: ParamTable | undefined, side: Side, file: string, out: Diagnostic[]): Field[] {
   if (table === undefined) return [];
-  // For the flat-bullet layout only the top-level rows are known here; the text rules supply the rest. Their
-  // diagnostics are collected separately so that the text reader's own (about the same rows) are not doubled.
+  // For the flat-bullet layout only the top-level rows are known here; the nesting pass supplies the fields.
+  // The rows' diagnostics come from content.ts (flat-table.ts), with the same checks, so they are not doubled.
   if (table.mode === 'bullets') return rowsToFields(table.rows, side, side, file, []);
   return rowsToFields(table.rows, side, side, file, out);
 }

@@ -19,8 +19,9 @@ import {
  *   `…row-level-1` class as Ant Design tree tables write it);
  * - **flat bullets**: the nested fields are bullet lists after their top-level row, in document order, with no
  *   depth at all — the shape the plain-text copy keeps (text-format.md §5).
- * The first two are real nesting and are read directly. The third cannot be read without the text rules (the
- * request/response samples decide the nesting), so the caller hands such a table to the text parser.
+ * The first two are real nesting and are read directly. The third cannot be read without the samples (the
+ * request/response samples decide the nesting): its rows carry their bullet items, and the caller hands them to
+ * the nesting pass (content.ts, src/model/passes/nesting).
  */
 
 export type TableMode = 'dom' | 'bullets';
