@@ -111,11 +111,7 @@ describe('request side', () => {
   it('emits the request class over the spec, with a required init when a param is required', () => {
     expect(declaration(text, 'export class ItemAddRequest')).toBe(
       [
-        'export class ItemAddRequest extends TopRequestBase<ItemAddResponse> {',
-        '  constructor(init: ItemAddRequestInit) {',
-        '    super(itemAddSpec, init);',
-        '  }',
-        '',
+        'export class ItemAddRequest extends TopRequestBase<ItemAddRequestInit, ItemAddResponse> {',
         '  override get [API_SPEC](): ApiSpec {',
         '    return itemAddSpec;',
         '  }',
