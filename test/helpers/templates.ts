@@ -1,4 +1,4 @@
-/** The built-in templates, compiled once per test file, and the per-API module context that uses them. */
+/** The built-in templates, compiled once per test worker, and the per-API module context that uses them. */
 import { loadTemplates } from '../../src/assets/templates.js';
 import { apiModuleContext } from '../../src/emit/context.js';
 
