@@ -1,12 +1,21 @@
 /**
  * The one pipeline every entry point runs (the library's `generate`, `topgen generate` and `check`, watch mode):
- * read each doc → build the API model → emit the package. A Pipeline keeps, between runs, each doc's parse
- * (keyed by its bytes) and each API's module (keyed by its model object), so a long-lived one (watch, the
- * benchmarks) redoes only what changed; a one-shot run is the same code with nothing to reuse.
+ * read each doc → the model passes (src/model/passes/) → plan and emit the package from templates → files.
+ * A Pipeline keeps, between runs, each doc's model (keyed by its bytes) and each API's struct plan and module
+ * (keyed by its model object), so a long-lived one (watch, the benchmarks) redoes only what changed; a one-shot
+ * run is the same code with nothing to reuse.
  */
 import { createHash } from 'node:crypto';
-import { buildModel, type BuildModelOptions, type ModelResult } from './model/build.js';
-import { parseInput, type InputDoc, type ParsedDoc } from './parse/input.js';
+import {
+  buildModel,
+  modelDoc,
+  planStructs,
+  type BuildModelOptions,
+  type ModelResult,
+  type ParsedDoc,
+  type StructPlan,
+} from './model/passes/index.js';
+import { readDoc, type InputDoc } from './parse/input.js';
 import {
   createEmitContext,
   emitApiModule,
@@ -21,6 +30,11 @@ import { diagnostic } from './model/diagnostics.js';
 import type { Api } from './model/types.js';
 
 export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
+
+/** One input doc → its API model: the reader, then the per-doc model passes. */
+export function parseInput(input: InputDoc): ParsedDoc {
+  return modelDoc(readDoc(input));
+}
 
 /** Per-stage timings of one run, in milliseconds. */
 export interface StageTimings {
@@ -97,6 +111,8 @@ export class Pipeline {
   readonly #parsed = new Map<string, ParsedEntry>();
   /** Keyed by the Api object: a reused parse hands back the same object, so its module is still valid. */
   readonly #modules = new WeakMap<Api, ApiModule>();
+  /** The struct pass's plan of each API, keyed like the modules. */
+  readonly #structs = new WeakMap<Api, StructPlan>();
   readonly #fragments = new FragmentCache();
 
   constructor(options: PipelineOptions) {
@@ -106,8 +122,8 @@ export class Pipeline {
   }
 
   /**
-   * Reads one doc. Parsing is a pure function of the bytes (and override), so a doc whose bytes did not change
-   * since an earlier run is not parsed again.
+   * Reads one doc and runs the per-doc model passes. Both are pure functions of the bytes (and override), so a
+   * doc whose bytes did not change since an earlier run is not parsed again.
    */
   parse(input: InputDoc): ParsedDoc {
     return this.#read(input).doc;
@@ -132,6 +148,19 @@ export class Pipeline {
     return buildModel(docs, this.#options);
   }
 
+  /**
+   * The struct pass's plan for an API of the model, made once per API object. It is made when the API is first
+   * emitted, so that a defect some doc triggers in it costs that doc alone (see emitIsolatingFailures).
+   */
+  #structPlan(api: Api): StructPlan {
+    let plan = this.#structs.get(api);
+    if (plan === undefined) {
+      plan = planStructs(api, this.#moduleContext);
+      this.#structs.set(api, plan);
+    }
+    return plan;
+  }
+
   /** The package for the model's APIs, re-emitting only the modules of APIs that changed. */
   emit(apis: readonly Api[]): GeneratedFiles {
     return emitPackage(
@@ -140,7 +169,7 @@ export class Pipeline {
       (api) => {
         let module = this.#modules.get(api);
         if (module === undefined) {
-          module = emitApiModule(api, this.#moduleContext);
+          module = emitApiModule(api, this.#structPlan(api), this.#moduleContext);
           this.#modules.set(api, module);
         }
         return module;

@@ -1,5 +1,5 @@
 import { diagnostic } from '../../model/diagnostics.js';
-import type { Api, Diagnostic, Field, ParseResult } from '../../model/types.js';
+import type { DocApi as Api, Diagnostic, DocField as Field, ParseResult } from '../../model/types.js';
 import { parseTextDoc, type NestingOverride } from '../text/index.js';
 import { readHtmlPage, type Side } from './page.js';
 import type { RenderedLine } from './render.js';

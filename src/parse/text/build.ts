@@ -1,6 +1,6 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
-import type { Diagnostic, Field } from '../../model/types.js';
+import type { Diagnostic, DocField as Field } from '../../model/types.js';
 import { CODES } from './codes.js';
 import type { Evidence } from './evidence.js';
 import { exampleAndDescription, valueEvidence } from './examples.js';

@@ -1,0 +1,48 @@
+/**
+ * The model stage: the passes that turn what the docs say into the API model, in the order they run. This is
+ * the only place that runs them; the Pipeline (src/pipeline.ts) calls it for `generate`, `check`, watch mode
+ * and the library, and the other commands load their model through the same functions. Each pass is a pure
+ * function of its input, with its own tests (test/model/passes/).
+ *
+ * Per doc, on what its reader produced (a long-lived Pipeline keeps the result with the doc's bytes):
+ *   - nesting: which field sits inside which, with the evidence; resolved by the readers (src/parse/) as
+ *     they build the fields, and pinned by an override file
+ *   1. depth (depth.ts): fields nested deeper than MAX_FIELD_DEPTH are cut, with a warning
+ *   2. reserved parameters (reserved-params.ts): parameters named like TOP's common parameters are reported
+ *   3. kinds (kinds.ts): every field's value kind, resolved once and stored as `Field.kind`
+ * Across the run:
+ *   4. select (select.ts): the APIs to generate: no errors, one doc per API name, sorted, access config applied
+ * Per API (a Pipeline keeps the result with the API's model object):
+ *   5. structs (structs.ts): which struct fields share an interface and each interface's name
+ *
+ * The emitter (src/emit/) then plans each module and the package from the model and the struct plans, fills
+ * the templates, and returns the files; only the CLI writes them.
+ */
+import type { ReadDoc } from '../../parse/input.js';
+import type { Api, Diagnostic, DocApi } from '../types.js';
+import { limitFieldDepth } from './depth.js';
+import { resolveKinds } from './kinds.js';
+import { reservedParamClashes } from './reserved-params.js';
+import type { ParsedDoc } from './select.js';
+
+export { buildModel, type BuildModelOptions, type ModelResult, type ParsedDoc } from './select.js';
+export { resolveFieldKinds, resolveKinds } from './kinds.js';
+export { planStructs, type StructPassOptions, type StructPlan } from './structs.js';
+
+/** Passes 1–3 on one API as its reader produced it; `added` are the diagnostics the passes found. */
+export function runDocPasses(read: DocApi): { api: Api; added: Diagnostic[] } {
+  const limited = limitFieldDepth(read);
+  const clashes = reservedParamClashes(limited.api);
+  const checked =
+    clashes.length === 0
+      ? limited.api
+      : { ...limited.api, diagnostics: [...limited.api.diagnostics, ...clashes] };
+  return { api: resolveKinds(checked), added: [...limited.diagnostics, ...clashes] };
+}
+
+/** One read doc → its model: the per-doc passes, with their diagnostics after the reader's. */
+export function modelDoc(read: ReadDoc): ParsedDoc {
+  if (read.api === undefined) return { file: read.file, diagnostics: read.diagnostics };
+  const { api, added } = runDocPasses(read.api);
+  return { file: read.file, api, diagnostics: [...read.diagnostics, ...added] };
+}
