@@ -6,14 +6,27 @@
 import { typeKind } from '../type-kind.js';
 import type { Api, DocApi, DocField, Field } from '../types.js';
 
-/** A field and its nested fields with their kinds. `kind` follows `type` in the key order (docs/model.md). */
+type WritableField = { -readonly [K in keyof Field]: Field[K] };
+
+/**
+ * A field and its nested fields with their kinds. Built key by key rather than with spreads (this runs for every
+ * field of every doc), in the key order of docs/model.md, `kind` after `type`; keys without a value stay out.
+ * A saved model's `kind` is not copied: kinds are always resolved again, never trusted.
+ */
 export function resolveFieldKinds(field: DocField): Field {
-  const kind = typeKind(field);
-  const children = field.children.length === 0 ? [] : field.children.map(resolveFieldKinds);
-  const { name, type, ...rest } = field;
-  const resolved = { name, type, kind, ...rest, children };
-  // A saved model (`topgen parse --json`) carries kinds already: they are resolved again, never trusted.
-  return resolved.kind === kind ? resolved : { ...resolved, kind };
+  const out = {
+    name: field.name,
+    type: field.type,
+    kind: typeKind(field),
+    array: field.array,
+    required: field.required,
+  } as WritableField;
+  if (field.example !== undefined) out.example = field.example;
+  if (field.description !== undefined) out.description = field.description;
+  if (field.constraints !== undefined) out.constraints = field.constraints;
+  out.children = field.children.length === 0 ? [] : field.children.map(resolveFieldKinds);
+  if (field.deprecated !== undefined) out.deprecated = field.deprecated;
+  return out;
 }
 
 /** The API with every field's kind resolved. A pure function: the input is not changed. */

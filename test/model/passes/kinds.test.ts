@@ -31,14 +31,16 @@ describe('the kinds pass', () => {
     expect(resolveFieldKinds(doc('f', type, extra)).kind).toBe(kind);
   });
 
-  it('resolves every nested field and keeps everything else as the doc said it, kind next to type', () => {
-    // Keys in the order the readers write them (docs/model.md).
-    const given: DocField = {
+  it('resolves every nested field and keeps every other key as the doc said it, kind next to type', () => {
+    // Required<DocField>: a key added to DocField fails to compile here until this test covers it.
+    const given: Required<DocField> = {
       name: 'param0',
       type: 'Param',
       array: false,
       required: true,
+      example: 'x',
       description: 'd',
+      constraints: { maxLength: 4, default: 'a' },
       children: [doc('codes', 'Number', { array: true, example: '1,2', constraints: { maxListSize: 3 } })],
       deprecated: true,
     };
@@ -54,9 +56,21 @@ describe('the kinds pass', () => {
       'kind',
       'array',
       'required',
+      'example',
       'description',
+      'constraints',
       'children',
       'deprecated',
+    ]);
+    expect(Object.keys(resolved.children[0] ?? {})).toEqual([
+      'name',
+      'type',
+      'kind',
+      'array',
+      'required',
+      'example',
+      'constraints',
+      'children',
     ]);
   });
 
