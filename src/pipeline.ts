@@ -1,9 +1,9 @@
 /**
  * The one pipeline every entry point runs (the library's `generate`, `topgen generate` and `check`, watch mode):
  * read each doc → the model passes (src/model/passes/) → plan and emit the package from templates → files.
- * A Pipeline keeps, between runs, each doc's model (keyed by its bytes) and each API's struct plan and module
- * (keyed by its model object), so a long-lived one (watch, the benchmarks) redoes only what changed; a one-shot
- * run is the same code with nothing to reuse.
+ * A Pipeline keeps, between runs, each doc's model (keyed by its bytes) and each API's module (keyed by its
+ * model object), so a long-lived one (watch, the benchmarks) redoes only what changed; a one-shot run is the
+ * same code with nothing to reuse.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -13,7 +13,6 @@ import {
   type BuildModelOptions,
   type ModelResult,
   type ParsedDoc,
-  type StructPlan,
 } from './model/passes/index.js';
 import { readDoc, type InputDoc } from './parse/input.js';
 import {
@@ -111,8 +110,6 @@ export class Pipeline {
   readonly #parsed = new Map<string, ParsedEntry>();
   /** Keyed by the Api object: a reused parse hands back the same object, so its module is still valid. */
   readonly #modules = new WeakMap<Api, ApiModule>();
-  /** The struct pass's plan of each API, keyed like the modules. */
-  readonly #structs = new WeakMap<Api, StructPlan>();
   readonly #fragments = new FragmentCache();
 
   constructor(options: PipelineOptions) {
@@ -148,19 +145,6 @@ export class Pipeline {
     return buildModel(docs, this.#options);
   }
 
-  /**
-   * The struct pass's plan for an API of the model, made once per API object. It is made when the API is first
-   * emitted, so that a defect some doc triggers in it costs that doc alone (see emitIsolatingFailures).
-   */
-  #structPlan(api: Api): StructPlan {
-    let plan = this.#structs.get(api);
-    if (plan === undefined) {
-      plan = planStructs(api, this.#moduleContext);
-      this.#structs.set(api, plan);
-    }
-    return plan;
-  }
-
   /** The package for the model's APIs, re-emitting only the modules of APIs that changed. */
   emit(apis: readonly Api[]): GeneratedFiles {
     return emitPackage(
@@ -169,7 +153,9 @@ export class Pipeline {
       (api) => {
         let module = this.#modules.get(api);
         if (module === undefined) {
-          module = emitApiModule(api, this.#structPlan(api), this.#moduleContext);
+          // The struct pass runs here, when a module is (re)built: a plan is needed only until its module is
+          // printed, and a defect some doc triggers in it then costs that doc alone (see emitIsolatingFailures).
+          module = emitApiModule(api, planStructs(api, this.#moduleContext), this.#moduleContext);
           this.#modules.set(api, module);
         }
         return module;

@@ -12,7 +12,7 @@
  *   3. kinds (kinds.ts): every field's value kind, resolved once and stored as `Field.kind`
  * Across the run:
  *   4. select (select.ts): the APIs to generate: no errors, one doc per API name, sorted, access config applied
- * Per API (a Pipeline keeps the result with the API's model object):
+ * Per API, when its module is built (the Pipeline's emit step; the plan lives until the module is printed):
  *   5. structs (structs.ts): which struct fields share an interface and each interface's name
  *
  * The emitter (src/emit/) then plans each module and the package from the model and the struct plans, fills
