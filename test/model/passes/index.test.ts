@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { modelDoc, runDocPasses } from '../../../src/model/passes/index.js';
 import { MAX_FIELD_DEPTH } from '../../../src/model/passes/depth.js';
-import type { DocApi, DocField } from '../../../src/model/types.js';
+import type { DocField } from '../../../src/model/types.js';
+import { docApi as apiOf, docField } from './support.js';
 
-const doc = (name: string, type: string, children: DocField[] = []): DocField => ({
-  name,
-  type,
-  array: false,
-  required: false,
-  children,
-});
-
-const docApi = (request: DocField[]): DocApi => ({
-  api: 'a.b',
-  title: 't',
-  description: '',
-  request,
-  response: [],
-  source: { file: 'a.txt', format: 'text' },
-  diagnostics: [],
-});
+const doc = (name: string, type: string, children: DocField[] = []): DocField =>
+  docField(name, type, { children });
+const docApi = (request: DocField[]) => apiOf('a.b', { request, source: { file: 'a.txt', format: 'text' } });
 
 describe('the per-doc passes', () => {
   it('resolve kinds after the depth cut: a struct cut at the limit is a map', () => {
