@@ -1,8 +1,10 @@
 /**
- * The model stage: the passes that turn what the docs say into the API model, in the order they run. This is
- * the only place that runs them; the Pipeline (src/pipeline.ts) calls it for `generate`, `check`, watch mode
- * and the library, and the other commands load their model through the same functions. Each pass is a pure
- * function of its input, with its own tests (test/model/passes/).
+ * The model stage: the passes that turn what the docs say into the API model, listed in the order they run,
+ * and the functions that run them. The Pipeline (src/pipeline.ts: generate, check, watch mode, the library)
+ * runs the per-doc passes on each doc it reads, the select pass on the run, and the struct pass as it builds
+ * each API's module; the other commands load their model through the same functions (a saved model given to
+ * `topgen diff` gets its kinds from the kinds pass). Each pass is a pure function of its input, with its own
+ * tests (test/model/passes/).
  *
  * Per doc, on what its reader produced (a long-lived Pipeline keeps the result with the doc's bytes):
  *   - nesting: which field sits inside which, with the evidence; resolved by the readers (src/parse/) as
