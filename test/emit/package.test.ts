@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emitApiModule, emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
+import { emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/index.js';
 import type { Api } from '../../src/model/types.js';
 import { api, contractRuntime, field, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
-import { TEMPLATES, MODULE_CONTEXT } from '../helpers/templates.js';
+import { TEMPLATES, emitModule } from '../helpers/templates.js';
 
 const options: EmitOptions = {
   packageName: 'seed-sdk',
@@ -186,7 +186,7 @@ describe('emitPackage', () => {
       seen.push(given.api);
       let module = cached.get(given);
       if (module === undefined) {
-        module = emitApiModule(given, MODULE_CONTEXT);
+        module = emitModule(given);
         cached.set(given, module);
       }
       return module;

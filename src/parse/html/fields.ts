@@ -1,6 +1,6 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
-import type { Constraints, Diagnostic, Field } from '../../model/types.js';
+import type { Constraints, Diagnostic, DocField as Field } from '../../model/types.js';
 import {
   isRecognisedType,
   normaliseTypeName,

@@ -1,5 +1,5 @@
 import { resolveNesting, type NestingOverride } from '../../model/passes/nesting/index.js';
-import type { Api, Diagnostic, ParseResult } from '../../model/types.js';
+import type { DocApi as Api, Diagnostic, ParseResult } from '../../model/types.js';
 import { readHtmlPage } from './page.js';
 
 export { readHtmlPage, type HtmlPage } from './page.js';

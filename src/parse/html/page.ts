@@ -1,6 +1,6 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Side } from '../../model/passes/nesting/page-content.js';
-import type { Api, Diagnostic, Field } from '../../model/types.js';
+import type { DocApi as Api, Diagnostic, DocField as Field } from '../../model/types.js';
 import { HEADER_LINE } from '../detect.js';
 import { estimateDepth, isElement, loadHtml, type AnyNode, type Element } from './dom.js';
 import { rowsToFields } from './fields.js';

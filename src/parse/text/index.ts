@@ -1,5 +1,5 @@
 import { diagnostic } from '../../model/diagnostics.js';
-import type { Api, Diagnostic, ParseResult } from '../../model/types.js';
+import type { DocApi as Api, Diagnostic, ParseResult } from '../../model/types.js';
 import {
   resolveNesting,
   type Evidence,

@@ -13,7 +13,7 @@
  * Struct type names come from a small pool so one name regularly stands for different shapes.
  */
 import fc from 'fast-check';
-import type { Api, Constraints, Field } from '../../../src/model/types.js';
+import type { DocApi as Api, Constraints, DocField as Field } from '../../../src/model/types.js';
 import { hostileText, trimmedText } from './hostile-text.js';
 
 export type Profile = 'model' | 'json' | 'text';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDoc } from '../../../src/parse/html/index.js';
 import { readHtmlPage } from '../../../src/parse/html/page.js';
-import { parseInput } from '../../../src/parse/input.js';
+import { parseInput } from '../../../src/pipeline.js';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
 import { DOCS_INPUT, ROOT } from '../../helpers/paths.js';
 import { expectedShape, shapeOf, type JsonParam } from '../json/shape.js';

@@ -1,6 +1,6 @@
 import { diagnostic } from '../../diagnostics.js';
 import { typeKind } from '../../type-kind.js';
-import type { Diagnostic, Field } from '../../types.js';
+import type { Diagnostic, DocField as Field } from '../../types.js';
 import { CODES } from './codes.js';
 import type { Evidence } from './evidence.js';
 import { exampleAndDescription, valueEvidence } from './examples.js';

@@ -1,5 +1,5 @@
 import { diagnostic } from '../../diagnostics.js';
-import type { Diagnostic, Field } from '../../types.js';
+import type { Diagnostic, DocField as Field } from '../../types.js';
 import { CODES } from './codes.js';
 import { buildFields } from './fields.js';
 import { overrideEvidence, type NestingOverride } from './override.js';

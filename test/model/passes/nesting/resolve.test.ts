@@ -11,7 +11,7 @@ import {
   type PageContent,
   type TableItem,
 } from '../../../../src/model/passes/nesting/index.js';
-import type { Field } from '../../../../src/model/types.js';
+import type { DocField as Field } from '../../../../src/model/types.js';
 
 const FILE = 'page.html';
 
