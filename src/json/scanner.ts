@@ -1,7 +1,8 @@
 /**
  * topgen's JSON reader: a small parser that keeps the source position of every value (and every number as
- * written). The doc-JSON reader (src/parse/json) and the mock gateway (src/mock/json-tree.ts) both read through
- * it; the generated runtime has its own (src/runtime/json.ts), because the generated package depends on nothing.
+ * written). The doc-JSON reader (src/parse/json), the mock gateway (src/mock/json-tree.ts) and the qimen sample
+ * reader (src/parse/samples/json.ts, through `scanJsonTolerant`) all read through it; the generated runtime has
+ * its own (src/runtime/json.ts), because the generated package depends on nothing.
  *
  * `JSON.parse` reports neither the line of a syntax error in a portable way nor where a value came from, and the
  * doc-JSON reader must point its diagnostics at the line of the offending parameter. This parser builds a tiny
@@ -71,6 +72,22 @@ export type ScanResult =
   | { readonly ok: false; readonly error: JsonSyntaxError };
 
 /**
+ * What `scanJsonTolerant` read. `value` is the tree read before the first syntax error: every value completed
+ * before it, and the arrays/objects still open at it with the members and items they had so far (a scalar the
+ * error cut into is left out). `undefined` when not even a first value was begun.
+ */
+export interface TolerantScan {
+  readonly value: JsonNode | undefined;
+  /** The first syntax error; absent when the whole text was one value. */
+  readonly error?: JsonSyntaxError;
+}
+
+export interface TolerantOptions {
+  /** Arrays/objects nested deeper than this end the read like a syntax error (the deeper one is left out). */
+  readonly maxDepth: number;
+}
+
+/**
  * Nesting limit. Real doc JSON nests parameters 7 deep (about 16 JSON levels); the limit only exists so that a
  * hostile input such as a million `[` cannot exhaust the call stack.
  */
@@ -97,19 +114,45 @@ const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
-/** Thrown inside the scanner only; `scanJson` turns it into a result value. */
+/** What a tolerant read accepts beyond RFC 8259, as written in hand-made samples. */
+// A bare word in value position: letters, digits and number punctuation, read whole and then checked.
+const WORD = /[0-9a-z+\-.E]*/y;
+const SLOPPY_SCALAR = /^(?:true|false|null|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)$/;
+
+/**
+ * Thrown inside the scanner only; `scanJson` turns it into a result value. In a tolerant read, each array and
+ * object it passes through on the way out wraps `partial` (the innermost open container read so far) in itself.
+ */
 class SyntaxStop {
+  partial: JsonNode | undefined = undefined;
   constructor(readonly error: JsonSyntaxError) {}
 }
 
 /** Parses `text` as one JSON value. */
 export function scanJson(text: string): ScanResult {
-  const scanner = new Scanner(text);
+  const scanner = new Scanner(text, undefined);
   try {
     const value = scanner.document();
     return { ok: true, value, duplicateKeys: scanner.duplicateKeys };
   } catch (stop) {
     if (stop instanceof SyntaxStop) return { ok: false, error: stop.error };
+    throw stop;
+  }
+}
+
+/**
+ * Reads hand-written JSON samples, which are often cut or sloppy: reads like `scanJson` but keeps the tree read
+ * before the first syntax error (with positions), so a broken sample still shows its nesting. It also accepts
+ * what authors commonly write by hand: raw control characters in strings (a raw line break counts as one),
+ * unknown escapes (`\q` reads `q`) and numbers with leading zeros. For valid JSON the result is the value
+ * `scanJson` returns. Never throws.
+ */
+export function scanJsonTolerant(text: string, options: TolerantOptions): TolerantScan {
+  const scanner = new Scanner(text, options.maxDepth);
+  try {
+    return { value: scanner.document() };
+  } catch (stop) {
+    if (stop instanceof SyntaxStop) return { value: stop.partial, error: stop.error };
     throw stop;
   }
 }
@@ -152,9 +195,17 @@ class Scanner {
   readonly duplicateKeys: DuplicateKey[] = [];
 
   private readonly hasCarriageReturn: boolean;
+  /** Set for a tolerant read (`scanJsonTolerant`); strict reads use MAX_JSON_DEPTH. */
+  private readonly tolerant: boolean;
+  private readonly maxDepth: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    tolerantMaxDepth: number | undefined,
+  ) {
     this.hasCarriageReturn = text.includes('\r');
+    this.tolerant = tolerantMaxDepth !== undefined;
+    this.maxDepth = tolerantMaxDepth ?? MAX_JSON_DEPTH;
   }
 
   document(): JsonNode {
@@ -162,7 +213,14 @@ class Scanner {
     if (this.i >= this.text.length) this.fail('a JSON value', 'an empty document');
     const value = this.value(0);
     this.skipWhitespace();
-    if (this.i < this.text.length) this.fail('end of input after the top-level value', this.describeHere());
+    if (this.i < this.text.length) {
+      try {
+        this.fail('end of input after the top-level value', this.describeHere());
+      } catch (stop) {
+        if (stop instanceof SyntaxStop) stop.partial = value;
+        throw stop;
+      }
+    }
     return value;
   }
 
@@ -226,6 +284,7 @@ class Scanner {
         return { kind: 'string', value: this.string(), line, column };
       }
       case 0x74 /* t */:
+        if (this.tolerant) return this.word();
         return this.literal('true', {
           kind: 'boolean',
           value: true,
@@ -233,6 +292,7 @@ class Scanner {
           column: this.i - this.lineStart + 1,
         });
       case 0x66 /* f */:
+        if (this.tolerant) return this.word();
         return this.literal('false', {
           kind: 'boolean',
           value: false,
@@ -240,11 +300,29 @@ class Scanner {
           column: this.i - this.lineStart + 1,
         });
       case 0x6e /* n */:
+        if (this.tolerant) return this.word();
         return this.literal('null', { kind: 'null', line: this.line, column: this.i - this.lineStart + 1 });
       default:
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number();
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.tolerant ? this.word() : this.number();
         return this.fail('a JSON value', this.describeHere());
     }
+  }
+
+  /**
+   * A scalar of a tolerant read: the whole run of word characters, so `truex` or `1-2` is an error rather than
+   * `true` or `1` followed by one; leading zeros are accepted.
+   */
+  private word(): JsonNode {
+    const line = this.line;
+    const column = this.i - this.lineStart + 1;
+    WORD.lastIndex = this.i;
+    WORD.test(this.text);
+    const raw = this.text.slice(this.i, WORD.lastIndex);
+    if (!SLOPPY_SCALAR.test(raw)) return this.fail('true, false, null or a number', JSON.stringify(raw));
+    this.i += raw.length;
+    if (raw === 'null') return { kind: 'null', line, column };
+    if (raw === 'true' || raw === 'false') return { kind: 'boolean', value: raw === 'true', line, column };
+    return { kind: 'number', value: Number(raw), raw, line, column };
   }
 
   private literal(word: string, node: JsonNode): JsonNode {
@@ -287,11 +365,25 @@ class Scanner {
         continue;
       }
       if (Number.isNaN(c)) this.fail("'\"' closing the string", 'end of input');
+      if (this.tolerant) {
+        out += t[this.i];
+        this.stepOverRaw(c);
+        continue;
+      }
       this.fail(
         "'\"' or an escaped character",
         this.describeHere(),
         `JSON syntax error: a string contains a raw ${this.describeHere()}; write it escaped (\\n, \\t, \\u00XX) or close the string.`,
       );
+    }
+  }
+
+  /** Steps over a raw character inside a string (tolerant reads only), counting a line break as one. */
+  private stepOverRaw(c: number): void {
+    this.i++;
+    if (c === 0x0a || (c === 0x0d && this.text.charCodeAt(this.i) !== 0x0a)) {
+      this.line++;
+      this.lineStart = this.i;
     }
   }
 
@@ -313,15 +405,19 @@ class Scanner {
       this.i += 5;
       return String.fromCharCode(parseInt(hex, 16));
     }
+    if (this.tolerant && c !== undefined) {
+      this.stepOverRaw(c.charCodeAt(0));
+      return c;
+    }
     return this.fail('an escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)', `\\${c ?? ''}`);
   }
 
   private enter(depth: number): void {
-    if (depth >= MAX_JSON_DEPTH) {
+    if (depth >= this.maxDepth) {
       this.fail(
-        `at most ${MAX_JSON_DEPTH} nested arrays/objects`,
+        `at most ${this.maxDepth} nested arrays/objects`,
         'deeper nesting',
-        `JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a doc JSON never is.`,
+        `JSON is nested more than ${this.maxDepth} levels deep${this.tolerant ? '' : '; a doc JSON never is'}.`,
       );
     }
   }
@@ -332,37 +428,53 @@ class Scanner {
     const column = this.i - this.lineStart + 1;
     this.i++; // {
     const members: JsonMember[] = [];
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.i) === 0x7d) {
-      this.i++;
-      return { kind: 'object', members, line, column };
-    }
-    for (;;) {
+    // The member whose value is being read, for a tolerant read's partial tree (no object: this is the hot loop).
+    let pendingKey: string | undefined;
+    let pendingKeyPos: Pos | undefined;
+    try {
       this.skipWhitespace();
-      if (this.text.charCodeAt(this.i) !== 0x22) this.fail('a quoted member name', this.describeHere());
-      const keyPos = this.pos();
-      const key = this.string();
-      // Objects in doc JSON have a handful of members, so a linear scan beats allocating a Set per object.
-      if (members.some((m) => m.key === key))
-        this.duplicateKeys.push({ key, line: keyPos.line, column: keyPos.column });
-      this.skipWhitespace();
-      if (this.text.charCodeAt(this.i) !== 0x3a)
-        this.fail(`':' after member name ${JSON.stringify(key)}`, this.describeHere());
-      this.i++;
-      this.skipWhitespace();
-      const value = this.value(depth + 1);
-      members.push({ key, keyPos, value });
-      this.skipWhitespace();
-      const c = this.text.charCodeAt(this.i);
-      if (c === 0x2c) {
-        this.i++;
-        continue;
-      }
-      if (c === 0x7d) {
+      if (this.text.charCodeAt(this.i) === 0x7d) {
         this.i++;
         return { kind: 'object', members, line, column };
       }
-      this.fail("',' or '}'", this.describeHere());
+      for (;;) {
+        this.skipWhitespace();
+        if (this.text.charCodeAt(this.i) !== 0x22) this.fail('a quoted member name', this.describeHere());
+        const keyPos = this.pos();
+        const key = this.string();
+        // Objects in doc JSON have a handful of members, so a linear scan beats allocating a Set per object.
+        if (members.some((m) => m.key === key))
+          this.duplicateKeys.push({ key, line: keyPos.line, column: keyPos.column });
+        this.skipWhitespace();
+        if (this.text.charCodeAt(this.i) !== 0x3a)
+          this.fail(`':' after member name ${JSON.stringify(key)}`, this.describeHere());
+        this.i++;
+        this.skipWhitespace();
+        pendingKey = key;
+        pendingKeyPos = keyPos;
+        const value = this.value(depth + 1);
+        pendingKey = undefined;
+        members.push({ key, keyPos, value });
+        this.skipWhitespace();
+        const c = this.text.charCodeAt(this.i);
+        if (c === 0x2c) {
+          this.i++;
+          continue;
+        }
+        if (c === 0x7d) {
+          this.i++;
+          return { kind: 'object', members, line, column };
+        }
+        this.fail("',' or '}'", this.describeHere());
+      }
+    } catch (stop) {
+      if (this.tolerant && stop instanceof SyntaxStop) {
+        // `stop.partial` is set only when the value being read was an array/object the error stopped inside.
+        if (stop.partial !== undefined && pendingKey !== undefined && pendingKeyPos !== undefined)
+          members.push({ key: pendingKey, keyPos: pendingKeyPos, value: stop.partial });
+        stop.partial = { kind: 'object', members, line, column };
+      }
+      throw stop;
     }
   }
 
@@ -372,25 +484,34 @@ class Scanner {
     const column = this.i - this.lineStart + 1;
     this.i++; // [
     const items: JsonNode[] = [];
-    this.skipWhitespace();
-    if (this.text.charCodeAt(this.i) === 0x5d) {
-      this.i++;
-      return { kind: 'array', items, line, column };
-    }
-    for (;;) {
+    try {
       this.skipWhitespace();
-      items.push(this.value(depth + 1));
-      this.skipWhitespace();
-      const c = this.text.charCodeAt(this.i);
-      if (c === 0x2c) {
-        this.i++;
-        continue;
-      }
-      if (c === 0x5d) {
+      if (this.text.charCodeAt(this.i) === 0x5d) {
         this.i++;
         return { kind: 'array', items, line, column };
       }
-      this.fail("',' or ']'", this.describeHere());
+      for (;;) {
+        this.skipWhitespace();
+        items.push(this.value(depth + 1));
+        this.skipWhitespace();
+        const c = this.text.charCodeAt(this.i);
+        if (c === 0x2c) {
+          this.i++;
+          continue;
+        }
+        if (c === 0x5d) {
+          this.i++;
+          return { kind: 'array', items, line, column };
+        }
+        this.fail("',' or ']'", this.describeHere());
+      }
+    } catch (stop) {
+      if (this.tolerant && stop instanceof SyntaxStop) {
+        // As in `object`: an item the error stopped inside is kept as far as it was read.
+        if (stop.partial !== undefined) items.push(stop.partial);
+        stop.partial = { kind: 'array', items, line, column };
+      }
+      throw stop;
     }
   }
 }

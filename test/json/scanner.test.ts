@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, member, scanJson, type JsonNode } from '../../src/json/scanner.js';
+import { MAX_JSON_DEPTH, member, scanJson, scanJsonTolerant, type JsonNode } from '../../src/json/scanner.js';
 
 /** Converts the syntax tree back to plain values, to compare with JSON.parse. */
 function plain(node: JsonNode): unknown {
@@ -152,5 +152,110 @@ describe('scanJson', () => {
           : text.slice(0, i) + insert + text.slice(i);
       });
     fc.assert(fc.property(mutated, acceptsLikeJsonParse), { numRuns: 1000 });
+  });
+});
+
+describe('scanJsonTolerant', () => {
+  const read = (text: string, maxDepth = MAX_JSON_DEPTH) => scanJsonTolerant(text, { maxDepth });
+  const partial = (text: string, maxDepth?: number): unknown => {
+    const r = read(text, maxDepth);
+    if (r.error === undefined) throw new Error('expected a syntax error');
+    return r.value === undefined ? undefined : plain(r.value);
+  };
+
+  it('keeps the tree read before a cut: finished values and the containers still open', () => {
+    expect(partial('{"a":1,"b":{"c":[1,2')).toEqual({ a: 1, b: { c: [1, 2] } });
+    // A scalar the cut falls into is left out; the member it belonged to goes with it.
+    expect(partial('{"a":1,"b":{"c":"x')).toEqual({ a: 1, b: {} });
+    expect(partial('{"a":1,"b":tr')).toEqual({ a: 1 });
+    expect(partial('{"a":1,"b"')).toEqual({ a: 1 });
+    expect(partial('[1,[2,[3,')).toEqual([1, [2, [3]]]);
+    expect(partial('')).toBeUndefined();
+    expect(partial('  ')).toBeUndefined();
+    expect(partial('"abc')).toBeUndefined();
+  });
+
+  it('keeps positions in the partial tree and reports where it stopped', () => {
+    const r = read('{\n  "a": [\n    {"b": 1},\n    {"c": x}');
+    expect(r.error).toMatchObject({ line: 4, column: 11, found: "'x'" });
+    if (r.value?.kind !== 'object') throw new Error('object expected');
+    const list = member(r.value, 'a');
+    if (list?.kind !== 'array') throw new Error('array expected');
+    expect(list.items.map((item) => item.line)).toEqual([3, 4]);
+    expect(list).toMatchObject({ line: 2, column: 8 });
+  });
+
+  it('keeps the whole value when only trailing garbage follows it', () => {
+    const r = read('{"a":[1]} trailing');
+    expect(r.error).toMatchObject({ line: 1, column: 11 });
+    expect(r.value === undefined ? undefined : plain(r.value)).toEqual({ a: [1] });
+  });
+
+  it('stops at an unclosed string, keeping the members before it', () => {
+    expect(partial('{"a":"ok","b":"never closed}\n')).toEqual({ a: 'ok' });
+    expect(partial('{"a":"ok","unclosed key')).toEqual({ a: 'ok' });
+    expect(partial('["a","\\u12"]')).toEqual(['a']);
+  });
+
+  it('reads sloppy hand-written samples: raw control characters, unknown escapes, leading zeros', () => {
+    const r = read('{"a":"two\nlines\there","b":"\\q","c":007,\n"d":1}');
+    expect(r.error).toBeUndefined();
+    expect(plain(r.value!)).toEqual({ a: 'two\nlines\there', b: 'q', c: 7, d: 1 });
+    if (r.value?.kind !== 'object') throw new Error('object expected');
+    // The raw line break inside "a" counts, so "d" is on line 3.
+    expect(member(r.value, 'd')).toMatchObject({ line: 3, column: 5 });
+    expect(member(r.value, 'c')).toMatchObject({ raw: '007' });
+    // An escaped raw line break (a backslash at the end of a line) is one line break too.
+    const escaped = read('["a\\\nb",\n1]');
+    if (escaped.value?.kind !== 'array') throw new Error('array expected');
+    expect(escaped.value.items.map((item) => item.line)).toEqual([1, 3]);
+  });
+
+  it('treats a word glued to a scalar as one bad word, not the scalar and garbage', () => {
+    expect(partial('{"a":1,"b":truex}')).toEqual({ a: 1 });
+    expect(partial('[1-2]')).toEqual([]);
+    expect(partial('[nul]')).toEqual([]);
+  });
+
+  it('stops at the depth limit, keeping the levels above it, without overflowing the stack', () => {
+    expect(partial('[[[[1]]]]', 3)).toEqual([[[]]]);
+    expect(read('[[[1]]]', 3).error).toBeUndefined();
+    const hostile = read('['.repeat(1_000_000), 200);
+    expect(hostile.error?.message).toMatch(/nested more than 200 levels/);
+    let depth = 0;
+    for (let node = hostile.value; node?.kind === 'array'; node = node.items[0]) depth++;
+    expect(depth).toBe(200);
+  });
+
+  it('reads valid JSON exactly as the strict scanner does', () => {
+    const spaced = fc
+      .tuple(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(undefined, 0, 1, 2, '\t'))
+      .map(([value, indent]) => JSON.stringify(value, null, indent));
+    fc.assert(
+      fc.property(spaced, (text) => {
+        const strict = scanJson(text);
+        if (!strict.ok) throw new Error(strict.error.message);
+        expect(read(text)).toEqual({ value: strict.value });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws, and keeps a partial tree only as deep as the text went', () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 120 }),
+      fc.jsonValue({ maxDepth: 3 }).chain((v) => {
+        const text = JSON.stringify(v);
+        return fc.nat(text.length).map((k) => text.slice(0, k));
+      }),
+    );
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const r = read(text, 50);
+        if (r.error !== undefined) expect(r.error.line).toBeGreaterThanOrEqual(1);
+        else expect(r.value).toBeDefined();
+      }),
+      { numRuns: 500 },
+    );
   });
 });
