@@ -45,7 +45,8 @@ const digest = (input: InputDoc): string => {
 
 interface ParsedEntry {
   readonly input: InputDoc;
-  readonly hash: string;
+  /** Digest of the input, computed only once a different InputDoc for the same file asks for a comparison. */
+  hash?: string;
   readonly doc: ParsedDoc;
 }
 
@@ -117,9 +118,16 @@ export class Pipeline {
     const cached = this.#parsed.get(input.file);
     // The same InputDoc object again (see InputReader) is unchanged without hashing its bytes.
     if (cached !== undefined && cached.input === input) return { doc: cached.doc, fresh: false };
+    // A doc seen for the first time is parsed without hashing: a one-shot run never compares.
+    if (cached === undefined) {
+      const doc = parseInput(input);
+      this.#parsed.set(input.file, { input, doc });
+      return { doc, fresh: true };
+    }
     const hash = digest(input);
-    if (cached !== undefined && cached.hash === hash) {
-      this.#parsed.set(input.file, { ...cached, input });
+    cached.hash ??= digest(cached.input);
+    if (cached.hash === hash) {
+      this.#parsed.set(input.file, { ...cached, input, hash });
       return { doc: cached.doc, fresh: false };
     }
     const doc = parseInput(input);
