@@ -1,6 +1,7 @@
 import type { GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
 import { Pipeline } from '../../pipeline.js';
+import { PARALLEL_FROM, startModuleWorker } from '../../emit/parallel.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import {
@@ -48,6 +49,16 @@ export async function buildPackage(
     { access: settings.access, configFile: settings.configFile },
     settings.out,
   );
+  if (loaded.apis.length >= PARALLEL_FROM) {
+    const worker = startModuleWorker({ templatesDir: settings.templates, numbers: settings.numbers });
+    if (worker !== undefined) {
+      try {
+        await pipeline.emitModulesAhead(loaded.apis, worker);
+      } finally {
+        worker.close();
+      }
+    }
+  }
   const { files, ...model } = pipeline.emitIsolated(loaded);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   return { model: { ...model, docCount: loaded.docCount }, files };

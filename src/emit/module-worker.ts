@@ -1,0 +1,27 @@
+/**
+ * Entry of the module worker (see parallel.ts): a worker thread that emits API modules for the APIs it is sent,
+ * with the same templates and number options as the main thread. Modules are pure functions of their API, so
+ * which thread emits one does not change a byte of it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadTemplates } from '../assets/templates.js';
+import type { Api } from '../model/types.js';
+import { emitApiModule, type ApiModule } from './api-module.js';
+import { apiModuleContext } from './context.js';
+import type { ModuleWorkerData, ModuleWorkerResult } from './parallel.js';
+
+const { templatesDir, numbers } = workerData as ModuleWorkerData;
+const ctx = apiModuleContext(loadTemplates(templatesDir), numbers);
+
+parentPort?.on('message', (apis: readonly Api[]) => {
+  const results: ModuleWorkerResult[] = apis.map((api) => {
+    try {
+      const module: ApiModule = emitApiModule(api, ctx);
+      return module;
+    } catch {
+      // The main thread emits this API itself, and reports its failure as it would for any other.
+      return undefined;
+    }
+  });
+  parentPort?.postMessage(results);
+});
