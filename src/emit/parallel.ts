@@ -9,6 +9,7 @@
  * is none, and everything is emitted on the calling thread.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Api } from '../model/types.js';
@@ -29,6 +30,15 @@ export type ModuleWorkerResult = ApiModule | undefined;
 export const PARALLEL_FROM = 1000;
 
 const WORKER_FILE = new URL('./module-worker.js', import.meta.url);
+
+/**
+ * True when the machine is not saturated: the one-minute load average is below the core count (Windows reports
+ * no load, so there it is always true). On a machine whose cores are all taken, a second thread only adds its
+ * start-up and copying to the same shared cores; measured at load 11 on two cores it won nothing.
+ */
+export function coreToSpare(): boolean {
+  return (loadavg()[0] ?? 0) < availableParallelism();
+}
 
 /** A started module worker, or undefined when there is no compiled worker to run. */
 export function startModuleWorker(data: ModuleWorkerData): ModuleWorker | undefined {

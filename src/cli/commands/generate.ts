@@ -1,7 +1,7 @@
 import type { GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
 import { Pipeline } from '../../pipeline.js';
-import { PARALLEL_FROM, startModuleWorker } from '../../emit/parallel.js';
+import { coreToSpare, PARALLEL_FROM, startModuleWorker } from '../../emit/parallel.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import {
@@ -49,7 +49,7 @@ export async function buildPackage(
     { access: settings.access, configFile: settings.configFile },
     settings.out,
   );
-  if (loaded.apis.length >= PARALLEL_FROM) {
+  if (loaded.apis.length >= PARALLEL_FROM && coreToSpare()) {
     const worker = startModuleWorker({ templatesDir: settings.templates, numbers: settings.numbers });
     if (worker !== undefined) {
       try {
