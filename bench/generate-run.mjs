@@ -1,9 +1,11 @@
 // One benchmark run in a fresh process (so peak RSS belongs to this run only): the `topgen generate` pipeline
-// (src/cli/load.ts) on a doc folder, stage by stage, then the watch-mode path regenerating after one doc changed.
+// (src/cli/load.ts) on a doc folder, stage by stage (read, model passes, emit, write), then the watch-mode path
+// regenerating after one doc changed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { discoverInputs, InputReader, readInput } from '../dist/cli/inputs.js';
 import { writeTreeAtomic } from '../dist/cli/output.js';
-import { buildModel, parseInput } from '../dist/generate.js';
+import { readDoc } from '../dist/parse/input.js';
+import { buildModel, modelDoc } from '../dist/model/passes/index.js';
 import { emitPackage } from '../dist/emit/index.js';
 import { loadRuntimeSources, loadTemplates } from '../dist/assets/index.js';
 import { Pipeline } from '../dist/pipeline.js';
@@ -18,12 +20,14 @@ const options = {
 
 const t0 = performance.now();
 const discovered = await discoverInputs([inputDir]);
-const docs = discovered.entries.map((entry) => {
-  const read = readInput(entry);
-  return 'input' in read ? parseInput(read.input) : { file: entry.file, diagnostics: [read.error] };
+let read = discovered.entries.map((entry) => {
+  const input = readInput(entry);
+  return 'input' in input ? readDoc(input.input) : { file: entry.file, diagnostics: [input.error] };
 });
 const t1 = performance.now();
-const model = buildModel(docs);
+// The model passes per doc and across the run; the struct pass runs per API as its module is built (in emit).
+const model = buildModel(read.map(modelDoc));
+read = undefined; // what the pages said is garbage once modelled, as in the Pipeline
 const t2 = performance.now();
 const files = emitPackage(model.apis, options);
 const t3 = performance.now();

@@ -118,8 +118,8 @@ function report(label, r) {
   console.log(
     `\n${label}: ${r.apis} APIs from ${r.docs} docs (${r.failed} failed), ${r.files} files, ${(r.bytes / 1e6).toFixed(1)} MB`,
   );
-  console.log(`  read + parse ${ms(r.readParseMs)}`);
-  console.log(`  model        ${ms(r.modelMs)}`);
+  console.log(`  read         ${ms(r.readParseMs)}`);
+  console.log(`  model passes ${ms(r.modelMs)}`);
   console.log(`  emit         ${ms(r.emitMs)}`);
   console.log(`  write        ${ms(r.writeMs)}`);
   console.log(`  total        ${ms(r.totalMs)} in process, peak RSS ${r.peakRssMb.toFixed(0)} MB`);

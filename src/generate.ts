@@ -1,15 +1,13 @@
 /** topgen as one call: the pipeline (src/pipeline.ts) run once over in-memory inputs. No disk access. */
 import type { EmitOptions, GeneratedFiles } from './emit/index.js';
-import type { BuildModelOptions, ModelResult } from './model/build.js';
+import type { BuildModelOptions, ModelResult } from './model/passes/index.js';
 import type { InputDoc } from './parse/input.js';
 import { Pipeline } from './pipeline.js';
 
-export type { InputDoc, ParsedDoc } from './parse/input.js';
-export type { BuildModelOptions, ModelResult } from './model/build.js';
-export { parseInput } from './parse/input.js';
-export { buildModel } from './model/build.js';
-export { checkModel } from './model/check.js';
-export { emitIsolatingFailures } from './pipeline.js';
+export type { InputDoc } from './parse/input.js';
+export type { BuildModelOptions, ModelResult, ParsedDoc } from './model/passes/index.js';
+export { buildModel, runDocPasses } from './model/passes/index.js';
+export { emitIsolatingFailures, parseInput } from './pipeline.js';
 
 export interface GenerateResult extends ModelResult {
   readonly files: GeneratedFiles;

@@ -9,5 +9,6 @@ export { loadRuntimeSources, loadTemplates, loadTemplateSources } from './assets
 export { diffApis, formatDiffText, formatDiffJson, hasBreaking, formatChangelogEntry } from './diff/index.js';
 export { toOpenApi, stringifyOpenApi } from './openapi/index.js';
 export { typeKind } from './model/type-kind.js';
+export { resolveKinds, runDocPasses } from './model/passes/index.js';
 export { formatDiagnostic } from './model/diagnostics.js';
 export type * from './model/types.js';

@@ -1,12 +1,20 @@
 /**
  * The one pipeline every entry point runs (the library's `generate`, `topgen generate` and `check`, watch mode):
- * read each doc → build the API model → emit the package. A Pipeline keeps, between runs, each doc's parse
- * (keyed by its bytes) and each API's module (keyed by its model object), so a long-lived one (watch, the
- * benchmarks) redoes only what changed; a one-shot run is the same code with nothing to reuse.
+ * read each doc → the model passes (src/model/passes/) → plan and emit the package from templates → files.
+ * A Pipeline keeps, between runs, each doc's model (keyed by its bytes) and each API's module (keyed by its
+ * model object), so a long-lived one (watch, the benchmarks) redoes only what changed; a one-shot run is the
+ * same code with nothing to reuse.
  */
 import { createHash } from 'node:crypto';
-import { buildModel, type BuildModelOptions, type ModelResult } from './model/build.js';
-import { parseInput, type InputDoc, type ParsedDoc } from './parse/input.js';
+import {
+  buildModel,
+  modelDoc,
+  planStructs,
+  type BuildModelOptions,
+  type ModelResult,
+  type ParsedDoc,
+} from './model/passes/index.js';
+import { readDoc, type InputDoc } from './parse/input.js';
 import {
   createEmitContext,
   emitApiModule,
@@ -22,6 +30,11 @@ import { PARALLEL_FROM, type ModuleWorker } from './emit/parallel.js';
 import type { Api } from './model/types.js';
 
 export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
+
+/** One input doc → its API model: the reader, then the per-doc model passes. */
+export function parseInput(input: InputDoc): ParsedDoc {
+  return modelDoc(readDoc(input));
+}
 
 /** Per-stage timings of one run, in milliseconds. */
 export interface StageTimings {
@@ -111,8 +124,8 @@ export class Pipeline {
   }
 
   /**
-   * Reads one doc. Parsing is a pure function of the bytes (and override), so a doc whose bytes did not change
-   * since an earlier run is not parsed again.
+   * Reads one doc and runs the per-doc model passes. Both are pure functions of the bytes (and override), so a
+   * doc whose bytes did not change since an earlier run is not parsed again.
    */
   parse(input: InputDoc): ParsedDoc {
     return this.#read(input).doc;
@@ -147,7 +160,9 @@ export class Pipeline {
   #module(api: Api): ApiModule {
     let module = this.#modules.get(api);
     if (module === undefined) {
-      module = emitApiModule(api, this.#moduleContext);
+      // The struct pass runs here, when a module is (re)built: a plan is needed only until its module is
+      // printed, and a defect some doc triggers in it then costs that doc alone (see emitIsolatingFailures).
+      module = emitApiModule(api, planStructs(api, this.#moduleContext), this.#moduleContext);
       this.#modules.set(api, module);
     }
     return module;

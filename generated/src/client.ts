@@ -10,6 +10,16 @@ export class TopClient extends TopClientBase {
     super({ ...options, gateway: options.gateway ?? 'https://eco.taobao.com/router/rest' }, { name: 'top-sdk', version: '0.1.0' });
   }
 
+  static {
+    this.defineApiMethods({
+      alibabaDamaiMaizuoOpenapiUserRegisterByauthcode: AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.alibabaDamaiMaizuoOpenapiUserRegisterByauthcodeSpec,
+      alitripMerchantGalaxyMemberLoginDerby: AlitripMerchantGalaxyMemberLoginDerby.alitripMerchantGalaxyMemberLoginDerbySpec,
+    });
+  }
+}
+
+/** One typed method per API, installed on the prototype from the table above. */
+export interface TopClient {
   /**
    * 用户注册-验证码方式 (alibaba.damai.maizuo.openapi.user.register.byauthcode)
    *
@@ -22,9 +32,7 @@ export class TopClient extends TopClientBase {
   alibabaDamaiMaizuoOpenapiUserRegisterByauthcode(
     request: AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest | AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequestInit,
     options?: CallOptions,
-  ): TopPromise<AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse> {
-    return this.call<AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse>(AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.alibabaDamaiMaizuoOpenapiUserRegisterByauthcodeSpec, request, options);
-  }
+  ): TopPromise<AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode.AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse>;
 
   /**
    * 小程序通过德比登入(会员认证) (alitrip.merchant.galaxy.member.login.derby)
@@ -38,9 +46,7 @@ export class TopClient extends TopClientBase {
    * @returns The content of the alitrip.merchant.galaxy.member.login.derby response; `.withResponse()` adds the answer's status and headers.
    */
   alitripMerchantGalaxyMemberLoginDerby(
-    request: AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyRequest | AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyRequestInit = {},
+    request?: AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyRequest | AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyRequestInit,
     options?: CallOptions,
-  ): TopPromise<AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyResponse> {
-    return this.call<AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyResponse>(AlitripMerchantGalaxyMemberLoginDerby.alitripMerchantGalaxyMemberLoginDerbySpec, request, options);
-  }
+  ): TopPromise<AlitripMerchantGalaxyMemberLoginDerby.AlitripMerchantGalaxyMemberLoginDerbyResponse>;
 }

@@ -3,9 +3,10 @@ import { API_SPEC, type ApiSpec, type TopRequest } from './runtime/index.js';
 
 /**
  * Base of every generated request class. A request holds its parameters as own, wire-named properties; the
- * subclass's prototype getter `[API_SPEC]` describes them to the runtime.
+ * subclass's prototype getter `[API_SPEC]` describes them to the runtime. The constructor is inherited, typed by
+ * `TInit`: a class whose params are all optional declares its own, defaulting the init to `{}`.
  */
-export abstract class TopRequestBase<TResponse> implements TopRequest<TResponse> {
+export abstract class TopRequestBase<TInit extends object, TResponse> implements TopRequest<TResponse> {
   /** Phantom member: carries the response type to `execute`; never present at run time. */
   declare readonly __response?: TResponse;
 
@@ -17,7 +18,7 @@ export abstract class TopRequestBase<TResponse> implements TopRequest<TResponse>
    * silently. Names such as `__proto__` or `constructor` become plain data properties: assignment or
    * `Object.assign` would set the prototype or clash with the class instead.
    */
-  protected constructor(_spec: ApiSpec, init: object) {
+  constructor(init: TInit) {
     for (const key of Object.keys(init)) {
       Object.defineProperty(this, key, {
         value: (init as Readonly<Record<string, unknown>>)[key],

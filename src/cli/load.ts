@@ -1,8 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { buildModel, type BuildModelOptions, type ModelResult } from '../model/build.js';
-import { parseInput, type InputDoc, type ParsedDoc } from '../parse/input.js';
-import type { Api } from '../model/types.js';
+import {
+  buildModel,
+  resolveKinds,
+  type BuildModelOptions,
+  type ModelResult,
+  type ParsedDoc,
+} from '../model/passes/index.js';
+import type { InputDoc } from '../parse/input.js';
+import { parseInput } from '../pipeline.js';
+import type { Api, DocApi } from '../model/types.js';
 import { discoverInputs, readInput } from './inputs.js';
 import { InputError } from './errors.js';
 import { createProgress } from './report.js';
@@ -56,7 +63,8 @@ async function readModelFile(path: string): Promise<Api[] | undefined> {
       (item) =>
         typeof item === 'object' && item !== null && 'api' in item && 'request' in item && 'response' in item,
     );
-  return isModel ? (value as Api[]) : undefined;
+  // Kinds are derived data: a saved model gets them from the kinds pass, whether it carries them or not.
+  return isModel ? (value as DocApi[]).map(resolveKinds) : undefined;
 }
 
 /** `diff` takes docs (files or folders) or a saved model (`topgen parse --json > model.json`). */

@@ -10,7 +10,6 @@
  *   type or list change); new fields and constraint edits are compatible (constraints describe what the
  *   server sends, they do not restrict callers).
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Field } from '../model/types.js';
 import type { ConstraintName, Impact, Side } from './types.js';
 
@@ -60,8 +59,8 @@ export function fieldRemoved(side: Side, field: Field): Verdict {
 export function typeChanged(side: Side, before: Field, after: Field): Verdict {
   const from = before.type;
   const to = after.type;
-  const kindBefore = typeKind(before);
-  const kindAfter = typeKind(after);
+  const kindBefore = before.kind;
+  const kindAfter = after.kind;
   if (kindBefore === kindAfter && kindBefore !== 'struct' && kindBefore !== 'unknown') {
     return compatible(`type ${from} → ${to}: both are ${kindBefore} values, on the wire and in the SDK`);
   }

@@ -5,7 +5,9 @@
 import type { Api } from '../model/types.js';
 import type { ApiModuleContext } from './context.js';
 import type { ApiNames } from './names.js';
-import { MODULE_RUNTIME_IMPORTS, planModule, REQUEST_BASE } from './plan-module.js';
+import type { StructPlan } from '../model/passes/structs.js';
+import { planModule } from './plan-module.js';
+import { MODULE_RUNTIME_IMPORTS, REQUEST_BASE } from './scope.js';
 import { structView } from './members.js';
 import { compareCodeUnits, fileText, headerComment } from './print.js';
 import { hasRequiredParams, requestClassView, requestInitView } from './request.js';
@@ -29,13 +31,14 @@ function runtimeImports(uses: ReadonlySet<string>): string {
   return names.map((name) => (RUNTIME_VALUES.has(name) ? name : `type ${name}`)).join(', ');
 }
 
-export function emitApiModule(api: Api, ctx: ApiModuleContext): ApiModule {
-  const plan = planModule(api, ctx.naming, ctx.numbers);
+/** The module of one API, from the API and its struct plan (the struct pass's output). */
+export function emitApiModule(api: Api, structs: StructPlan, ctx: ApiModuleContext): ApiModule {
+  const plan = planModule(api, structs, ctx.naming, ctx.numbers);
   const uses = new Set<string>(['API_SPEC', 'ApiSpec', 'apiSpecFromJson']);
   const request = requestClassView(api, plan);
   const init = requestInitView(api, plan, uses);
   const response = responseView(api, plan, uses);
-  const structs = plan.structs.map((decl) => structView(decl, plan, uses));
+  const structViews = plan.structs.map((decl) => structView(decl, plan, uses));
   const view: ApiModuleView = {
     header: headerComment(api.source.file),
     runtimeImports: runtimeImports(uses),
@@ -43,7 +46,7 @@ export function emitApiModule(api: Api, ctx: ApiModuleContext): ApiModule {
     request,
     init,
     response,
-    structs,
+    structs: structViews,
     spec: specView(api, plan),
   };
   return {

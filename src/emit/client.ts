@@ -1,6 +1,8 @@
 /**
- * src/client.ts: `TopClient`, one typed method per API. Each method delegates to the runtime's `call` with the
- * API's spec; the generic `execute` is inherited from TopClientBase.
+ * src/client.ts: `TopClient`, one typed method per API. The class hands the runtime a table of specs
+ * (`defineApiMethods` installs one method per entry, each delegating to `call`); an interface merged with the
+ * class declares each method's signature and JSDoc. Signatures without bodies are what keeps a 5,000-API client
+ * cheap to type-check. The generic `execute` is inherited from TopClientBase.
  */
 import { clientMethodDoc } from './docs.js';
 import type { EmitContext } from './context.js';
@@ -75,6 +77,11 @@ export function emitClient(
     ),
     name: CLIENT_CLASS,
     ctor: constructorView(ctx),
+    specs: plan.entries.map((entry) => ({
+      method: entry.exports.method,
+      namespace: entry.exports.namespace,
+      spec: entry.module.names.spec,
+    })),
     methods: parts.map((part) => part.clientMethod),
   });
 }

@@ -7,7 +7,7 @@ import type { Api, Constraints, Field } from '../model/types.js';
 import { validExample } from './example-values.js';
 import { typeNameFromDoc, type DocPart } from './safe.js';
 import { PLATFORM_GLOBAL_NAMES } from './scope.js';
-import type { Side, StructDecl } from './plan-module.js';
+import type { Side, StructDecl } from '../model/passes/structs.js';
 
 /**
  * Leftover text of a link the doc rendered as a call to action (`点击查看更多交易API说明`): the link itself is

@@ -3,7 +3,6 @@
  * constraints, otherwise a placeholder that is. The README examples are built from these, and field JSDoc shows
  * only doc examples that pass, so no example the package shows fails validation or the gateway's checks.
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Constraints, Field } from '../model/types.js';
 import { isTopDateTime } from '../runtime/timestamp.js';
 
@@ -40,7 +39,7 @@ function isJson(text: string): boolean {
 export function validElementExample(field: Field, text: string | undefined): string | undefined {
   const trimmed = text?.trim() ?? '';
   if (trimmed === '') return undefined;
-  switch (typeKind(field)) {
+  switch (field.kind) {
     case 'number':
     case 'byte':
       // Integers only: a Number is a Java long on the gateway side.
@@ -68,7 +67,7 @@ export function validElementExample(field: Field, text: string | undefined): str
 export function validExample(field: Field): string | undefined {
   const text = field.example;
   if (text === undefined || text.trim() === '') return undefined;
-  if (!field.array || typeKind(field) === 'fieldList') return validElementExample(field, text);
+  if (!field.array || field.kind === 'fieldList') return validElementExample(field, text);
   const parts = text.split(',');
   const max = field.constraints?.maxListSize;
   if (max !== undefined && parts.length > max) return undefined;

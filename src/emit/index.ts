@@ -3,6 +3,7 @@
  * in path order); writing them is the caller's business.
  */
 import { hasErrors } from '../model/diagnostics.js';
+import { planStructs } from '../model/passes/structs.js';
 import type { Api } from '../model/types.js';
 import { emitApiModule, type ApiModule } from './api-module.js';
 import { emitBarrel } from './barrel.js';
@@ -55,7 +56,8 @@ function assertDistinctNames(apis: readonly Api[]): void {
 /**
  * The whole package for `apis`. APIs with an error diagnostic are not generated (see Api.diagnostics). Per-API
  * modules can be produced separately with `emitApiModule` and handed in through `moduleFor` to skip re-emitting
- * unchanged APIs; a FragmentCache keeps each API's part of the shared files (client, barrel, README) as well.
+ * unchanged APIs (the Pipeline does, with the struct plans it keeps); without it each API's struct plan is made
+ * here by the struct pass. A FragmentCache keeps each API's part of the shared files (client, barrel, README).
  */
 export function emitPackage(
   apis: readonly Api[],
@@ -64,7 +66,7 @@ export function emitPackage(
   cache?: FragmentCache,
 ): GeneratedFiles {
   const ctx = createEmitContext(options);
-  const modules = moduleFor ?? ((api: Api): ApiModule => emitApiModule(api, ctx));
+  const modules = moduleFor ?? ((api: Api): ApiModule => emitApiModule(api, planStructs(api, ctx), ctx));
   const generated = apis.filter((api) => !hasErrors(api.diagnostics));
   assertDistinctNames(generated);
   const plan = planPackage(

@@ -4,7 +4,8 @@
  */
 import type { Field } from '../model/types.js';
 import { fieldDoc, structDoc } from './docs.js';
-import type { ModulePlan, Side, StructDecl } from './plan-module.js';
+import type { Side, StructDecl } from '../model/passes/structs.js';
+import type { ModulePlan } from './plan-module.js';
 import { docComment, propertyKey, stringLiteral } from './safe.js';
 import { OBJECT_INTERFACE_MEMBERS } from './scope.js';
 import { inputType, outputType } from './type-map.js';

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplates } from '../assets/templates.js';
+import { planStructs } from '../model/passes/structs.js';
 import type { Api } from '../model/types.js';
 import { emitApiModule, type ApiModule } from './api-module.js';
 import { apiModuleContext } from './context.js';
@@ -16,7 +17,7 @@ const ctx = apiModuleContext(loadTemplates(templatesDir), numbers);
 parentPort?.on('message', (apis: readonly Api[]) => {
   const results: ModuleWorkerResult[] = apis.map((api) => {
     try {
-      const module: ApiModule = emitApiModule(api, ctx);
+      const module: ApiModule = emitApiModule(api, planStructs(api, ctx), ctx);
       return module;
     } catch {
       // The main thread emits this API itself, and reports its failure as it would for any other.

@@ -4,7 +4,6 @@
  * The runtime converts every value to this form, so a field's declared type always holds.
  */
 import { numberRole, type NumberRole } from '../model/numbers.js';
-import { typeKind } from '../model/type-kind.js';
 import type { Field } from '../model/types.js';
 
 export type Int64Form = 'string' | 'bigint';
@@ -28,7 +27,7 @@ export function responseNumberForm(
   field: Field,
   options: NumberOptions,
 ): NumberForm | undefined {
-  if (typeKind(field) !== 'number') return undefined;
+  if (field.kind !== 'number') return undefined;
   if (field.type === 'byte') return 'number';
   const override = Object.hasOwn(options.fields ?? {}, api) ? options.fields?.[api] : undefined;
   const role =

@@ -3,7 +3,6 @@
  * (`has_next`) or how many items there are (`total_results`, `total_count`). Their request classes carry the
  * `__pageable` brand that `TopClientBase.paginate` asks for.
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Api } from '../model/types.js';
 
 const END_MARKERS: ReadonlyMap<string, string> = new Map([
@@ -14,6 +13,6 @@ const END_MARKERS: ReadonlyMap<string, string> = new Map([
 
 export function isPageable(api: Api): boolean {
   const pageNo = api.request.find((field) => field.name === 'page_no');
-  if (pageNo === undefined || pageNo.array || typeKind(pageNo) !== 'number') return false;
-  return api.response.some((field) => !field.array && END_MARKERS.get(field.name) === typeKind(field));
+  if (pageNo === undefined || pageNo.array || pageNo.kind !== 'number') return false;
+  return api.response.some((field) => !field.array && END_MARKERS.get(field.name) === field.kind);
 }

@@ -7,9 +7,8 @@
 import type { Api } from '../model/types.js';
 import type { ApiModule } from './api-module.js';
 import type { Naming } from './names.js';
-import { REQUEST_BASE } from './plan-module.js';
 import { compareCodeUnits } from './print.js';
-import { GLOBAL_NAMES, NameScope, OBJECT_INTERFACE_MEMBERS } from './scope.js';
+import { GLOBAL_NAMES, NameScope, OBJECT_INTERFACE_MEMBERS, REQUEST_BASE } from './scope.js';
 
 export const CLIENT_CLASS = 'TopClient';
 

@@ -3,7 +3,6 @@
  * validation elsewhere (example-values.ts), typed as the request side of the type map says (numbers as
  * numbers, 64-bit ids as decimal strings, dates as TOP date strings).
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Field } from '../model/types.js';
 import {
   EXAMPLE_DATE,
@@ -13,7 +12,7 @@ import {
   validElementExample,
   validExample,
 } from './example-values.js';
-import { uniqueFields } from './plan-module.js';
+import { uniqueFields } from '../model/passes/structs.js';
 import type { PackageEntry } from './plan-package.js';
 import { propertyKey, stringLiteral } from './safe.js';
 import { isList } from './type-map.js';
@@ -38,7 +37,7 @@ function scalarLiteral(
   scope: ExampleScope,
 ): string {
   const valid = validElementExample(field, example);
-  switch (typeKind(field)) {
+  switch (field.kind) {
     case 'number':
     case 'byte':
       return valid === undefined ? String(placeholderNumber(field.constraints)) : numberLiteral(valid);
@@ -66,7 +65,7 @@ function scalarLiteral(
 
 function valueLiteral(field: Field, indent: string, scope: ExampleScope): string {
   if (!isList(field)) return scalarLiteral(field, field.example, indent, scope);
-  if (typeKind(field) === 'struct') return `[${scalarLiteral(field, undefined, indent, scope)}]`;
+  if (field.kind === 'struct') return `[${scalarLiteral(field, undefined, indent, scope)}]`;
   // A list shows the doc's elements only when all of them are valid, else one placeholder element.
   const parts = validExample(field)?.split(',') ?? [undefined];
   return `[${parts.map((part) => scalarLiteral(field, part, indent, scope)).join(', ')}]`;
@@ -75,7 +74,7 @@ function valueLiteral(field: Field, indent: string, scope: ExampleScope): string
 /** Shown: required fields, fields with a valid example, and structs holding any shown field. */
 function shown(field: Field): boolean {
   if (field.required || validExample(field) !== undefined) return true;
-  return typeKind(field) === 'struct' && field.children.some(shown);
+  return field.kind === 'struct' && field.children.some(shown);
 }
 
 /** `{ … }` over several lines at `indent`, or undefined when no field is shown. */

@@ -7,7 +7,8 @@ import type { Api } from '../model/types.js';
 import { apiDoc, requestInitDoc } from './docs.js';
 import { indexSignature, memberViews } from './members.js';
 import { isPageable } from './pagination.js';
-import { REQUEST_BASE, type ModulePlan } from './plan-module.js';
+import type { ModulePlan } from './plan-module.js';
+import { REQUEST_BASE } from './scope.js';
 import { docComment } from './safe.js';
 import type { InterfaceView, RequestClassView } from './views.js';
 

@@ -120,6 +120,21 @@ export const OBJECT_INTERFACE_MEMBERS: readonly string[] = [
   'valueOf',
 ];
 
+/** Runtime names a generated API module imports (always reserved, used or not, so names stay stable). */
+export const MODULE_RUNTIME_IMPORTS: readonly string[] = [
+  'API_SPEC',
+  'ApiSpec',
+  'Int64String',
+  'apiSpecFromJson',
+  'JsonValue',
+  'TopFile',
+  'TopNumber',
+  'TopNumberInput',
+];
+
+/** The shared base class every request class extends (generated into src/request-base.ts). */
+export const REQUEST_BASE = 'TopRequestBase';
+
 export class NameScope {
   readonly #reserved: ReadonlySet<string>;
   readonly #taken = new Set<string>();

@@ -5,7 +5,6 @@
  * large literals checked against `ApiSpec` were a large part of type-checking the package.
  */
 import { apiAccess } from '../model/access.js';
-import { typeKind } from '../model/type-kind.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
 import { NUMERIC_CONSTRAINTS, specDoc } from './docs.js';
 import { responseKey } from './names.js';
@@ -23,7 +22,7 @@ function paramKind(kind: TypeKind): string {
 type SpecData = { [key: string]: string | number | boolean | SpecData[] };
 
 function paramSpec(field: Field, plan: ModulePlan): SpecData {
-  const kind = typeKind(field);
+  const kind = field.kind;
   const spec: SpecData = { name: field.name, kind: paramKind(kind) };
   if (isList(field)) spec.array = true;
   if (field.required) spec.required = true;
@@ -44,7 +43,7 @@ function paramSpec(field: Field, plan: ModulePlan): SpecData {
  */
 function responseFieldSpec(field: Field, plan: ModulePlan): SpecData | undefined {
   const list = isList(field);
-  const children = typeKind(field) === 'struct' ? responseFieldSpecs(plan.members(field).fields, plan) : [];
+  const children = field.kind === 'struct' ? responseFieldSpecs(plan.members(field).fields, plan) : [];
   const number = plan.numberForm(field);
   if (!list && children.length === 0 && number === undefined) return undefined;
   const spec: SpecData = { name: field.name };

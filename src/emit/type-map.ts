@@ -2,7 +2,6 @@
  * The TOP → TypeScript type map (docs/model.md): what a field is as request input and as response output.
  * Struct fields are named by the module plan; everything else is a fixed type expression.
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Field, TypeKind } from '../model/types.js';
 import type { NumberForm } from './numbers.js';
 
@@ -53,7 +52,7 @@ const OUTPUT_TYPES: KindTable = {
 };
 
 function elementType(field: Field, table: KindTable, struct: () => string, uses: Set<string>): string {
-  const kind = typeKind(field);
+  const kind = field.kind;
   if (kind === 'struct') return struct();
   const type = table[kind];
   for (const name of type.uses) uses.add(name);
@@ -66,7 +65,7 @@ function elementType(field: Field, table: KindTable, struct: () => string, uses:
  */
 export function isList(field: Field): boolean {
   if (!field.array) return false;
-  const kind = typeKind(field);
+  const kind = field.kind;
   return kind !== 'file' && kind !== 'fieldList';
 }
 

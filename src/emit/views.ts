@@ -85,7 +85,9 @@ export interface ClientView {
    * is configured) and the package's name and version for the User-Agent (an object literal).
    */
   readonly ctor: { readonly doc: string; readonly options: string; readonly sdk: string };
-  /** Each method as rendered by client-method.ts.hbs. */
+  /** Per API, the method name and its spec (`<namespace>.<spec>`): the table `defineApiMethods` installs. */
+  readonly specs: readonly { readonly method: string; readonly namespace: string; readonly spec: string }[];
+  /** Each method's signature as rendered by client-method.ts.hbs, for the interface merged with the class. */
   readonly methods: readonly string[];
 }
 

@@ -12,7 +12,6 @@
  * `simplify=true` it is the bare array. Both texts are written once; an answer only adds its request_id.
  */
 import type { Api, Field } from '../model/types.js';
-import { typeKind } from '../model/type-kind.js';
 import type { TopErrorBody } from './errors.js';
 import {
   JSON_NUMBER,
@@ -129,7 +128,7 @@ function listNode(field: Field, items: JsonNode[], wrapLists: boolean): JsonNode
 }
 
 function fieldNode(field: Field, path: string, warnings: string[], wrapLists: boolean): JsonNode | undefined {
-  const kind = typeKind(field);
+  const kind = field.kind;
   if (kind === 'struct') {
     const entries = fieldEntries(field.children, path, warnings, wrapLists);
     if (entries.length === 0) return undefined;
@@ -164,7 +163,7 @@ function exampleNode(field: Field, example: string, path: string, warnings: stri
     );
     return undefined;
   };
-  switch (typeKind(field)) {
+  switch (field.kind) {
     case 'number':
       return JSON_NUMBER.test(example) ? { t: 'number', text: example } : reject('a JSON number');
     case 'boolean':

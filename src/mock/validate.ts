@@ -10,7 +10,6 @@
  * as TOP ignores them; `null` counts as absent.
  */
 import type { Api, Field, TypeKind } from '../model/types.js';
-import { typeKind } from '../model/type-kind.js';
 import { rejection, type TopErrorBody } from './errors.js';
 import { getEntry, JsonSyntaxError, parseJsonValue, type JsonNode } from './json-tree.js';
 import type { GatewayParams } from './request-params.js';
@@ -32,7 +31,7 @@ const invalid = (path: string, detail: string): TopErrorBody =>
   rejection('invalidParameter', `invalid parameter ${path}: ${detail}`);
 
 function checkTopLevel(field: Field, input: GatewayParams): TopErrorBody | undefined {
-  const kind = typeKind(field);
+  const kind = field.kind;
   const text = input.params.get(field.name);
   const present = text !== undefined && text !== '';
   if (kind === 'file') {
@@ -81,7 +80,7 @@ function lengthProblem(path: string, text: string, field: Field): TopErrorBody |
 function checkJsonField(field: Field, node: JsonNode | undefined, path: string): TopErrorBody | undefined {
   if (node === undefined || node.t === 'null') return field.required ? missing(path) : undefined;
   // `byte[]` is one file value, not a list.
-  if (!field.array || typeKind(field) === 'file') return checkJsonValue(field, node, path);
+  if (!field.array || field.kind === 'file') return checkJsonValue(field, node, path);
   if (node.t !== 'array') return invalid(path, `expected a JSON array, found ${describe(node)}`);
   const sizeProblem = checkListSize(node.items.length, field.constraints);
   if (sizeProblem !== undefined) return invalid(path, sizeProblem);
@@ -93,7 +92,7 @@ function checkJsonField(field: Field, node: JsonNode | undefined, path: string):
 }
 
 function checkJsonValue(field: Field, node: JsonNode, path: string): TopErrorBody | undefined {
-  const kind = typeKind(field);
+  const kind = field.kind;
   switch (kind) {
     case 'struct': {
       if (node.t !== 'object')

@@ -4,7 +4,7 @@
  * `escrow fee (deprecated)`, `交易订单快照URL（该字段废弃）`, `首映日期格式:YYYY-MM-DD,已废弃`. A mention elsewhere
  * in the text (`2-不支持退改（已废弃，勿用），7-…`: one enum value retired) does not retire the field.
  */
-import type { Api, Field } from './types.js';
+import type { DocApi, DocField } from './types.js';
 
 const OPEN = '[(（【\\[]';
 const CLOSE = '[)）】\\]]';
@@ -36,7 +36,7 @@ export function isRetiredApi(title: string, description: string): boolean {
   return /废弃|deprecated/i.test(title) || API_DESCRIPTION_RULES.some((rule) => rule.test(description));
 }
 
-function markField(field: Field): Field {
+function markField(field: DocField): DocField {
   const children = field.children.length === 0 ? field.children : field.children.map(markField);
   const retired = isRetiredField(field.description);
   if (!retired && children.every((child, i) => child === field.children[i])) return field;
@@ -44,9 +44,9 @@ function markField(field: Field): Field {
 }
 
 /** The API with `deprecated: true` on itself and on every field whose doc text retires it. */
-export function markDeprecated(api: Api): Api {
+export function markDeprecated(api: DocApi): DocApi {
   const request = api.request.map(markField);
   const response = api.response.map(markField);
-  const marked: Api = { ...api, request, response };
+  const marked: DocApi = { ...api, request, response };
   return isRetiredApi(api.title, api.description) ? { ...marked, deprecated: true } : marked;
 }

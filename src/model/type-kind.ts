@@ -1,4 +1,4 @@
-import type { Field, TypeKind } from './types.js';
+import type { DocField, TypeKind } from './types.js';
 
 /** Doc type names with a fixed meaning. Anything else that looks like a Java class name is a struct. */
 const PRIMITIVE_KINDS: ReadonlyMap<string, TypeKind> = new Map<string, TypeKind>([
@@ -17,10 +17,11 @@ const PRIMITIVE_KINDS: ReadonlyMap<string, TypeKind> = new Map<string, TypeKind>
 const STRUCT_NAME = /^[A-Z][A-Za-z0-9_$]*$/;
 
 /**
- * The value kind of a field. `byte[]` is a file upload (multipart part); a single `byte` is a small integer in
+ * The value kind of a field, from what its doc says. The kinds pass (passes/kinds.ts) stores it on every
+ * model field; readers use it only to report type names TOP does not have. `byte[]` is a file upload (multipart part); a single `byte` is a small integer in
  * every real doc (`add_bed`, `status`), so it is a number.
  */
-export function typeKind(field: Pick<Field, 'type' | 'array' | 'children'>): TypeKind {
+export function typeKind(field: Pick<DocField, 'type' | 'array' | 'children'>): TypeKind {
   if (field.type === 'byte') return field.array ? 'file' : 'number';
   const primitive = PRIMITIVE_KINDS.get(field.type);
   if (primitive !== undefined) return primitive;

@@ -1,7 +1,8 @@
 /**
  * The API model: topgen's intermediate representation.
  *
- * Every parser (text, HTML, doc JSON) produces these objects and every emitter reads only these objects.
+ * Every reader (text, HTML, doc JSON) produces a `DocApi` (what the page says); the model passes
+ * (src/model/passes/) turn it into an `Api`, and every writer (emit, mock, OpenAPI, diff) reads only `Api`s.
  * They are plain JSON-serialisable data (no classes, no functions, no `undefined` values that matter), so
  * `topgen parse --json` prints them as they are and tests compare them directly. See docs/model.md.
  */
@@ -49,8 +50,8 @@ export interface Constraints {
   readonly default?: string;
 }
 
-/** One request parameter or response field, with its nested fields. */
-export interface Field {
+/** One request parameter or response field as its doc states it, with its nested fields (a reader's output). */
+export interface DocField {
   /** Wire name as documented (`auth_code`, occasionally camelCase). */
   readonly name: string;
   /** Element type as the doc names it, without `[]`: `String`, `Number`, `UserRegisterVo`, `Field List`. */
@@ -64,13 +65,20 @@ export interface Field {
   readonly description?: string;
   readonly constraints?: Constraints;
   /** Nested fields of a struct type, in document order. Empty for primitives. */
-  readonly children: readonly Field[];
+  readonly children: readonly DocField[];
   /** The doc text retires the field (`已废弃`, `(deprecated)`; rules in src/model/deprecation.ts). */
   readonly deprecated?: true;
 }
 
-/** One API as read from one doc. */
-export interface Api {
+/** A field of the model: as its doc states it, plus its value kind, resolved once by the kinds pass. */
+export interface Field extends Omit<DocField, 'children'> {
+  /** What the value is, from `type`, `array` and `children` (src/model/passes/kinds.ts). */
+  readonly kind: TypeKind;
+  readonly children: readonly Field[];
+}
+
+/** One API as read from one doc, before the model passes (a reader's output). */
+export interface DocApi<F = DocField> {
   /** Dotted API name, the `method` common parameter: `alitrip.merchant.galaxy.member.login.derby`. */
   readonly api: string;
   /** The doc's Chinese (occasionally English) name, from the header's parentheses. */
@@ -80,8 +88,8 @@ export interface Api {
   readonly docId?: number;
   /** The title or description retires the API (`(已废弃)…`). */
   readonly deprecated?: true;
-  readonly request: readonly Field[];
-  readonly response: readonly Field[];
+  readonly request: readonly F[];
+  readonly response: readonly F[];
   readonly source: SourceRef;
   /** Problems found while reading this doc. An API with an `error` diagnostic is not generated. */
   readonly diagnostics: readonly Diagnostic[];
@@ -92,12 +100,15 @@ export interface Api {
   readonly access?: ApiAccess;
 }
 
+/** One API of the model: its doc after the model passes, every field with its kind. */
+export type Api = DocApi<Field>;
+
 /** Whether calling an API twice can do harm: `write` (create, update, send, …) or `read`. */
 export type ApiAccess = 'read' | 'write';
 
 /** The result of reading one input file. `api` is absent when the file could not be read as an API doc. */
 export interface ParseResult {
-  readonly api?: Api;
+  readonly api?: DocApi;
   /** File-level problems (unreadable, unknown format, …) and, when `api` is present, the same list as `api.diagnostics`. */
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -21,7 +21,6 @@
  * maps and lists of structs are JSON text there (`string` + `contentMediaType` + `contentSchema`), lists of
  * primitives are comma-joined (`array` + the `form`/`explode: false` encoding), see `formParamSchema`.
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Constraints, Field, TypeKind } from '../model/types.js';
 import { DATE_TIME_PATTERN } from './common-params.js';
 import { schemaRef, type ComponentRegistry } from './names.js';
@@ -146,7 +145,7 @@ function annotate(shape: SchemaObject, field: Field, kind: TypeKind): SchemaObje
 
 /** A field inside JSON: a response field or a member of a struct. */
 export function jsonFieldSchema(field: Field, side: Side, scope: SchemaScope): SchemaObject {
-  const kind = typeKind(field);
+  const kind = field.kind;
   return annotate(valueShape(field, kind, side, scope), field, kind);
 }
 
@@ -160,7 +159,7 @@ const JSON_PART: EncodingObject = { contentType: 'application/json' };
 
 /** A top-level request parameter: one form field (or multipart part). */
 export function formParamSchema(field: Field, scope: SchemaScope): FormParam {
-  const kind = typeKind(field);
+  const kind = field.kind;
   if (kind === 'struct' || kind === 'map') {
     const asText: SchemaObject = {
       type: 'string',

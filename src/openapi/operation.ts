@@ -1,7 +1,6 @@
 /**
  * One API → its operation plus its `<Prefix>Request`, `<Prefix>Response` and struct components.
  */
-import { typeKind } from '../model/type-kind.js';
 import type { Api } from '../model/types.js';
 import { COMMON_REQUIRED, commonParams } from './common-params.js';
 import { responseKeyOf, successEnvelope, TOP_ERROR_RESPONSE } from './envelope.js';
@@ -38,7 +37,7 @@ function requestBody(
   const commonNames = new Set(common.map(([param]) => param));
   const shadowed = [...new Set(api.request.filter((f) => commonNames.has(f.name)).map((f) => f.name))];
   const own = api.request.filter((f) => !commonNames.has(f.name));
-  const multipart = own.some((f) => typeKind(f) === 'file');
+  const multipart = own.some((f) => f.kind === 'file');
   const encodings: [string, EncodingObject][] = [];
   const set = propertySet(
     own,

@@ -11,7 +11,7 @@ export { parseJsonDoc } from './json/index.js';
 export { parseHtmlDoc } from './html/index.js';
 
 export interface ParseOptions {
-  /** Nesting decisions for form-A text (and HTML pages read through the text rules); see src/parse/text. */
+  /** Nesting decisions for text and HTML pages, applied by the nesting pass (src/model/passes/nesting). */
   readonly override?: NestingOverride;
 }
 

@@ -1,8 +1,7 @@
 /** The read stage's entry: one input document (bytes and optional override file) → what its page says. */
-import type { Api, Diagnostic } from '../model/types.js';
+import type { Diagnostic, DocApi } from '../model/types.js';
 import { parseDocument } from './index.js';
 import { parseOverride } from './text/index.js';
-import { checkModel } from '../model/check.js';
 
 /** One input document as read from disk (or built in memory by a test). */
 export interface InputDoc {
@@ -13,14 +12,15 @@ export interface InputDoc {
   readonly override?: { readonly file: string; readonly content: string };
 }
 
-export interface ParsedDoc {
+/** What one input document says, before the model passes (src/model/passes/). */
+export interface ReadDoc {
   readonly file: string;
-  readonly api?: Api;
+  readonly api?: DocApi;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Parses one input document, applying its override file when there is one. */
-export function parseInput(input: InputDoc): ParsedDoc {
+/** Reads one input document, applying its override file when there is one. */
+export function readDoc(input: InputDoc): ReadDoc {
   const overrideDiagnostics: Diagnostic[] = [];
   let override;
   if (input.override !== undefined) {
@@ -31,9 +31,8 @@ export function parseInput(input: InputDoc): ParsedDoc {
   const result = parseDocument(input.content, input.file, override === undefined ? {} : { override });
   const diagnostics = [...overrideDiagnostics, ...result.diagnostics];
   if (result.api === undefined) return { file: input.file, diagnostics };
-  const { api: checked, added } = checkModel(result.api);
   // The override's read/write class applies to every format, so it is set here rather than by one parser.
   const access = override?.access;
-  const api = access === undefined ? checked : { ...checked, access };
-  return { file: input.file, api, diagnostics: [...diagnostics, ...added] };
+  const api = access === undefined ? result.api : { ...result.api, access };
+  return { file: input.file, api, diagnostics };
 }

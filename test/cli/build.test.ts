@@ -4,11 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { topgen } from '../helpers/cli.js';
-import { generateInMemory } from '../helpers/pipeline.js';
-import { APP_KEY, APP_SECRET, damaiParam0 } from '../mock/helpers.js';
+import { APP_KEY, APP_SECRET, docsInputGateway } from '../helpers/mock-gateway.js';
+import { damaiParam0 } from '../mock/helpers.js';
 
 type Package = typeof import('../../generated/src/index.js');
 type Param0 = Parameters<
@@ -18,19 +17,8 @@ type Param0 = Parameters<
 describe('generate --build', () => {
   const work = mkdtempSync(join(tmpdir(), 'topgen-build-'));
   const out = join(work, 'sdk');
-  let gateway: MockGateway;
-
-  beforeAll(async () => {
-    gateway = await startMockGateway({
-      apis: generateInMemory().apis,
-      appKey: APP_KEY,
-      appSecret: APP_SECRET,
-    });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    rmSync(work, { recursive: true, force: true });
-  });
+  const gateway = docsInputGateway();
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('writes dist/ with the sources; check ignores it; the built client calls the mock', async () => {
     const built = await topgen(['generate', '-o', out, '--build']);
@@ -53,7 +41,7 @@ describe('generate --build', () => {
     expect(watching.stderr).toContain('--build cannot be used with --watch');
 
     const sdk = (await import(pathToFileURL(join(out, 'dist', 'index.js')).href)) as Package;
-    const client = new sdk.TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url });
+    const client = new sdk.TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway().url });
     const response = await client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({
       param0: JSON.parse(damaiParam0()) as Param0,
     });

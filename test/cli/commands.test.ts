@@ -160,6 +160,15 @@ describe('topgen diff', SLOW, () => {
     expect((await topgen(['diff', 'old.json', 'new.json', '--fail-on-breaking'], dir)).status).toBe(1);
     // A saved model against docs works as well.
     expect((await topgen(['diff', 'old.json', 'new', '--json'], dir)).stdout).toBe(fromModels.stdout);
+    // A model saved before fields carried their kind gets them from the kinds pass.
+    const kindless = JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8'), (key, value: unknown) =>
+      key === 'kind' ? undefined : value,
+    ) as unknown;
+    writeFileSync(join(dir, 'old-kindless.json'), JSON.stringify(kindless));
+    expect(readFileSync(join(dir, 'old-kindless.json'), 'utf8')).not.toContain('"kind"');
+    expect((await topgen(['diff', 'old-kindless.json', 'new.json', '--json'], dir)).stdout).toBe(
+      fromModels.stdout,
+    );
   });
 
   it('exits 2 and names a side that does not exist', async () => {

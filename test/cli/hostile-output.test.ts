@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/cli/lock.js';
 import { OutputError, recoverInterruptedSwap, writeTreeAtomic } from '../../src/cli/output.js';
@@ -44,17 +45,48 @@ function projectWithOneDoc(): string {
   return work;
 }
 
-function runGenerate(cwd: string, args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'topgen.js'), 'generate', ...args], {
-      cwd,
-      env: { ...process.env, CI: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stderr }));
+/**
+ * A real `topgen generate` process kept for several runs: `run` calls the built CLI's main() in it, so runs in two
+ * such processes race on the output folder exactly as two separate commands do (other pids, their own locks and
+ * renames), without paying Node and module start-up for every run.
+ */
+interface GenerateProcess {
+  run(args: readonly string[]): Promise<{ code: number; stderr: string }>;
+  close(): Promise<void>;
+}
+
+const GENERATE_SERVER = `
+import { main } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)};
+process.on('message', async (args) => process.send(await main(['generate', ...args])));
+process.send('ready');
+`;
+
+async function generateProcess(cwd: string): Promise<GenerateProcess> {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', GENERATE_SERVER], {
+    cwd,
+    env: { ...process.env, CI: '1' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const next = (): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      void exited.then(() => reject(new Error(`generate process exited: ${stderr}`)));
+    });
+  await next();
+  return {
+    async run(args) {
+      stderr = '';
+      child.send(args);
+      return { code: (await next()) as number, stderr };
+    },
+    close() {
+      child.disconnect();
+      return exited;
+    },
+  };
 }
 
 function listTree(dir: string, prefix = ''): string[] {
@@ -69,17 +101,24 @@ describe('two generate runs into one folder', () => {
     const work = projectWithOneDoc();
     expect((await topgen(['generate'], work)).status).toBe(0);
     const complete = listTree(join(work, 'generated')).sort();
-    // Each round both runs change every version-bearing file, so both really write (and swap) the tree.
-    for (let round = 0; round < 10; round++) {
-      const versions = [`1.${round}.0`, `2.${round}.0`];
-      const runs = await Promise.all(versions.map((v) => runGenerate(work, ['--package-version', v])));
-      for (const run of runs) expect(run.code, run.stderr).toBe(0);
-      expect(listTree(join(work, 'generated')).sort()).toEqual(complete);
-      const version = (
-        JSON.parse(readFileSync(join(work, 'generated/package.json'), 'utf8')) as { version: string }
-      ).version;
-      expect(versions).toContain(version);
-      expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
+    const writers = await Promise.all([generateProcess(work), generateProcess(work)]);
+    try {
+      // Each round both runs change every version-bearing file, so both really write (and swap) the tree.
+      for (let round = 0; round < 10; round++) {
+        const versions = [`1.${round}.0`, `2.${round}.0`];
+        const runs = await Promise.all(
+          writers.map((writer, i) => writer.run(['--package-version', versions[i] as string])),
+        );
+        for (const run of runs) expect(run.code, run.stderr).toBe(0);
+        expect(listTree(join(work, 'generated')).sort()).toEqual(complete);
+        const version = (
+          JSON.parse(readFileSync(join(work, 'generated/package.json'), 'utf8')) as { version: string }
+        ).version;
+        expect(versions).toContain(version);
+        expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
+      }
+    } finally {
+      await Promise.all(writers.map((writer) => writer.close()));
     }
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 /** fast-check generators for model values with hostile names and types. */
 import fc from 'fast-check';
-import type { Api, Field } from '../../src/model/types.js';
+import { resolveFieldKinds } from '../../src/model/passes/kinds.js';
+import type { Api, DocField, Field } from '../../src/model/types.js';
 
 const TYPES = [
   'String',
@@ -49,7 +50,7 @@ const arbConstraints = fc.record(
 );
 
 /** Fields nested at most `depth` levels below this one. */
-function arbField(depth: number): fc.Arbitrary<Field> {
+function arbField(depth: number): fc.Arbitrary<DocField> {
   return fc.record({
     name: arbName,
     type: fc.oneof(fc.constantFrom(...TYPES), fc.string({ maxLength: 5 })),
@@ -65,14 +66,18 @@ function arbField(depth: number): fc.Arbitrary<Field> {
 }
 
 /** Drops `undefined` members, as the model never holds them. */
-function clean(field: Field): Field {
+function clean(field: DocField): DocField {
   const out = Object.fromEntries(
     Object.entries(field).filter(([, value]) => value !== undefined),
-  ) as unknown as Field;
+  ) as unknown as DocField;
   return { ...out, children: field.children.map(clean) };
 }
 
-export const arbFields = fc.array(arbField(3).map(clean), { maxLength: 4 });
+/** Model fields: their kinds come from the kinds pass, like a parsed doc's. */
+export const arbFields: fc.Arbitrary<Field[]> = fc.array(
+  arbField(3).map((field) => resolveFieldKinds(clean(field))),
+  { maxLength: 4 },
+);
 
 export const arbApi: fc.Arbitrary<Api> = fc.record({
   api: fc.oneof(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveFieldKinds } from '../../src/model/passes/kinds.js';
 import { diffApis, formatDiffText, hasBreaking } from '../../src/diff/index.js';
 import type { Api } from '../../src/model/types.js';
 import { HAS_CORPUS, loadCorpus } from './corpus.js';
@@ -18,7 +19,7 @@ describe.skipIf(!HAS_CORPUS)('diff over the doc JSON corpus (399 real APIs)', ()
     const name = target.request.find((f) => f.type === 'String')?.name ?? '';
     const edited: Api = {
       ...target,
-      request: target.request.map((f) => (f.name === name ? { ...f, type: 'Number' } : f)),
+      request: target.request.map((f) => (f.name === name ? resolveFieldKinds({ ...f, type: 'Number' }) : f)),
     };
     const diff = diffApis(
       apis,

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Api } from '../../src/model/types.js';
+import { resolveKinds } from '../../src/model/passes/kinds.js';
 import { parseDocument } from '../../src/parse/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +34,7 @@ export function loadCorpus(): Corpus {
   const files = jsonFiles(CORPUS);
   const apis = files.flatMap((path) => {
     const result = parseDocument(readFileSync(path), relative(ROOT, path));
-    return result.api === undefined ? [] : [result.api];
+    return result.api === undefined ? [] : [resolveKinds(result.api)];
   });
   return { files, apis };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveFieldKinds } from '../../src/model/passes/kinds.js';
 import { diffApis, formatDiffText, hasBreaking } from '../../src/diff/index.js';
 import type { Api, Field } from '../../src/model/types.js';
 import { loadSeedApi, loadSeedApis } from './seeds.js';
@@ -27,7 +28,9 @@ describe('diff of the seed APIs', () => {
 
   it('flags a changed request field type as breaking and names the field', () => {
     const seed = loadSeedApi('alibaba_damai_maizuo_openapi_user_register_byauthcode.json');
-    const edited = editField(seed, 'request', ['param0', 'code_type'], (f) => ({ ...f, type: 'String' }));
+    const edited = editField(seed, 'request', ['param0', 'code_type'], (f) =>
+      resolveFieldKinds({ ...f, type: 'String' }),
+    );
     const diff = diffApis([seed], [edited]);
     expect(hasBreaking(diff)).toBe(true);
     const text = formatDiffText(diff);
@@ -39,7 +42,9 @@ describe('diff of the seed APIs', () => {
 
   it('flags a changed response field type in the other seed', () => {
     const seed = loadSeedApi('alitrip_merchant_galaxy_member_login_derby.json');
-    const edited = editField(seed, 'response', ['result', 'content'], (f) => ({ ...f, type: 'String' }));
+    const edited = editField(seed, 'response', ['result', 'content'], (f) =>
+      resolveFieldKinds({ ...f, type: 'String' }),
+    );
     const diff = diffApis([seed], [edited]);
     expect(hasBreaking(diff)).toBe(true);
     expect(formatDiffText(diff)).toContain('response.result.content: type Boolean → String');

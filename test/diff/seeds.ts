@@ -1,6 +1,7 @@
 /** The two seed APIs, read from the doc JSON copies in test/fixtures/apis/ by topgen's own reader. */
 import { readFileSync } from 'node:fs';
 import type { Api } from '../../src/model/types.js';
+import { resolveKinds } from '../../src/model/passes/kinds.js';
 import { parseDocument } from '../../src/parse/index.js';
 
 const FIXTURES = new URL('../fixtures/apis/', import.meta.url);
@@ -14,7 +15,7 @@ export function loadSeedApi(file: (typeof SEED_FILES)[number]): Api {
   const result = parseDocument(readFileSync(new URL(file, FIXTURES)), `test/fixtures/apis/${file}`);
   if (result.api === undefined)
     throw new Error(`fixture ${file} did not parse: ${JSON.stringify(result.diagnostics)}`);
-  return result.api;
+  return resolveKinds(result.api);
 }
 
 export function loadSeedApis(): Api[] {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildModel, parseInput } from '../../src/generate.js';
-import { emitApiModule, emitPackage } from '../../src/emit/index.js';
-import { MODULE_CONTEXT, TEMPLATES } from '../helpers/templates.js';
+import { emitPackage } from '../../src/emit/index.js';
+import { TEMPLATES, emitModule } from '../helpers/templates.js';
 import { accessFromName, apiAccess, applyAccessConfig } from '../../src/model/access.js';
 import type { Api } from '../../src/model/types.js';
 import { contractRuntime, seedApis } from './support/build.js';
@@ -83,8 +83,8 @@ describe('overriding the class', () => {
   it('shows on the spec and in the client JSDoc', () => {
     const read = { ...register, access: 'read' as const };
     // The spec is JSON text the runtime decodes (apiSpecFromJson).
-    expect(emitApiModule(register, MODULE_CONTEXT).text).toContain('"access":"write"');
-    expect(emitApiModule(read, MODULE_CONTEXT).text).toContain('"access":"read"');
+    expect(emitModule(register).text).toContain('"access":"write"');
+    expect(emitModule(read).text).toContain('"access":"read"');
     const client = emitPackage([register], {
       packageName: '@acme/top-sdk',
       packageVersion: '2.0.0',

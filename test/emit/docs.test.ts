@@ -1,7 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { emitApiModule } from '../../src/emit/api-module.js';
-import { MODULE_CONTEXT } from '../helpers/templates.js';
+import { emitModule } from '../helpers/templates.js';
 import { clientMethodDoc } from '../../src/emit/docs.js';
 import { docComment } from '../../src/emit/safe.js';
 import type { Api } from '../../src/model/types.js';
@@ -39,7 +38,7 @@ function tagsOf(source: string, name: string): string[] {
 }
 
 describe('API and field docs', () => {
-  const text = emitApiModule(retired, MODULE_CONTEXT).text;
+  const text = emitModule(retired).text;
 
   it('links the doc page and marks a retired API @deprecated, on the class and the client method', () => {
     expect(text).toContain(

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MODULE_CONTEXT } from '../helpers/templates.js';
-import { emitApiModule } from '../../src/emit/api-module.js';
+import { emitModule } from '../helpers/templates.js';
 import { exampleArgs } from '../../src/emit/readme-example.js';
 import type { Api } from '../../src/model/types.js';
 import { api, field } from './support/build.js';
 
 function args(given: Api): string {
-  return exampleArgs({ api: given, module: emitApiModule(given, MODULE_CONTEXT) });
+  return exampleArgs({ api: given, module: emitModule(given) });
 }
 
 describe('README example values', () => {

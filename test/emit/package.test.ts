@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emitApiModule, emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
+import { emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/index.js';
 import type { Api } from '../../src/model/types.js';
 import { api, contractRuntime, field, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
-import { TEMPLATES, MODULE_CONTEXT } from '../helpers/templates.js';
+import { TEMPLATES, emitModule } from '../helpers/templates.js';
 
 const options: EmitOptions = {
   packageName: 'seed-sdk',
@@ -186,7 +186,7 @@ describe('emitPackage', () => {
       seen.push(given.api);
       let module = cached.get(given);
       if (module === undefined) {
-        module = emitApiModule(given, MODULE_CONTEXT);
+        module = emitModule(given);
         cached.set(given, module);
       }
       return module;
@@ -235,7 +235,7 @@ describe('shared files', () => {
     );
   });
 
-  it('client: one documented method per API over its spec', () => {
+  it('client: one documented method signature per API, installed from a table of specs', () => {
     expect(files.get('src/client.ts')).toContain(
       [
         '  /**',
@@ -250,11 +250,23 @@ describe('shared files', () => {
         "   * @returns The content of the qimen.alibaba.a.get response; `.withResponse()` adds the answer's status and headers.",
         '   */',
         '  qimenAlibabaAGet(',
-        '    request: QimenAlibabaAGet.AlibabaAGetRequest | QimenAlibabaAGet.AlibabaAGetRequestInit = {},',
+        '    request?: QimenAlibabaAGet.AlibabaAGetRequest | QimenAlibabaAGet.AlibabaAGetRequestInit,',
         '    options?: CallOptions,',
-        '  ): TopPromise<QimenAlibabaAGet.AlibabaAGetResponse> {',
-        '    return this.call<QimenAlibabaAGet.AlibabaAGetResponse>(QimenAlibabaAGet.alibabaAGetSpec, request, options);',
+        '  ): TopPromise<QimenAlibabaAGet.AlibabaAGetResponse>;',
+      ].join('\n'),
+    );
+    expect(files.get('src/client.ts')).toContain(
+      [
+        '  static {',
+        '    this.defineApiMethods({',
+        '      alibabaAGet: AlibabaAGet.alibabaAGetSpec,',
+        '      qimenAlibabaAGet: QimenAlibabaAGet.alibabaAGetSpec,',
+        '    });',
         '  }',
+        '}',
+        '',
+        '/** One typed method per API, installed on the prototype from the table above. */',
+        'export interface TopClient {',
       ].join('\n'),
     );
     expect(files.get('src/client.ts')).toContain(

@@ -17,6 +17,7 @@ type PipelineModule = typeof import('../../src/pipeline.js');
 type ParallelModule = typeof import('../../src/emit/parallel.js');
 type AssetsModule = typeof import('../../src/assets/index.js');
 type EmitModule = typeof import('../../src/emit/index.js');
+type StructsModule = typeof import('../../src/model/passes/structs.js');
 
 /** The seed pages and the golden doc JSON: text and JSON docs, structs, repeated names, numbers. */
 function inputs(): InputDoc[] {
@@ -36,6 +37,7 @@ describe.skipIf(!built)('emitting modules on a worker thread', () => {
     const { startModuleWorker } = await fromDist<ParallelModule>('emit/parallel.js');
     const { loadRuntimeSources, loadTemplates } = await fromDist<AssetsModule>('assets/index.js');
     const { apiModuleContext, emitApiModule } = await fromDist<EmitModule>('emit/index.js');
+    const { planStructs } = await fromDist<StructsModule>('model/passes/structs.js');
     const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources(), templates: loadTemplates() };
     const docs = inputs();
     const alone = new Pipeline(options).run(docs);
@@ -45,7 +47,7 @@ describe.skipIf(!built)('emitting modules on a worker thread', () => {
     if (worker === undefined) throw new Error('the built worker is missing');
     try {
       const ctx = apiModuleContext(options.templates);
-      expect(await worker.emit(alone.apis)).toEqual(alone.apis.map((api) => emitApiModule(api, ctx)));
+      expect(await worker.emit(alone.apis)).toEqual(alone.apis.map((api) => emitApiModule(api, planStructs(api, ctx), ctx)));
 
       const pipeline = new Pipeline(options);
       const model = pipeline.model(docs.map((doc) => pipeline.parse(doc)));

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emitApiModule } from '../../src/emit/api-module.js';
 import { DEFAULT_NAMING } from '../../src/emit/names.js';
 import { planPackage, type ApiExportNames } from '../../src/emit/plan-package.js';
 import type { Api } from '../../src/model/types.js';
 import { api } from './support/build.js';
 import { contractRuntime } from './support/build.js';
-import { MODULE_CONTEXT } from '../helpers/templates.js';
+import { emitModule } from '../helpers/templates.js';
 
 function plan(apis: readonly Api[], runtime = contractRuntime()): Map<string, ApiExportNames> {
   const items = apis.map((given) => ({
     api: given,
-    module: emitApiModule(given, MODULE_CONTEXT),
+    module: emitModule(given),
   }));
   return new Map(planPackage(items, runtime, DEFAULT_NAMING).entries.map((e) => [e.api.api, e.exports]));
 }

@@ -1,27 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliRun } from '../helpers/cli.js';
+import { topgen } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 import { sampleDoc, startFixtureSite, type FixtureApi, type FixtureSite } from './fixture-site.js';
-
-/** Like helpers/cli.ts, but without blocking this process: the fixture site runs in it. */
-function topgen(args: readonly string[], cwd: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'topgen.js'), ...args], {
-      cwd,
-      env: { ...process.env, CI: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 let site: FixtureSite;
 beforeAll(async () => {
@@ -95,8 +78,7 @@ describe('topgen fetch (command line)', () => {
     expect(readFileSync(join(dir, 'generated', 'CHANGELOG.md'), 'utf8')).toContain(
       '### Added\n\n- `taobao.fixture.user.get` `request.fields`',
     );
-    // Seven processes, each loading topgen: slow on a busy machine, not a measure of anything.
-  }, 180_000);
+  });
 
   it('takes the APIs, categories and folder from the config file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'topgen-fetch-cli-'));

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MAX_FIELD_DEPTH } from '../../src/model/depth.js';
+import { MAX_FIELD_DEPTH } from '../../src/model/passes/depth.js';
 import type { Field } from '../../src/model/types.js';
-import { parseInput } from '../../src/parse/input.js';
+import { parseInput } from '../../src/pipeline.js';
 import { renderPage, type DocParam } from '../parse/text/render-page.js';
 
 const DEPTH = 2_000;

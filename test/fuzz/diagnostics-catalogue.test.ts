@@ -4,11 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NESTING_DIAGNOSTIC_CODES } from '../../src/model/passes/nesting/index.js';
 import { TEXT_DIAGNOSTIC_CODES } from '../../src/parse/text/index.js';
 import { ROOT } from '../helpers/paths.js';
 import { scanDiagnosticCodes } from './support/diagnostic-codes.js';
 
-const scan = scanDiagnosticCodes(join(ROOT, 'src'), TEXT_DIAGNOSTIC_CODES);
+const scan = scanDiagnosticCodes(join(ROOT, 'src'), {
+  ...TEXT_DIAGNOSTIC_CODES,
+  ...NESTING_DIAGNOSTIC_CODES,
+});
 const catalogue = readFileSync(join(ROOT, 'docs/diagnostics.md'), 'utf8');
 
 /** Table rows `| \`code\` | severity | meaning | what to do |` → code → severity cells. */

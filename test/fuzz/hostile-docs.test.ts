@@ -2,9 +2,9 @@
 // thousands deep, parameters named like the protocol's own. The rest of the package is generated and compiles.
 import { describe, expect, it } from 'vitest';
 import type { GenerateResult, InputDoc } from '../../src/generate.js';
-import { checkModel, emitIsolatingFailures, generate } from '../../src/generate.js';
-import { MAX_FIELD_DEPTH } from '../../src/model/depth.js';
-import type { Api, Field } from '../../src/model/types.js';
+import { emitIsolatingFailures, generate, runDocPasses } from '../../src/generate.js';
+import { MAX_FIELD_DEPTH } from '../../src/model/passes/depth.js';
+import type { DocApi, DocField } from '../../src/model/types.js';
 import { MAX_MODULE_STEM, moduleStem } from '../../src/emit/names.js';
 import { emitPackage } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
@@ -38,7 +38,7 @@ function nested(depth: number): unknown {
   return node;
 }
 
-function depthOf(fields: readonly Field[]): number {
+function depthOf(fields: readonly DocField[]): number {
   let max = 0;
   for (let level = fields, depth = 1; level.length > 0; depth++, level = level.flatMap((f) => f.children))
     max = depth;
@@ -121,10 +121,10 @@ describe('deep nesting', () => {
   });
 
   it('of thousands of levels (as a text or HTML page can hold) emits without recursing past the cut', () => {
-    let field: Field = { name: 'leaf', type: 'String', array: false, required: false, children: [] };
+    let field: DocField = { name: 'leaf', type: 'String', array: false, required: false, children: [] };
     for (let i = 0; i < 5000; i++)
       field = { name: `l${i}`, type: `L${i}`, array: i % 2 === 0, required: false, children: [field] };
-    const api: Api = {
+    const api: DocApi = {
       api: 'taobao.very.deep',
       title: 't',
       description: 'd',
@@ -133,7 +133,7 @@ describe('deep nesting', () => {
       source: { file: 'deep.txt', format: 'text' },
       diagnostics: [],
     };
-    const { api: checked, added } = checkModel(api);
+    const { api: checked, added } = runDocPasses(api);
     expect(added.map((d) => d.code)).toEqual(['nesting-too-deep', 'nesting-too-deep']);
     let cut = checked.request[0];
     for (let depth = 1; depth < MAX_FIELD_DEPTH; depth++) cut = cut?.children[0];

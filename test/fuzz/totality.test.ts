@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic, Field, ParseResult } from '../../src/model/types.js';
+import type { Diagnostic, DocField as Field, ParseResult } from '../../src/model/types.js';
 import { detectFormat, parseDocument, parseHtmlDoc, parseJsonDoc } from '../../src/parse/index.js';
 import { parseTextDoc } from '../../src/parse/text/index.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';

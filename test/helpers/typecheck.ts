@@ -1,6 +1,6 @@
 /**
- * The tests' type-checker: topgen's own (src/typecheck), one instance per test file so parsed lib, @types and
- * runtime files are reused across checks.
+ * The tests' type-checker: topgen's own (src/typecheck), one instance per test worker (its test files share it,
+ * see vitest.config.ts) so parsed lib, @types and runtime files are reused across checks.
  */
 import * as morph from 'ts-morph';
 import { formatTypeError, PackageTypeChecker, type PackageTypeError } from '../../src/typecheck/checker.js';

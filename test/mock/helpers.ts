@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Api } from '../../src/model/types.js';
+import { resolveKinds } from '../../src/model/passes/kinds.js';
+import type { Api, DocApi } from '../../src/model/types.js';
 import { startMockGateway, type MockGateway, type MockOptions } from '../../src/mock/index.js';
 import { sign, type SignMethod } from '../../src/runtime/sign.js';
 import { formatTopTime } from '../../src/runtime/timestamp.js';
@@ -11,10 +12,10 @@ export const DAMAI = 'alibaba.damai.maizuo.openapi.user.register.byauthcode';
 export const DERBY = 'alitrip.merchant.galaxy.member.login.derby';
 export const UPLOAD = 'taobao.mock.item.upload';
 
-/** Hand-built models of the seed pages (and one API covering every kind), as the parsers would produce them. */
+/** Hand-built models of the seed pages (and one API covering every kind), as the readers and passes would produce them. */
 export function loadApi(name: 'damai' | 'derby' | 'upload'): Api {
   const url = new URL(`../fixtures/mock/${name}.api.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Api;
+  return resolveKinds(JSON.parse(readFileSync(url, 'utf8')) as DocApi);
 }
 
 export interface StartedGateway {

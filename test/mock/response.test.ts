@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Api, Field } from '../../src/model/types.js';
+import { resolveKinds } from '../../src/model/passes/kinds.js';
+import type { Api, DocField } from '../../src/model/types.js';
 import {
   buildResponseTemplate,
   errorBody,
@@ -9,12 +10,12 @@ import {
 } from '../../src/mock/response.js';
 import { loadApi } from './helpers.js';
 
-function leaf(name: string, type: string, example?: string, array = false): Field {
+function leaf(name: string, type: string, example?: string, array = false): DocField {
   return { name, type, array, required: false, ...(example === undefined ? {} : { example }), children: [] };
 }
 
-function apiWith(response: Field[]): Api {
-  return {
+function apiWith(response: DocField[]): Api {
+  return resolveKinds({
     api: 'taobao.demo.get',
     title: 'demo',
     description: '',
@@ -22,7 +23,7 @@ function apiWith(response: Field[]): Api {
     response,
     source: { file: 'demo.txt', format: 'text' },
     diagnostics: [],
-  };
+  });
 }
 
 describe('responseKey', () => {
@@ -124,7 +125,7 @@ describe('list wrappers', () => {
   });
 
   it('wraps nested lists at every level, and leaves Field List and byte[] as strings', () => {
-    const orders: Field = {
+    const orders: DocField = {
       name: 'orders',
       type: 'Order',
       array: true,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Api, Field } from '../../src/model/types.js';
+import { resolveFieldKinds } from '../../src/model/passes/kinds.js';
+import type { Api, DocField, Field } from '../../src/model/types.js';
 import type { UploadedFile } from '../../src/mock/request-params.js';
 import { checkApiParams } from '../../src/mock/validate.js';
 
-function field(name: string, type: string, extra: Partial<Field> = {}): Field {
-  return { name, type, array: false, required: false, children: [], ...extra };
+function field(name: string, type: string, extra: Partial<DocField> = {}): Field {
+  return resolveFieldKinds({ name, type, array: false, required: false, children: [], ...extra });
 }
 
 const API: Api = {

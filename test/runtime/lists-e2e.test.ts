@@ -12,11 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
-import type { Api, Field } from '../../src/model/types.js';
+import { resolveFieldKinds } from '../../src/model/passes/kinds.js';
+import type { Api, DocField, Field } from '../../src/model/types.js';
 import { TEMPLATES } from '../helpers/templates.js';
 
-function field(name: string, type: string, extra: Partial<Field> = {}): Field {
-  return { name, type, array: false, required: false, children: [], ...extra };
+function field(name: string, type: string, extra: Partial<DocField> = {}): Field {
+  return resolveFieldKinds({ name, type, array: false, required: false, children: [], ...extra });
 }
 
 const TRADES: Api = {

@@ -1,7 +1,6 @@
 // The committed generated/ package, called over 127.0.0.1 against `topgen mock` serving docs-input/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
-import { generateInMemory } from '../helpers/pipeline.js';
+import { describe, expect, it } from 'vitest';
+import { APP_KEY, APP_SECRET, docsInputGateway } from '../helpers/mock-gateway.js';
 import {
   AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest,
   TopClient,
@@ -9,9 +8,6 @@ import {
   TopTimeoutError,
   TopValidationError,
 } from '../../generated/src/index.js';
-
-const APP_KEY = '12345678';
-const APP_SECRET = 'helloworld';
 
 const damaiParams = {
   auth_code: '726311',
@@ -24,20 +20,9 @@ const damaiParams = {
 };
 
 describe('generated client against topgen mock', () => {
-  let gateway: MockGateway;
+  const gateway = docsInputGateway();
   const client = (options: Partial<ConstructorParameters<typeof TopClient>[0]> = {}) =>
-    new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url, ...options });
-
-  beforeAll(async () => {
-    gateway = await startMockGateway({
-      apis: generateInMemory().apis,
-      appKey: APP_KEY,
-      appSecret: APP_SECRET,
-    });
-  });
-  afterAll(async () => {
-    await gateway.close();
-  });
+    new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway().url, ...options });
 
   it.each(['md5', 'hmac', 'hmac-sha256'] as const)(
     'damai happy path with the example values (%s)',
@@ -98,35 +83,35 @@ describe('generated client against topgen mock', () => {
   });
 
   it('retries a 5xx of a call made as a read and succeeds, signing each attempt afresh', async () => {
-    gateway.injectFault({ status: 503, times: 1 });
-    const before = gateway.calls().length;
+    gateway().injectFault({ status: 503, times: 1 });
+    const before = gateway().calls().length;
     const response = await client({ retries: 2 }).alitripMerchantGalaxyMemberLoginDerby(
       { tenant_key: '234' },
       { access: 'read' },
     );
     expect(response.result?.success).toBe(true);
-    const attempts = gateway.calls().slice(before);
+    const attempts = gateway().calls().slice(before);
     expect(attempts.map((call) => call.status)).toEqual([503, 200]);
   });
 
   it('never repeats a write after a 5xx, and says it made one attempt', async () => {
-    gateway.injectFault({ status: 503, times: 1 });
-    const before = gateway.calls().length;
+    gateway().injectFault({ status: 503, times: 1 });
+    const before = gateway().calls().length;
     const error = await client({ retries: 2 })
       .alitripMerchantGalaxyMemberLoginDerby({ tenant_key: '234' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, attempts: 1 });
     expect((error as Error).message).toMatch(/\[1 attempt\]$/);
-    expect(gateway.calls().length - before).toBe(1);
+    expect(gateway().calls().length - before).toBe(1);
   });
 
   it('sends a write exactly once when its answer is slower than the timeout', async () => {
-    gateway.injectFault({ delayMs: 300, times: 3 });
+    gateway().injectFault({ delayMs: 300, times: 3 });
     const sent: number[] = [];
     const error = await client({ timeoutMs: 100, retries: 2, onRequest: (e) => sent.push(e.attempt) })
       .alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({ param0: damaiParams })
       .catch((e: unknown) => e);
-    gateway.clearFaults();
+    gateway().clearFaults();
     expect(error).toBeInstanceOf(TopTimeoutError);
     expect(error).toMatchObject({ attempts: 1 });
     expect(sent).toEqual([1]);
@@ -143,15 +128,15 @@ describe('generated client against topgen mock', () => {
   });
 
   it('does not retry a caller error (isv.*)', async () => {
-    const before = gateway.calls().length;
+    const before = gateway().calls().length;
     await expect(
       client({ appSecret: 'wrong', retries: 2 }).alitripMerchantGalaxyMemberLoginDerby({}),
     ).rejects.toBeInstanceOf(TopError);
-    expect(gateway.calls().length - before).toBe(1);
+    expect(gateway().calls().length - before).toBe(1);
   });
 
   it('times out a slow gateway', async () => {
-    gateway.injectFault({ delayMs: 2_000, times: 1 });
+    gateway().injectFault({ delayMs: 2_000, times: 1 });
     const call = client({ timeoutMs: 200, retries: 0 }).alitripMerchantGalaxyMemberLoginDerby({
       tenant_key: '234',
     });

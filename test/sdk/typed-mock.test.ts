@@ -2,8 +2,7 @@
 // serving the same model. Ids come back as strings and counts as numbers, undocumented keys are refused before
 // anything is sent (or sent on purpose), dates and prices are checked and written plainly, pages are iterated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitApiModule } from '../../src/emit/api-module.js';
-import { MODULE_CONTEXT } from '../helpers/templates.js';
+import { emitModule } from '../helpers/templates.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api } from '../../src/model/types.js';
 import { API_SPEC, TopClientBase, type TopPageableRequest } from '../../src/runtime/client.js';
@@ -22,7 +21,7 @@ let client: TopClientBase;
 
 beforeAll(async () => {
   gateway = await startMockGateway({ apis: [TRADES], appKey: 'k', appSecret: 's' });
-  spec = specOfModule<ApiSpec>(emitApiModule(TRADES, MODULE_CONTEXT).text);
+  spec = specOfModule<ApiSpec>(emitModule(TRADES).text);
   client = new TopClientBase({ appKey: 'k', appSecret: 's', gateway: gateway.url, retries: 0 });
 });
 

@@ -5,11 +5,7 @@ import { TopRequestBase } from '../request-base.js';
 /** The params of this request, readable by wire name. */
 export interface AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest extends AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequestInit {}
 /** 用户注册-验证码方式 (alibaba.damai.maizuo.openapi.user.register.byauthcode) */
-export class AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest extends TopRequestBase<AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse> {
-  constructor(init: AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequestInit) {
-    super(alibabaDamaiMaizuoOpenapiUserRegisterByauthcodeSpec, init);
-  }
-
+export class AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest extends TopRequestBase<AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequestInit, AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse> {
   override get [API_SPEC](): ApiSpec {
     return alibabaDamaiMaizuoOpenapiUserRegisterByauthcodeSpec;
   }

@@ -9,9 +9,9 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyRequest extends AlitripMer
  *
  * 会员认证(德比切换接口,包含授权接口) 返回认证及授权状态
  */
-export class AlitripMerchantGalaxyMemberLoginDerbyRequest extends TopRequestBase<AlitripMerchantGalaxyMemberLoginDerbyResponse> {
+export class AlitripMerchantGalaxyMemberLoginDerbyRequest extends TopRequestBase<AlitripMerchantGalaxyMemberLoginDerbyRequestInit, AlitripMerchantGalaxyMemberLoginDerbyResponse> {
   constructor(init: AlitripMerchantGalaxyMemberLoginDerbyRequestInit = {}) {
-    super(alitripMerchantGalaxyMemberLoginDerbySpec, init);
+    super(init);
   }
 
   override get [API_SPEC](): ApiSpec {

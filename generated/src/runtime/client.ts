@@ -359,6 +359,21 @@ export class TopClientBase {
     return view;
   }
 
+  /**
+   * Gives a generated client its one method per API: `client[name](params = {}, options)` calls `specs[name]`.
+   * The generated class declares the methods' types in an interface merged with it, so the type checker
+   * checks one signature per API instead of one signature and one method body.
+   */
+  protected static defineApiMethods(specs: Readonly<Record<string, ApiSpec>>): void {
+    for (const [name, spec] of Object.entries(specs)) {
+      const method = function (this: TopClientBase, params?: object, options?: CallOptions) {
+        return this.call<unknown>(spec, params ?? {}, options);
+      };
+      Object.defineProperty(method, 'name', { value: name });
+      Object.defineProperty(this.prototype, name, { value: method, writable: true, configurable: true });
+    }
+  }
+
   /** Calls an API described by `spec`; `params` holds wire-named values (a request instance or a plain init). */
   protected call<TResponse>(spec: ApiSpec, params: object, options?: CallOptions): TopPromise<TResponse> {
     return new TopPromise(this.#call<TResponse>(spec, params, options));

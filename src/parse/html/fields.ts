@@ -1,6 +1,6 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
-import type { Constraints, Diagnostic, Field } from '../../model/types.js';
+import type { Constraints, Diagnostic, DocField as Field } from '../../model/types.js';
 import {
   isRecognisedType,
   normaliseTypeName,
@@ -42,19 +42,7 @@ export function rowsToFields(
   for (const row of rows) {
     const at = { file, line: row.line };
     if (row.name === '') {
-      out.push(
-        diagnostic(
-          'warning',
-          'empty-name',
-          `A parameter row in ${path} has no name; it is left out of the API.`,
-          {
-            ...at,
-            field: path,
-            expected: 'a field name in the 名称 column',
-            found: 'an empty cell',
-          },
-        ),
-      );
+      out.push(emptyName(path, at));
       continue;
     }
     const fieldPath = `${path}.${row.name}`;
@@ -76,21 +64,7 @@ export function rowsToFields(
       continue;
     }
     seen.set(row.name, row.line);
-    if (!PLAIN_NAME.test(row.name)) {
-      out.push(
-        diagnostic(
-          'warning',
-          'unusual-field-name',
-          `Field name ${JSON.stringify(row.name)} in ${path} is not a plain identifier; it is kept as the wire name.`,
-          {
-            ...at,
-            field: fieldPath,
-            expected: 'letters, digits and _',
-            found: JSON.stringify(row.name),
-          },
-        ),
-      );
-    }
+    checkName(row.name, path, at, out);
     const children = rowsToFields(row.children, side, fieldPath, file, out);
     const typeName = readType(row, fieldPath, children.length > 0, at, out);
     const field: { -readonly [K in keyof Field]: Field[K] } = {
@@ -109,9 +83,60 @@ export function rowsToFields(
   return fields;
 }
 
-interface At {
+export interface At {
   readonly file: string;
   readonly line: number;
+}
+
+export function emptyName(path: string, at: At): Diagnostic {
+  return diagnostic(
+    'warning',
+    'empty-name',
+    `A parameter row in ${path} has no name; it is left out of the API.`,
+    {
+      ...at,
+      field: path,
+      expected: 'a field name in the 名称 column',
+      found: 'an empty cell',
+    },
+  );
+}
+
+/** A wire name that is not a plain identifier is kept, with a warning. */
+export function checkName(name: string, path: string, at: At, out: Diagnostic[]): void {
+  if (PLAIN_NAME.test(name)) return;
+  out.push(
+    diagnostic(
+      'warning',
+      'unusual-field-name',
+      `Field name ${JSON.stringify(name)} in ${path} is not a plain identifier; it is kept as the wire name.`,
+      {
+        ...at,
+        field: `${path}.${name}`,
+        expected: 'letters, digits and _',
+        found: JSON.stringify(name),
+      },
+    ),
+  );
+}
+
+/** The 类型 cell as a type name; an empty cell is read as String, with a warning. */
+export function readTypeCell(row: ParamRow, fieldPath: string, at: At, out: Diagnostic[]): TypeName {
+  if (row.type !== '') return normaliseTypeName(row.type);
+  out.push(
+    diagnostic(
+      'warning',
+      'missing-type',
+      `Field ${fieldPath} has no type; it is read as String (the most common TOP type), which may be wrong.`,
+      {
+        ...at,
+        field: fieldPath,
+        expected: 'a type in the 类型 column',
+        found: 'an empty cell',
+      },
+    ),
+  );
+  return { type: 'String', array: false };
 }
 
 function readType(
@@ -121,23 +146,8 @@ function readType(
   at: At,
   out: Diagnostic[],
 ): TypeName {
-  if (row.type === '') {
-    out.push(
-      diagnostic(
-        'warning',
-        'missing-type',
-        `Field ${fieldPath} has no type; it is read as String (the most common TOP type), which may be wrong.`,
-        {
-          ...at,
-          field: fieldPath,
-          expected: 'a type in the 类型 column',
-          found: 'an empty cell',
-        },
-      ),
-    );
-    return { type: 'String', array: false };
-  }
-  const typeName = normaliseTypeName(row.type);
+  const typeName = readTypeCell(row, fieldPath, at, out);
+  if (row.type === '') return typeName;
   if (!isRecognisedType(typeName, hasChildren)) {
     out.push(
       diagnostic(
@@ -173,7 +183,7 @@ function readType(
   return typeName;
 }
 
-function readRequired(row: ParamRow, fieldPath: string, at: At, out: Diagnostic[]): boolean {
+export function readRequired(row: ParamRow, fieldPath: string, at: At, out: Diagnostic[]): boolean {
   const value = REQUIRED_WORDS.get(row.required);
   if (value !== undefined) return value;
   out.push(
@@ -192,7 +202,7 @@ function readRequired(row: ParamRow, fieldPath: string, at: At, out: Diagnostic[
   return false;
 }
 
-function readConstraints(
+export function readConstraints(
   row: ParamRow,
   fieldPath: string,
   at: At,

@@ -1,13 +1,11 @@
-import { diagnostic } from '../../model/diagnostics.js';
-import type { Api, Diagnostic, Field, ParseResult } from '../../model/types.js';
-import { parseTextDoc, type NestingOverride } from '../text/index.js';
-import { readHtmlPage, type Side } from './page.js';
-import type { RenderedLine } from './render.js';
+import { resolveNesting, type NestingOverride } from '../../model/passes/nesting/index.js';
+import type { DocApi as Api, Diagnostic, ParseResult } from '../../model/types.js';
+import { readHtmlPage } from './page.js';
 
 export { readHtmlPage, type HtmlPage } from './page.js';
 
 export interface HtmlParseOptions {
-  /** Passed to the text rules when a parameter table uses the flat-bullet layout. */
+  /** Pins the nesting of flat-bullet tables (docs/overrides.md); tables with DOM nesting need none. */
   readonly override?: NestingOverride;
 }
 
@@ -16,113 +14,31 @@ export interface HtmlParseOptions {
  *
  * Parameter tables whose DOM shows the nesting (nested tables, tree rows) are read from the DOM: that is
  * evidence, so no nesting guess and no ambiguity warning. A table in the flat-bullet layout says no more than
- * the plain-text copy of the page, so the page is rendered to form-A text and read by the text rules, which use
- * the request/response samples to place nested fields; their diagnostics are moved to the HTML lines the text
- * came from. Never throws on bad input.
+ * the plain-text copy of the page: its rows, bullet blocks and the page's samples, read from the DOM with their
+ * HTML lines, go through the nesting pass (src/model/passes/nesting), the one the text reader uses, which
+ * places nested fields by the request/response samples. Never throws on bad input.
  */
 export function parseHtmlDoc(html: string, file: string, options: HtmlParseOptions = {}): ParseResult {
   const page = readHtmlPage(html, file);
-  if (page.api === undefined || page.textSides.length === 0) {
-    return page.api === undefined
-      ? { diagnostics: page.diagnostics }
-      : { api: page.api, diagnostics: page.diagnostics };
-  }
-  const viaText = parseTextDoc(page.rendered.map((l) => l.text).join('\n'), file, options);
-  const textDiagnostics = viaText.diagnostics.map((d) => relocate(d, page.rendered, file));
-  const textApi = viaText.api;
-  if (textApi === undefined) return { diagnostics: [...page.diagnostics, ...textDiagnostics] };
-
-  const fromText = (side: Side): boolean => page.textSides.includes(side);
-  const domSide = (side: Side): SideFields => ({ fields: page.api?.[side] ?? [], settled: [] });
-  const request = fromText('request')
-    ? withRowCells(textApi.request, page.api.request, 'request')
-    : domSide('request');
-  const response = fromText('response')
-    ? withRowCells(textApi.response, page.api.response, 'response')
-    : domSide('response');
-  const settled = new Set([...request.settled, ...response.settled]);
+  if (page.api === undefined) return { diagnostics: page.diagnostics };
+  if (page.flat === undefined) return { api: page.api, diagnostics: page.diagnostics };
+  const nested = resolveNesting(page.flat.content, options.override);
+  const flatSides = new Set(page.flatSides);
   const diagnostics: Diagnostic[] = [
     ...page.diagnostics,
-    ...textDiagnostics.filter(
-      (d) =>
-        // The DOM-read sides have their own diagnostics already; the text reader's view of them is dropped,
-        // and so are its example/description guesses for rows whose cells the DOM separates.
-        !(['request', 'response'] as const).some((s) => !fromText(s) && isAbout(d, s)) &&
-        !(d.code === 'example-guessed' && d.field !== undefined && settled.has(d.field)),
-    ),
+    ...byLine([...page.flat.diagnostics, ...nested.diagnostics], file),
   ];
-  for (const side of page.textSides) {
-    const mismatch = topLevelMismatch(page.api[side], textApi[side]);
-    if (mismatch !== undefined) {
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          'html-text-mismatch',
-          `The ${side} table rows and the text reading of this page disagree on the top-level fields.`,
-          {
-            file,
-            field: side,
-            expected: mismatch.dom,
-            found: mismatch.text,
-          },
-        ),
-      );
-    }
-  }
-  const api: Api = { ...page.api, request: request.fields, response: response.fields, diagnostics };
+  const api: Api = {
+    ...page.api,
+    request: flatSides.has('request') ? nested.request : page.api.request,
+    response: flatSides.has('response') ? nested.response : page.api.response,
+    diagnostics,
+  };
   return { api, diagnostics };
 }
 
-interface SideFields {
-  readonly fields: readonly Field[];
-  /** Paths (`request.param0`) of top-level fields whose cells came from the DOM. */
-  readonly settled: readonly string[];
-}
-
-/**
- * In the flat-bullet layout the nested fields need the text rules, but each top-level row still has its own
- * 示例值, 更多限制 and 描述 cells in the DOM, which the text copy runs together (text-format.md §3: the
- * example/description boundary is not in the text). Those cells replace the text reader's split.
- */
-function withRowCells(text: readonly Field[], dom: readonly Field[], side: Side): SideFields {
-  const rows = new Map(dom.map((f) => [f.name, f]));
-  const settled: string[] = [];
-  const fields = text.map((f): Field => {
-    const row = rows.get(f.name);
-    if (row === undefined) return f;
-    settled.push(`${side}.${f.name}`);
-    const { example: _example, description: _description, constraints: _constraints, ...rest } = f;
-    const constraints = row.constraints ?? f.constraints;
-    return {
-      ...rest,
-      ...(row.example === undefined ? {} : { example: row.example }),
-      ...(row.description === undefined ? {} : { description: row.description }),
-      ...(constraints === undefined ? {} : { constraints }),
-    };
-  });
-  return { fields, settled };
-}
-
-function isAbout(d: Diagnostic, side: Side): boolean {
-  return d.field === side || (d.field?.startsWith(`${side}.`) ?? false);
-}
-
-/**
- * A diagnostic about line N of the rendered text, pointed at the HTML line that text came from (columns of the
- * rendered text mean nothing in the HTML). Diagnostics about other files (an override file) are left alone.
- */
-function relocate(d: Diagnostic, rendered: readonly RenderedLine[], file: string): Diagnostic {
-  if (d.file !== undefined && d.file !== file) return d;
-  const { column: _column, line, ...rest } = d;
-  const htmlLine = line === undefined ? undefined : rendered[line - 1]?.htmlLine;
-  return { ...rest, file, ...(htmlLine === undefined ? {} : { line: htmlLine }) };
-}
-
-function topLevelMismatch(
-  dom: readonly Field[],
-  text: readonly Field[],
-): { dom: string; text: string } | undefined {
-  const a = dom.map((f) => f.name).join(', ');
-  const b = text.map((f) => f.name).join(', ');
-  return a === b ? undefined : { dom: a || 'no fields', text: b || 'no fields' };
+/** Diagnostics about the page by line (stable), then those about other files (an override file). */
+function byLine(diagnostics: Diagnostic[], file: string): Diagnostic[] {
+  const rank = (d: Diagnostic): number => (d.file === file ? 0 : 1);
+  return diagnostics.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
 }

@@ -26,6 +26,9 @@ export interface PageOutline {
   /** The parameter table under 请求参数 / 响应参数, when there is one before the next heading. */
   readonly requestTable?: Element;
   readonly responseTable?: Element;
+  /** The first code block (`<pre>`) under 请求示例 / 响应示例: the Java request sample and the response example. */
+  readonly requestSample?: Element;
+  readonly responseSample?: Element;
   /** The document `<title>` text, used when no heading carries the API name. */
   readonly title?: string;
 }
@@ -35,6 +38,8 @@ export function outlinePage(doc: Document): PageOutline {
   let section: string | undefined;
   let requestTable: Element | undefined;
   let responseTable: Element | undefined;
+  let requestSample: Element | undefined;
+  let responseSample: Element | undefined;
   let title: string | undefined;
   walkElements(doc, (el) => {
     const name = tagName(el);
@@ -48,6 +53,11 @@ export function outlinePage(doc: Document): PageOutline {
     if (name === 'table') {
       if (section === '请求参数' && requestTable === undefined) requestTable = el;
       if (section === '响应参数' && responseTable === undefined) responseTable = el;
+      return false;
+    }
+    if (name === 'pre') {
+      if (section === '请求示例') requestSample ??= el;
+      if (section === '响应示例') responseSample ??= el;
       return false;
     }
     const text = boundedText(el, LONGEST_SECTION_NAME * 4);
@@ -65,6 +75,8 @@ export function outlinePage(doc: Document): PageOutline {
     headings,
     ...(requestTable === undefined ? {} : { requestTable }),
     ...(responseTable === undefined ? {} : { responseTable }),
+    ...(requestSample === undefined ? {} : { requestSample }),
+    ...(responseSample === undefined ? {} : { responseSample }),
     ...(title === undefined || title === '' ? {} : { title }),
   };
 }

@@ -1,28 +1,33 @@
 import { diagnostic } from '../../model/diagnostics.js';
-import type { Api, Diagnostic, Field } from '../../model/types.js';
+import type { Side } from '../../model/passes/nesting/page-content.js';
+import type { DocApi as Api, Diagnostic, DocField as Field } from '../../model/types.js';
 import { HEADER_LINE } from '../detect.js';
 import { estimateDepth, isElement, loadHtml, type AnyNode, type Element } from './dom.js';
 import { rowsToFields } from './fields.js';
 import { outlinePage, SECTION_NAMES } from './outline.js';
 import { renderPage, type RenderedLine } from './render.js';
+import { flatContent, type FlatContent } from './content.js';
 import { readParamTable, type ParamTable } from './table.js';
+
+export type { Side } from '../../model/passes/nesting/page-content.js';
 
 /**
  * Everything the DOM of a saved doc page says by itself. Parameter tables with real DOM nesting become fields
- * here; a table in the flat-bullet layout (see table.ts), or a parameter section laid out without a `<table>`,
- * is listed in `textSides` and left to the text rules, for which `rendered` holds the page as form-A text.
+ * here. A table in the flat-bullet layout (see table.ts), or a parameter section laid out without a `<table>`,
+ * does not write its depth: such a side is listed in `flatSides`, and `content` holds its rows, bullet blocks and
+ * sample for the nesting pass (src/model/passes/nesting), which parseHtmlDoc runs.
  */
 export interface HtmlPage {
   /** Absent when the page has no API header or is missing a parameter section (see diagnostics). */
   readonly api?: Api;
   readonly diagnostics: readonly Diagnostic[];
-  /** Sides the DOM cannot give whole; their `api` fields are only the top-level rows, if any. */
-  readonly textSides: readonly Side[];
-  /** The doc part of the page as form-A text, one entry per line (see `docText`). */
+  /** Sides whose depth the DOM does not show; their `api` fields are only the top-level rows, if any. */
+  readonly flatSides: readonly Side[];
+  /** The flat sides as page content, with lines of the HTML file; present when `api` is and a side is flat. */
+  readonly flat?: FlatContent;
+  /** The doc part of the page as form-A text, one entry per line (see `docText`): header and description. */
   readonly rendered: readonly RenderedLine[];
 }
-
-export type Side = 'request' | 'response';
 
 /** Deeper element nesting than this is not a doc page; refusing it keeps the recursive readers safe. */
 export const MAX_HTML_DEPTH = 400;
@@ -54,7 +59,7 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
           },
         ),
       ],
-      textSides: [],
+      flatSides: [],
       rendered: [],
     };
   }
@@ -87,7 +92,7 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
     }
   }
   const rendered = docText(renderPage(doc, new Set(outline.headings.keys()), tables));
-  const textSides = (['request', 'response'] as const).filter((s) =>
+  const flatSides = (['request', 'response'] as const).filter((s) =>
     sides[s] === undefined
       ? hasContent(rendered, s === 'request' ? '请求参数' : '响应参数')
       : sides[s].mode === 'bullets',
@@ -128,7 +133,7 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
 
   const request = fieldsOf(sides.request, 'request', file, diagnostics);
   const response = fieldsOf(sides.response, 'response', file, diagnostics);
-  if (header === undefined || missingSection) return { diagnostics, textSides, rendered };
+  if (header === undefined || missingSection) return { diagnostics, flatSides, rendered };
   const api: Api = {
     api: header.api,
     title: header.title,
@@ -138,7 +143,9 @@ export function readHtmlPage(html: string, file: string): HtmlPage {
     source: { file, format: 'html' },
     diagnostics,
   };
-  return { api, diagnostics, textSides, rendered };
+  if (flatSides.length === 0) return { api, diagnostics, flatSides, rendered };
+  const flat = flatContent({ file, api: header.api, outline, tables: sides, rendered, flatSides });
+  return { api, diagnostics, flatSides, flat, rendered };
 }
 
 /** Column header lines of the parameter tables (text-format.md §3, §4), which are not content. */
@@ -146,7 +153,8 @@ const TABLE_HEADER = /^名称 类型( 是否必须)? 示例值( 更多限制)? �
 
 /**
  * True when a parameter section without a `<table>` still has lines of its own (rows laid out with `<div>`s,
- * for instance): then the text rules must read it, or the side would silently come out empty.
+ * for instance): then it is read from the rendering by the text table rules (content.ts), or the side would
+ * silently come out empty.
  */
 function hasContent(lines: readonly RenderedLine[], heading: string): boolean {
   const start = lines.findIndex((l) => l.text.trim() === heading);
@@ -197,8 +205,8 @@ function docText(lines: readonly RenderedLine[]): RenderedLine[] {
 
 function fieldsOf(table: ParamTable | undefined, side: Side, file: string, out: Diagnostic[]): Field[] {
   if (table === undefined) return [];
-  // For the flat-bullet layout only the top-level rows are known here; the text rules supply the rest. Their
-  // diagnostics are collected separately so that the text reader's own (about the same rows) are not doubled.
+  // For the flat-bullet layout only the top-level rows are known here; the nesting pass supplies the fields.
+  // The rows' diagnostics come from content.ts (flat-table.ts), with the same checks, so they are not doubled.
   if (table.mode === 'bullets') return rowsToFields(table.rows, side, side, file, []);
   return rowsToFields(table.rows, side, side, file, out);
 }

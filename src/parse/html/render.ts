@@ -18,8 +18,9 @@ import type { ParamRow, ParamTable } from './table.js';
  * Renders a saved doc page as form-A text (text-format.md §1), the same text a browser copy of the page gives:
  * block elements on their own lines, a table row as its non-empty cells joined by one space, list items as
  * `  • item` bullets, `<pre>` code line by line, a blank line around each section heading, and all text
- * NFKC-normalised. Each rendered line remembers the HTML line it came from, so diagnostics about the rendered
- * text can point into the HTML file.
+ * NFKC-normalised. Each rendered line remembers the HTML line it came from. The header and description are read
+ * from the rendering, and so are parameter sections and samples that have no `<table>` or `<pre>` to read
+ * (content.ts); whatever is read from it points into the HTML file.
  */
 
 export interface RenderedLine {

@@ -19,8 +19,9 @@ import {
  *   `…row-level-1` class as Ant Design tree tables write it);
  * - **flat bullets**: the nested fields are bullet lists after their top-level row, in document order, with no
  *   depth at all — the shape the plain-text copy keeps (text-format.md §5).
- * The first two are real nesting and are read directly. The third cannot be read without the text rules (the
- * request/response samples decide the nesting), so the caller hands such a table to the text parser.
+ * The first two are real nesting and are read directly. The third cannot be read without the samples (the
+ * request/response samples decide the nesting): its rows carry their bullet items, and the caller hands them to
+ * the nesting pass (content.ts, src/model/passes/nesting).
  */
 
 export type TableMode = 'dom' | 'bullets';
@@ -37,6 +38,14 @@ export interface ParamRow {
   /** 1-based line of the row's `<tr>` in the HTML file. */
   readonly line: number;
   readonly children: ParamRow[];
+  /** Flat-bullet layout only: the row's bullet items (its nested fields, depth unwritten), in page order. */
+  readonly bullets?: readonly HtmlBullet[];
+}
+
+/** One `<li>` of a flat-bullet list: its text (normalised, nested lists left out) and its line in the file. */
+export interface HtmlBullet {
+  readonly text: string;
+  readonly line: number;
 }
 
 export interface ParamTable {
@@ -221,13 +230,15 @@ function readRow(tr: Element, columns: readonly Column[], listsAreFields = false
     description: '',
   };
   let constraints: string[] = [];
+  const bullets: HtmlBullet[] = [];
   cellsOf(tr).forEach((td, i) => {
     const column = columns[i];
-    if (column === undefined || column === 'other') return;
     if (column === 'constraints') {
       constraints = constraintItems(td);
       return;
     }
+    if (listsAreFields) bullets.push(...bulletItems(td));
+    if (column === undefined || column === 'other') return;
     values[column] = textOf(td, skip);
   });
   return {
@@ -239,7 +250,28 @@ function readRow(tr: Element, columns: readonly Column[], listsAreFields = false
     description: values.description,
     line: lineOf(tr),
     children: [],
+    ...(listsAreFields ? { bullets } : {}),
   };
+}
+
+/** The `<li>`s of the lists in a cell, nested lists flattened in document order, as bullets. */
+function bulletItems(cell: Element): HtmlBullet[] {
+  const items: HtmlBullet[] = [];
+  walkElements(cell, (el) => {
+    const name = tagName(el);
+    if (name === 'table') return false;
+    if (name === 'li') {
+      const text = textOf(el, isList);
+      if (text !== '') items.push({ text, line: lineOf(el) });
+    }
+    return true;
+  });
+  return items;
+}
+
+function isList(el: Element): boolean {
+  const name = tagName(el);
+  return name === 'ul' || name === 'ol';
 }
 
 /** 更多限制 items: one per `<li>`, or split at the known keys when the cell is plain text. */

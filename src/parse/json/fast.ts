@@ -1,4 +1,4 @@
-import type { Api, Constraints, Field, ParseResult } from '../../model/types.js';
+import type { DocApi as Api, Constraints, DocField as Field, ParseResult } from '../../model/types.js';
 import { typeKind } from '../../model/type-kind.js';
 import { cleanDescription } from './description.js';
 import {

@@ -1,5 +1,5 @@
 import { diagnostic } from '../../model/diagnostics.js';
-import type { Api, ParseResult } from '../../model/types.js';
+import type { DocApi as Api, ParseResult } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { readCleanDoc } from './fast.js';
 import { JsonDiagnostics, readParams } from './params.js';

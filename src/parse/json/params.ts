@@ -1,6 +1,6 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import { typeKind } from '../../model/type-kind.js';
-import type { Constraints, Diagnostic, Field } from '../../model/types.js';
+import type { Constraints, Diagnostic, DocField as Field } from '../../model/types.js';
 import { cleanDescription } from './description.js';
 import { CONSTRAINT_KEYS, constraintValue, PLAIN_NAME } from './rules.js';
 import { describeKind, member, type JsonNode, type JsonObjectNode, type Pos } from '../../json/scanner.js';

@@ -1,8 +1,8 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Diagnostic } from '../../model/types.js';
-import { bulletText, leafName } from './bullets.js';
+import { bulletText, leafName, opensObjectBlock } from './bullets.js';
 import { CODES } from './codes.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from '../../model/passes/nesting/page-content.js';
 import { excerpt, type Line } from './lines.js';
 import { REQUIRED_WORDS, type Side } from './rows.js';
 import { parseTypeLine } from './type-tokens.js';
@@ -13,6 +13,41 @@ import { parseTypeLine } from './type-tokens.js';
  */
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Reads a run of bullet lines `[from, to)` that holds only field blocks (the bullets after a row and its
+ * 更多限制 bullets) into items. `limit` bounds the lookahead that tells an object's name line from a cell; lines
+ * past the run that are not bullets end a block like the end of the run does. `cutAt` is set when the run is
+ * cut by the end of a truncated page: it applies to the last block.
+ */
+export function readBlocks(
+  lines: readonly Line[],
+  run: { readonly from: number; readonly to: number; readonly limit: number },
+  side: Side,
+  file: string,
+  out: Diagnostic[],
+  cutAt: { readonly partial: string | undefined } | undefined,
+  dropped: string[],
+): TableItem[] {
+  const items: TableItem[] = [];
+  let block: Line[] = [];
+  const flush = (last: boolean): void => {
+    const item = readBlock(block, side, file, out, last ? cutAt : undefined, dropped);
+    if (item !== undefined) items.push(item);
+    block = [];
+  };
+  for (let k = run.from; k < run.to; k++) {
+    const line = lines[k];
+    if (line === undefined) break;
+    const content = bulletText(line) ?? '';
+    const starts =
+      leafName(content) !== undefined || (block.length >= 2 && opensObjectBlock(lines, k, run.limit, side));
+    if (starts && block.length > 0) flush(false);
+    block.push(line);
+  }
+  if (block.length > 0) flush(true);
+  return items;
+}
 
 /**
  * Turns the lines of one bullet block into an item, or drops it (with a note) when it has no type line.

@@ -1,5 +1,6 @@
 /**
- * Diagnostic codes produced by the form-A reader. Codes are stable kebab-case identifiers; the message of each
+ * Diagnostic codes produced by the form-A reader (the nesting pass has its own, in
+ * src/model/passes/nesting/codes.ts). Codes are stable kebab-case identifiers; the message of each
  * diagnostic says what happened at that place, the code says which kind of problem it is.
  */
 export const CODES = {
@@ -25,26 +26,10 @@ export const CODES = {
   unexpectedLine: 'unexpected-line',
   /** warning: a 更多限制 constraint whose value is not a number. */
   badConstraint: 'bad-constraint',
-  /** warning: a field's type is neither a known TOP type nor a struct name. */
-  unknownType: 'unknown-type',
-  /** warning: a field name appears twice under one parent; the first is kept. */
-  duplicateField: 'duplicate-field',
-  /** warning: the page does not show which object a nested field belongs to; the reader chose one. */
-  ambiguousNesting: 'ambiguous-nesting',
-  /** warning: a code sample places a field where the page's field order does not allow it. */
-  nestingEvidenceConflict: 'nesting-evidence-conflict',
-  /** info: example and description share one cell run and no sample separates them; the reader split it. */
-  exampleGuessed: 'example-guessed',
   /** warning: a code or response sample could not be read. */
   sampleUnreadable: 'sample-unreadable',
   /** error: an override file is not valid JSON or not in the documented shape. */
   overrideInvalid: 'override-invalid',
-  /** error: an override file names another API than the page. */
-  overrideApiMismatch: 'override-api-mismatch',
-  /** error: an override places a field where the page's field order does not allow it. */
-  overrideConflict: 'override-conflict',
-  /** warning: an override entry matches no field of the page. */
-  overrideUnused: 'override-unused',
   /** error: an internal failure of the reader (a bug); the message carries the cause. */
   parserBug: 'parser-bug',
 } as const;

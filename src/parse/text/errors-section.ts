@@ -1,10 +1,10 @@
-import type { DraftNode } from './evidence.js';
+import type { DraftNode } from '../../model/passes/nesting/evidence.js';
 import type { Line } from './lines.js';
-import { readJsonSample } from './json-sample.js';
-import type { SampleBody } from './sample-body.js';
+import { readJsonSample } from '../samples/json.js';
+import type { SampleBody } from '../samples/body.js';
 import type { Section } from './sections.js';
 import type { TextLimit } from './lines.js';
-import { parseXmlForest } from './xml-example.js';
+import { parseXmlForest } from '../samples/xml.js';
 
 /**
  * The error example (异常示例, identical on every form-A page: `<error_response>` with code, msg, sub_code and

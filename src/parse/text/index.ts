@@ -1,13 +1,17 @@
 import { diagnostic } from '../../model/diagnostics.js';
-import type { Api, Diagnostic, ParseResult } from '../../model/types.js';
-import { buildFields } from './build.js';
+import type { DocApi as Api, Diagnostic, ParseResult } from '../../model/types.js';
+import {
+  resolveNesting,
+  type Evidence,
+  type NestingOverride,
+  type PageContent,
+  type SideContent,
+} from '../../model/passes/nesting/index.js';
 import { CODES } from './codes.js';
-import { resolveNesting } from './nesting.js';
-import { overrideEvidence, type NestingOverride } from './override.js';
 import { readTextPage, type TextPage } from './page.js';
-import type { Side } from './rows.js';
+import type { Table } from './table.js';
 
-export { parseOverride, type NestingOverride, type OverrideEntry } from './override.js';
+export { parseOverride, type NestingOverride, type OverrideEntry } from '../override.js';
 export { readPageErrors, readTextPage, type PageErrors, type TextPage } from './page.js';
 export type { ErrorCodeRow, ErrorExample } from './errors-section.js';
 export { CODES as TEXT_DIAGNOSTIC_CODES, type TextCode } from './codes.js';
@@ -47,48 +51,35 @@ function buildApi(
 ): Omit<Api, 'diagnostics'> | undefined {
   const header = page.header;
   if (header === undefined) return undefined;
-  if (override?.api !== undefined && override.api !== header.api) {
-    out.push(
-      diagnostic(
-        'error',
-        CODES.overrideApiMismatch,
-        `The override file is for "${override.api}", but the page documents "${header.api}".`,
-        {
-          file: override.file,
-          expected: `"api": "${header.api}"`,
-          found: `"api": "${override.api}"`,
-        },
-      ),
-    );
-  }
-  const side = (which: Side) => {
-    const table = which === 'request' ? page.request : page.response;
-    if (table === undefined) return [];
-    const sample = which === 'request' ? page.requestSample : page.responseSample;
-    const entries = override === undefined ? undefined : override[which];
-    const pinned = entries === undefined ? undefined : overrideEvidence(entries);
-    const nesting = resolveNesting(
-      {
-        side: which,
-        items: table.items,
-        file,
-        noSample: page.noSample[which],
-        ...(sample === undefined ? {} : { sample }),
-        ...(pinned === undefined || override === undefined
-          ? {}
-          : { override: { evidence: pinned, file: override.file } }),
-      },
-      out,
-    );
-    return buildFields(which, table.items, nesting, sample, file, out);
-  };
+  const nested = resolveNesting(pageContent(page, header.api, file), override);
+  out.push(...nested.diagnostics);
   return {
     api: header.api,
     title: header.title,
     description: header.description,
-    request: side('request'),
-    response: side('response'),
+    request: nested.request,
+    response: nested.response,
     source: { file, format: 'text' },
+  };
+}
+
+/** What the nesting pass needs from a text page: its two tables and their samples. */
+export function pageContent(page: TextPage, api: string, file: string): PageContent {
+  const side = (
+    table: Table | undefined,
+    sample: Evidence | undefined,
+    noSample: string,
+  ): SideContent | undefined =>
+    table === undefined
+      ? undefined
+      : { items: table.items, noSample, ...(sample === undefined ? {} : { sample }) };
+  const request = side(page.request, page.requestSample, page.noSample.request);
+  const response = side(page.response, page.responseSample, page.noSample.response);
+  return {
+    file,
+    api,
+    ...(request === undefined ? {} : { request }),
+    ...(response === undefined ? {} : { response }),
   };
 }
 

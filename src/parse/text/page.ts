@@ -8,17 +8,20 @@ import {
   type ErrorCodeRow,
   type ErrorExample,
 } from './errors-section.js';
-import type { Evidence } from './evidence.js';
+import type { Evidence } from '../../model/passes/nesting/evidence.js';
 import { parseHeader, type Header } from './header.js';
-import { readJavaSample, type JavaSample } from './java-sample.js';
-import { jsonEvidence } from './json-sample.js';
+import {
+  readRequestSample,
+  readResponseSample,
+  unreadableSample,
+  type JavaSample,
+} from '../samples/index.js';
 import { excerpt, splitLines, type Line, type TextLimit } from './lines.js';
 import type { Side } from './rows.js';
-import { sampleBody, type SampleBody } from './sample-body.js';
+import { sampleBody } from './sample-body.js';
 import { findSections, HEADINGS, type Heading, type SectionMap } from './sections.js';
 import { readTable, type Table } from './table.js';
 import { detectTruncation, truncationDiagnostic, type Truncation } from './truncation.js';
-import { xmlEvidence } from './xml-example.js';
 
 /**
  * Everything a form-A page says, section by section, before nesting is decided: the page record. parseTextDoc
@@ -125,21 +128,15 @@ export function readTextPage(content: string, file: string, out: Diagnostic[]): 
   const requestSection = sections.get('请求示例');
   if (requestSection !== undefined) {
     const body = sampleBody(lines, requestSection, limit);
-    if (body.text.startsWith('{')) {
-      requestSample = jsonEvidence(body, 'the JSON request sample');
-    } else if (body.text !== '') {
-      java = readJavaSample(body, 'the Java request sample');
-      requestSample = java?.evidence;
-    }
-    if (requestSample === undefined) noSample.request = unreadable(body, 'request', file, out);
+    ({ java, evidence: requestSample } = readRequestSample(body));
+    if (requestSample === undefined) noSample.request = unreadableSample(body, 'request', file, out);
   }
   let responseSample: Evidence | undefined;
   const responseSection = sections.get('响应示例');
   if (responseSection !== undefined) {
     const body = sampleBody(lines, responseSection, limit);
-    if (body.text.startsWith('<')) responseSample = xmlEvidence(body, 'the XML response example');
-    else if (body.text.startsWith('{')) responseSample = jsonEvidence(body, 'the JSON response example');
-    if (responseSample === undefined) noSample.response = unreadable(body, 'response', file, out);
+    responseSample = readResponseSample(body);
+    if (responseSample === undefined) noSample.response = unreadableSample(body, 'response', file, out);
   }
 
   if (truncation !== undefined) out.push(truncationDiagnostic(file, lines, truncation, sections, dropped));
@@ -202,25 +199,4 @@ function missingSample(
 ): string {
   if (sections.get(heading) !== undefined) return '';
   return truncation === undefined ? `the page has no ${what}` : `the page is cut before its ${what}`;
-}
-
-/** Why a present sample section gives no evidence; a sample that is neither empty nor cut is reported. */
-function unreadable(body: SampleBody, side: Side, file: string, out: Diagnostic[]): string {
-  const what = side === 'request' ? 'request code sample' : 'response example';
-  if (body.cut) return `the page is cut inside its ${what}, before any usable part of it`;
-  if (body.text.trim() === '') return `the ${what} is empty`;
-  out.push(
-    diagnostic(
-      'warning',
-      CODES.sampleUnreadable,
-      `The ${what} could not be read, so it gives no nesting evidence.`,
-      {
-        file,
-        line: body.lineNos[0] ?? body.headingLine,
-        expected: side === 'request' ? 'Java SDK code or a JSON body' : 'an XML or JSON example',
-        found: `"${excerpt(body.text, 40)}"`,
-      },
-    ),
-  );
-  return `the ${what} could not be read`;
 }

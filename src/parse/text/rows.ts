@@ -1,3 +1,4 @@
+import type { Side } from '../../model/passes/nesting/page-content.js';
 import { readRowType, type TypeRef } from './type-tokens.js';
 
 /**
@@ -13,7 +14,7 @@ export interface RowCells extends TypeRef {
   readonly rest: string;
 }
 
-export type Side = 'request' | 'response';
+export type { Side } from '../../model/passes/nesting/page-content.js';
 
 const NAME = /^[A-Za-z_$][A-Za-z0-9_$.-]*$/;
 export const REQUIRED_WORDS: ReadonlyMap<string, boolean> = new Map([

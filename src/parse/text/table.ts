@@ -1,10 +1,10 @@
 import { diagnostic } from '../../model/diagnostics.js';
 import type { Constraints, Diagnostic } from '../../model/types.js';
-import { readBlock } from './blocks.js';
+import { readBlocks } from './blocks.js';
 import { bulletText, leafName, opensObjectBlock } from './bullets.js';
 import { CODES } from './codes.js';
 import { parseConstraint, withConstraint } from './constraints.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from '../../model/passes/nesting/page-content.js';
 import { excerpt, type Line, type TextLimit } from './lines.js';
 import { parseRow, type Side } from './rows.js';
 import type { Section } from './sections.js';
@@ -74,7 +74,6 @@ export function readTable(
   }
 
   let row: OpenRow | undefined;
-  let block: Line[] = [];
   /** Bullets are skipped until the next row after an unreadable row (they would land in the wrong group). */
   let skipping = true;
   let orphanReported = false;
@@ -96,12 +95,6 @@ export function readTable(
     });
     row = undefined;
   };
-  const flushBlock = (atEnd: boolean): void => {
-    if (block.length === 0) return;
-    const item = readBlock(block, side, file, out, atEnd ? { partial: limit.partial } : undefined, dropped);
-    if (item !== undefined) items.push(item);
-    block = [];
-  };
 
   let closed = false;
   for (; i < end; i++) {
@@ -114,7 +107,6 @@ export function readTable(
     }
     const content = bulletText(line);
     if (content === undefined) {
-      flushBlock(false);
       flushRow();
       const cells = parseRow(line.text, side);
       skipping = cells === undefined;
@@ -190,15 +182,15 @@ export function readTable(
       }
     }
     flushRow();
-    if (leafName(content) !== undefined || (block.length >= 2 && opensObjectBlock(lines, i, end, side))) {
-      flushBlock(false);
-    }
-    block.push(line);
+    // The rest of this run of bullets is field blocks; a run that reaches the cut of a truncated page is cut too.
+    let runEnd = i + 1;
+    while (runEnd < end && bulletText(lines[runEnd]) !== undefined) runEnd++;
+    const cutAt = runEnd >= end && runsToCut ? { partial: limit.partial } : undefined;
+    items.push(...readBlocks(lines, { from: i, to: runEnd, limit: end }, side, file, out, cutAt, dropped));
+    i = runEnd - 1;
   }
-  const cut = !closed && runsToCut;
-  flushBlock(cut);
   flushRow();
-  return { items, cut };
+  return { items, cut: !closed && runsToCut };
 }
 
 function reportTrailing(

@@ -1,6 +1,7 @@
 // Small builders for hand-made model objects in emitter tests.
 import { readFileSync } from 'node:fs';
-import type { Api, Constraints, Field } from '../../../src/model/types.js';
+import { resolveFieldKinds, resolveKinds } from '../../../src/model/passes/kinds.js';
+import type { Api, Constraints, DocApi, Field } from '../../../src/model/types.js';
 
 export interface FieldInit {
   readonly array?: boolean;
@@ -12,7 +13,7 @@ export interface FieldInit {
 }
 
 export function field(name: string, type: string, init: FieldInit = {}): Field {
-  return {
+  return resolveFieldKinds({
     name,
     type,
     array: init.array ?? false,
@@ -21,7 +22,7 @@ export function field(name: string, type: string, init: FieldInit = {}): Field {
     ...(init.description === undefined ? {} : { description: init.description }),
     ...(init.constraints === undefined ? {} : { constraints: init.constraints }),
     children: init.children ?? [],
-  };
+  });
 }
 
 export function api(name: string, init: Partial<Omit<Api, 'api'>> = {}): Api {
@@ -43,7 +44,7 @@ export function seedApis(): Api[] {
   return [
     'alibaba_damai_maizuo_openapi_user_register_byauthcode.json',
     'alitrip_merchant_galaxy_member_login_derby.json',
-  ].map((file) => JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as Api);
+  ].map((file) => resolveKinds(JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')) as DocApi));
 }
 
 /**

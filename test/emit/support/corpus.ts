@@ -1,7 +1,8 @@
 // Reads the doc JSON corpus in ../shared (when present) into model APIs, for whole-corpus emitter tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Api, Field } from '../../../src/model/types.js';
+import { resolveKinds } from '../../../src/model/passes/kinds.js';
+import type { Api, DocField } from '../../../src/model/types.js';
 
 export const CORPUS_JSON = fileURLToPath(new URL('../../../../shared/corpus/json/', import.meta.url));
 export const HAS_CORPUS = existsSync(CORPUS_JSON);
@@ -24,7 +25,7 @@ interface DocJson {
   readonly responseParams?: readonly DocParam[];
 }
 
-function toField(param: DocParam, side: 'request' | 'response'): Field {
+function toField(param: DocParam, side: 'request' | 'response'): DocField {
   const raw = param.type ?? 'String';
   const array = /\s*\[\]$/.test(raw);
   const constraints = {
@@ -48,15 +49,17 @@ export function corpusApis(): Api[] {
   for (const category of readdirSync(CORPUS_JSON).sort()) {
     for (const file of readdirSync(`${CORPUS_JSON}${category}`).sort()) {
       const doc = JSON.parse(readFileSync(`${CORPUS_JSON}${category}/${file}`, 'utf8')) as DocJson;
-      apis.push({
-        api: doc.name,
-        title: doc.apiChineseName ?? '',
-        description: doc.description ?? '',
-        request: (doc.requestParams ?? []).map((p) => toField(p, 'request')),
-        response: (doc.responseParams ?? []).map((p) => toField(p, 'response')),
-        source: { file: `corpus/json/${category}/${file}`, format: 'json' },
-        diagnostics: [],
-      });
+      apis.push(
+        resolveKinds({
+          api: doc.name,
+          title: doc.apiChineseName ?? '',
+          description: doc.description ?? '',
+          request: (doc.requestParams ?? []).map((p) => toField(p, 'request')),
+          response: (doc.responseParams ?? []).map((p) => toField(p, 'response')),
+          source: { file: `corpus/json/${category}/${file}`, format: 'json' },
+          diagnostics: [],
+        }),
+      );
     }
   }
   return apis;

@@ -4,7 +4,8 @@
  * - calls `diagnostic(severity, code, …)` and `<collector>.add(severity, code, message, at, …)`;
  * - object members `code: '<kebab-case>'` (detection results such as `{ code: 'binary-file' }` that are
  *   handed to `diagnostic` later as `detected.code`);
- * - the text reader's code table (`CODES` in src/parse/text/codes.ts), whose members are used as `CODES.x`.
+ * - the code tables of the text reader and the nesting pass (`CODES` in src/parse/text/codes.ts and
+ *   src/model/passes/nesting/codes.ts), whose members are used as `CODES.x`.
  *
  * A code argument the scanner cannot resolve (a variable, a function call) is reported as unresolved, so a new
  * way of passing codes makes the catalogue test fail until the scanner learns it, instead of slipping past.

@@ -13,7 +13,7 @@
  * Struct type names come from a small pool so one name regularly stands for different shapes.
  */
 import fc from 'fast-check';
-import type { Api, Constraints, Field } from '../../../src/model/types.js';
+import type { DocApi as Api, Constraints, DocField as Field } from '../../../src/model/types.js';
 import { hostileText, trimmedText } from './hostile-text.js';
 
 export type Profile = 'model' | 'json' | 'text';
@@ -130,7 +130,7 @@ function fieldName(profile: Profile): fc.Arbitrary<string> {
   return fc.oneof({ weight: 10, arbitrary: base }, { weight: 2, arbitrary: odd });
 }
 
-/** The text reader's loose comparison of field names (case and `_` ignored), see src/parse/text/names.ts. */
+/** The text reader's loose comparison of field names (case and `_` ignored), see src/model/passes/nesting/names.ts. */
 export function looseName(name: string): string {
   return name.replaceAll('_', '').toLowerCase();
 }
@@ -182,7 +182,7 @@ function isAmbiguousCell(text: string): boolean {
 
 /**
  * `w w`: a row whose example and description are equal reads like this, so without a sample the reader takes
- * the halves apart (src/parse/text/examples.ts); a description of this shape on a struct row is undecidable.
+ * the halves apart (src/model/passes/nesting/examples.ts); a description of this shape on a struct row is undecidable.
  */
 function isDoubled(text: string): boolean {
   const half = (text.length - 1) / 2;

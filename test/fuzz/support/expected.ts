@@ -3,7 +3,7 @@
  * different subset of the model (doc JSON: no examples, no defaults; form A: constraints only on top-level
  * request rows), so `shape` keeps exactly what the form carries and drops the rest on both sides.
  */
-import type { Constraints, Field } from '../../../src/model/types.js';
+import type { Constraints, DocField as Field } from '../../../src/model/types.js';
 import type { DocSpec } from './doc-arbitrary.js';
 
 export interface Carried {

@@ -5,6 +5,7 @@
 import { emitPackage, type GeneratedFiles } from '../../../src/emit/index.js';
 import { loadRuntimeSources } from '../../../src/assets/index.js';
 import { generate, type GenerateResult, type InputDoc } from '../../../src/generate.js';
+import { resolveKinds } from '../../../src/model/passes/kinds.js';
 import type { Api } from '../../../src/model/types.js';
 import type { DocSpec } from './doc-arbitrary.js';
 import { renderJson, type JsonStyle, PLAIN_STYLE } from './render-json.js';
@@ -53,7 +54,9 @@ export function generatePackage(inputs: Inputs, options: { readonly strict?: boo
 
 /** Model APIs for docs that skip the readers; `file` is doc text too (it is shown in generated headers). */
 export function modelApis(docs: readonly DocSpec[], file: (index: number) => string): Api[] {
-  return docs.map((doc, i) => ({ ...doc, source: { file: file(i), format: 'json' }, diagnostics: [] }));
+  return docs.map((doc, i) =>
+    resolveKinds({ ...doc, source: { file: file(i), format: 'json' }, diagnostics: [] }),
+  );
 }
 
 /** Emits model APIs; `gateway` is written into the client as a string literal, so it is doc-like text too. */

@@ -3,7 +3,7 @@
  * description, example and default value (and, for the model profile, some field names). Payloads rotate
  * through PAYLOADS so every kind lands in every kind of position across a run.
  */
-import type { Constraints, Field } from '../../../src/model/types.js';
+import type { Constraints, DocField as Field } from '../../../src/model/types.js';
 import { flatText, type DocSpec } from './doc-arbitrary.js';
 import { PAYLOADS } from './hostile-text.js';
 

@@ -8,7 +8,7 @@
  * not change the model is chosen by `style`: `X[]` or `X []`, numbers or numeric strings for constraints,
  * `required` on response fields, absent or null `description`/`subParams`, compact or indented output.
  */
-import type { Constraints, Field } from '../../../src/model/types.js';
+import type { Constraints, DocField as Field } from '../../../src/model/types.js';
 import type { DocSpec } from './doc-arbitrary.js';
 
 export interface JsonStyle {

@@ -7,7 +7,7 @@
  * per level, list items wrapped in an element named after the item type in snake_case, `"` as `&quot;`), the
  * error example, 错误码解释 and the footer `FAQ\n\n返回\n顶部`.
  */
-import type { Constraints, Field } from '../../../src/model/types.js';
+import type { Constraints, DocField as Field } from '../../../src/model/types.js';
 import type { DocSpec } from './doc-arbitrary.js';
 
 export interface TextStyle {

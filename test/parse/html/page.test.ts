@@ -30,7 +30,7 @@ describe('readHtmlPage: DOM nesting', () => {
   it('reads nested tables (in a cell and in a full-width sub-row) into the hand-checked seed nesting', () => {
     const page = readHtmlPage(html('damai-nested-tables.html'), 'damai.html');
     expect(page.diagnostics).toEqual([]);
-    expect(page.textSides).toEqual([]);
+    expect(page.flatSides).toEqual([]);
     const expected = expectedDoc('expected', `${DAMAI}.json`);
     expect(page.api).toMatchObject({
       api: expected.name,
@@ -124,7 +124,7 @@ describe('readHtmlPage: DOM nesting', () => {
 describe('readHtmlPage: flat bullets and rendering', () => {
   it('leaves flat-bullet tables to the text rules and renders the page exactly as its text copy', () => {
     const page = readHtmlPage(html('derby-flat-bullets.html'), 'derby.html');
-    expect(page.textSides).toEqual(['request', 'response']);
+    expect(page.flatSides).toEqual(['request', 'response']);
     const seed = readFileSync(join(DOCS_INPUT, `${DERBY}.txt`), 'utf8');
     // The seed copy starts with the breadcrumb, which is site navigation before the header.
     expect(page.rendered.map((l) => l.text).join('\n')).toBe(seed.slice(seed.indexOf('alitrip.')));
@@ -171,7 +171,7 @@ describe('readHtmlPage: flat bullets and rendering', () => {
       ].join('\n'),
       'sold.html',
     );
-    expect(page.textSides).toEqual([]);
+    expect(page.flatSides).toEqual([]);
     expect(page.diagnostics).toEqual([]);
     expect(page.api?.request).toEqual([
       {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDoc } from '../../../src/parse/html/index.js';
 import { readHtmlPage } from '../../../src/parse/html/page.js';
+import { parseInput } from '../../../src/pipeline.js';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
 import { DOCS_INPUT, ROOT } from '../../helpers/paths.js';
 import { expectedShape, shapeOf, type JsonParam } from '../json/shape.js';
@@ -61,7 +62,7 @@ describe('parseHtmlDoc', () => {
     expect(r.diagnostics.filter((d) => d.code === 'example-guessed')).toEqual([]);
   });
 
-  it('reads a parameter section laid out without a <table> through the text rules instead of dropping it', () => {
+  it('reads a parameter section laid out without a <table> by the text table rules instead of dropping it', () => {
     const source = html('derby-flat-bullets.html');
     const start = source.indexOf('<table class="param-table">');
     const end = source.indexOf('</table>', start) + '</table>'.length;
@@ -74,14 +75,14 @@ describe('parseHtmlDoc', () => {
       .replace(/<t[hd]>/g, '<span>')
       .replace(/<\/t[hd]>/g, '</span> ');
     const page = source.slice(0, start) + grid + source.slice(end);
-    expect(readHtmlPage(page, 'grid.html').textSides).toEqual(['request', 'response']);
+    expect(readHtmlPage(page, 'grid.html').flatSides).toEqual(['request', 'response']);
     const r = parseHtmlDoc(page, 'grid.html');
     const want = expected(DERBY);
     expect(shapeOf(r.api?.request ?? [])).toEqual(expectedShape(want.requestParams, 'request'));
     expect(r.api?.request[0]).toMatchObject({ name: 'tenant_key', example: '234', description: '租户标识' });
   });
 
-  it('gives the DOM reading unchanged when no table needs the text rules', () => {
+  it('gives the DOM reading unchanged when no table needs the nesting pass', () => {
     for (const file of ['damai-nested-tables.html', 'mydata-tree-rows.html', 'problems-nested-tables.html']) {
       const page = readHtmlPage(html(file), file);
       const r = parseHtmlDoc(html(file), file);
@@ -90,9 +91,9 @@ describe('parseHtmlDoc', () => {
     }
   });
 
-  it('points text-rule diagnostics at HTML lines, without columns', () => {
+  it('points reading and nesting diagnostics at HTML lines, without columns', () => {
     // The response example omits `content`, and the description bullet block of `error_code` is cut short,
-    // so the text rules have something to say about this flat page.
+    // so the bullet rules and the nesting pass have something to say about this flat page.
     const page = html('derby-flat-bullets.html')
       .replace(
         '<ul class="sub-param"><li>└ error_code</li><li>String</li><li>50030</li><li>错误码</li></ul>',
@@ -107,6 +108,71 @@ describe('parseHtmlDoc', () => {
       expect(d.column).toBeUndefined();
       if (d.line !== undefined) expect(lines[d.line - 1], d.message).toBeDefined();
     }
+  });
+});
+
+describe('parseHtmlDoc: flat-bullet nesting from the DOM', () => {
+  // The damai page without its response example: `result_code` and `success` follow data's leaves, so their
+  // parent is open (text-format.md §5.3).
+  const noExample = (): string => {
+    const source = html('damai-flat-bullets.html');
+    const start = source.indexOf('<pre class="code xml">');
+    return source.slice(0, start) + source.slice(source.indexOf('</pre>', start) + '</pre>'.length);
+  };
+
+  it('names the HTML line of each bullet in the message and the diagnostic, and the open alternatives', () => {
+    const page = noExample();
+    const r = parseHtmlDoc(page, 'damai.html');
+    const lines = page.split('\n');
+    const ambiguous = r.diagnostics.filter((d) => d.code === 'ambiguous-nesting');
+    expect(ambiguous.map((d) => d.field)).toContain('response.result.data.result_code');
+    for (const d of ambiguous) {
+      const name = d.field?.split('.').pop() ?? '';
+      expect(lines[(d.line ?? 0) - 1], d.message).toContain(`<li>└ ${name}</li>`);
+      expect(d.message).toContain(`(line ${d.line})`);
+      expect(d.message).toContain('the response example is empty');
+    }
+    expect(r.diagnostics.some((d) => d.code === 'truncated-page')).toBe(false);
+  });
+
+  it('applies an override file to a flat-bullet page as to its text copy', () => {
+    const override = {
+      file: 'damai.overrides.json',
+      content: JSON.stringify({
+        api: 'alibaba.damai.maizuo.openapi.user.register.byauthcode',
+        response: {
+          result: ['result_msg', 'data', 'result_code', 'success'],
+          'result.data': ['user_token', 'user_icon', 'user_phone', 'user_name', 'user_id'],
+        },
+      }),
+    };
+    const r = parseInput({ file: 'damai.html', content: noExample(), override });
+    const result = r.api?.response[0];
+    expect(result?.children.map((f) => f.name)).toEqual(['result_msg', 'data', 'result_code', 'success']);
+    expect(result?.children[1]?.children.map((f) => f.name)).toEqual([
+      'user_token',
+      'user_icon',
+      'user_phone',
+      'user_name',
+      'user_id',
+    ]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads a page cut before its FAQ section as cut', () => {
+    const source = html('derby-flat-bullets.html');
+    const page = source.slice(
+      0,
+      source.indexOf('<div class="doc-section">', source.indexOf('响应示例') - 80),
+    );
+    const r = parseHtmlDoc(page, 'cut.html');
+    expect(r.diagnostics.filter((d) => d.code === 'truncated-page')).toHaveLength(1);
+    expect(r.api?.response[0]?.children.map((f) => f.name)).toEqual([
+      'success',
+      'error_msg',
+      'error_code',
+      'content',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Constraints, Field } from '../../../src/model/types.js';
+import type { Constraints, DocField as Field } from '../../../src/model/types.js';
 import { parseJsonDoc } from '../../../src/parse/json/index.js';
 import { HAS_SHARED, SHARED } from '../../helpers/paths.js';
 

@@ -1,4 +1,4 @@
-import type { Field } from '../../../src/model/types.js';
+import type { DocField as Field } from '../../../src/model/types.js';
 
 /** The structural part of a field: what every reader must agree on for the same API. */
 export interface Shape {

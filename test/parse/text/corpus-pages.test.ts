@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_SHARED, SHARED } from '../../helpers/paths.js';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
-import type { Field } from '../../../src/model/types.js';
+import type { DocField as Field } from '../../../src/model/types.js';
 import { listJson, preorder, readText, truthOf, type TruthParam } from './support.js';
 
 /** The real saved pages of the shared corpus: totality, truncation reports, and nesting against doc JSON. */

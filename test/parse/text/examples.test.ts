@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/model/types.js';
-import { exampleAndDescription, type ValueEvidence } from '../../../src/parse/text/examples.js';
+import { exampleAndDescription, type ValueEvidence } from '../../../src/model/passes/nesting/examples.js';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
-import type { TableItem } from '../../../src/parse/text/item.js';
+import type { TableItem } from '../../../src/model/passes/nesting/page-content.js';
 import { b, page } from './support.js';
 
 const row = (type: string, rest: string, array = false): TableItem => ({

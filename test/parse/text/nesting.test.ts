@@ -4,9 +4,9 @@ import {
   createChain,
   fixDepth,
   parentCandidates,
-} from '../../../src/parse/text/depth-solver.js';
+} from '../../../src/model/passes/nesting/depth-solver.js';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
-import type { Field } from '../../../src/model/types.js';
+import type { DocField as Field } from '../../../src/model/types.js';
 import { FIXTURES, SEEDS, b, codes, page, readText } from './support.js';
 
 const shape = (fields: readonly Field[]): unknown[] =>

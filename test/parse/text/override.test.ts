@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOverride, parseTextDoc, type NestingOverride } from '../../../src/parse/text/index.js';
-import type { Field } from '../../../src/model/types.js';
+import type { DocField as Field } from '../../../src/model/types.js';
 import { FIXTURES, SEEDS, readText } from './support.js';
 
 const shape = (fields: readonly Field[]): unknown[] =>

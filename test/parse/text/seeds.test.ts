@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
-import type { Field } from '../../../src/model/types.js';
+import type { DocField as Field } from '../../../src/model/types.js';
 import { FIXTURES, SEEDS, codes, normaliseText, readText, toTruth, truthOf } from './support.js';
 
 function parseSeed(name: string) {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Field } from '../../../src/model/types.js';
+import type { Diagnostic, DocField as Field } from '../../../src/model/types.js';
 
 /** test/fixtures/, resolved from this file so tests run from any working directory. */
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));

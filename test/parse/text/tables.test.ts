@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
-import type { Field } from '../../../src/model/types.js';
+import type { DocField as Field } from '../../../src/model/types.js';
 import { b, codes, page } from './support.js';
 
 const shape = (fields: readonly Field[]): unknown[] =>

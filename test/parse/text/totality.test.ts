@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTextDoc } from '../../../src/parse/text/index.js';
-import type { Field, ParseResult } from '../../../src/model/types.js';
+import type { DocField as Field, ParseResult } from '../../../src/model/types.js';
 import { FIXTURES, SEEDS, readText } from './support.js';
 
 /** Parsing is total: any string gives a result and diagnostics, never an exception or an internal failure. */

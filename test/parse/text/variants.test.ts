@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTextDoc, readPageErrors, readTextPage } from '../../../src/parse/text/index.js';
 import { detectTruncation } from '../../../src/parse/text/truncation.js';
 import { splitLines } from '../../../src/parse/text/lines.js';
-import type { Diagnostic, Field } from '../../../src/model/types.js';
+import type { Diagnostic, DocField as Field } from '../../../src/model/types.js';
 import { b, codes, page, readText } from './support.js';
 
 const LOCAL = new URL('./fixtures/', import.meta.url);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceNode } from '../../../src/parse/text/evidence.js';
-import { readJavaSample } from '../../../src/parse/text/java-sample.js';
-import { jsonEvidence, readJsonSample } from '../../../src/parse/text/json-sample.js';
-import type { SampleBody } from '../../../src/parse/text/sample-body.js';
-import { parseXmlForest, unescapeXml, xmlEvidence } from '../../../src/parse/text/xml-example.js';
+import type { EvidenceNode } from '../../../src/model/passes/nesting/evidence.js';
+import { readJavaSample } from '../../../src/parse/samples/java.js';
+import { jsonEvidence, readJsonSample } from '../../../src/parse/samples/json.js';
+import type { SampleBody } from '../../../src/parse/samples/body.js';
+import { parseXmlForest, unescapeXml, xmlEvidence } from '../../../src/parse/samples/xml.js';
 
 /** A sample body whose first line is file line `first`. */
 function body(lines: readonly string[], first = 1, cut = false): SampleBody {

@@ -4,19 +4,19 @@
  * types grows with depth. Fields at MAX_FIELD_DEPTH keep their name and documentation, but their nested
  * fields are dropped and they are typed as a JSON object (`Map`): what the value still is on the wire.
  */
-import { diagnostic } from './diagnostics.js';
-import type { Api, Diagnostic, Field } from './types.js';
+import { diagnostic } from '../diagnostics.js';
+import type { DocApi, Diagnostic, DocField } from '../types.js';
 
 /** Top-level parameters and response fields are at depth 1. Documented in docs/model.md. */
 export const MAX_FIELD_DEPTH = 16;
 
 /** The API with every field deeper than `maxDepth` cut, and one warning per side that was cut. */
 export function limitFieldDepth(
-  api: Api,
+  api: DocApi,
   maxDepth = MAX_FIELD_DEPTH,
-): { api: Api; diagnostics: Diagnostic[] } {
+): { api: DocApi; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const cutSide = (side: 'request' | 'response', fields: readonly Field[]): readonly Field[] => {
+  const cutSide = (side: 'request' | 'response', fields: readonly DocField[]): readonly DocField[] => {
     const cuts: string[] = [];
     const result = cutFields(fields, 1, side, maxDepth, cuts);
     if (cuts.length > 0)
@@ -46,12 +46,12 @@ export function limitFieldDepth(
 
 /** Recursion is bounded by `maxDepth`: nothing below the cut is visited. Unchanged lists are returned as is. */
 function cutFields(
-  fields: readonly Field[],
+  fields: readonly DocField[],
   depth: number,
   path: string,
   maxDepth: number,
   cuts: string[],
-): readonly Field[] {
+): readonly DocField[] {
   let changed = false;
   const out = fields.map((field) => {
     if (field.children.length === 0) return field;

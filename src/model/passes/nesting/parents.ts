@@ -1,13 +1,13 @@
-import { diagnostic } from '../../model/diagnostics.js';
-import type { Diagnostic } from '../../model/types.js';
+import { diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../types.js';
 import { align, type Judge, type SideLayout } from './align.js';
 import { CODES } from './codes.js';
 import { addParentFact, createChain, parentCandidates } from './depth-solver.js';
 import type { Evidence, EvidenceNode } from './evidence.js';
 import { decideGroup, type OrderGroup } from './field-order.js';
 import { looseKey } from './names.js';
-import type { Side } from './rows.js';
-import type { TableItem } from './item.js';
+import type { Side } from './page-content.js';
+import type { TableItem } from './page-content.js';
 
 /**
  * Decides the parent of every item of one table side (docs/text-format.md §5.3–5.4):
@@ -38,7 +38,7 @@ export interface Nesting {
 
 type Group = OrderGroup;
 
-export function resolveNesting(input: NestingInput, out: Diagnostic[]): Nesting {
+export function decideParents(input: NestingInput, out: Diagnostic[]): Nesting {
   const { items, side, file } = input;
   const rowOf: number[] = [];
   const groups: Group[] = [];

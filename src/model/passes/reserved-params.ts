@@ -3,11 +3,11 @@
  * sends those itself and refuses an API parameter of the same name (the gateway would read the caller's value
  * as the protocol's), so such a parameter can never be sent: a warning at generation says so up front.
  */
-import { RESERVED_PARAMS } from '../runtime/common.js';
-import { diagnostic } from './diagnostics.js';
-import type { Api, Diagnostic } from './types.js';
+import { RESERVED_PARAMS } from '../../runtime/common.js';
+import { diagnostic } from '../diagnostics.js';
+import type { DocApi, Diagnostic } from '../types.js';
 
-export function reservedParamClashes(api: Api): Diagnostic[] {
+export function reservedParamClashes(api: DocApi): Diagnostic[] {
   return api.request
     .filter((field) => RESERVED_PARAMS.has(field.name))
     .map((field) =>

@@ -1,5 +1,5 @@
-import { draft, freeze, type DraftNode, type Evidence } from './evidence.js';
-import { lineAtOffset, type SampleBody } from './sample-body.js';
+import { draft, freeze, type DraftNode, type Evidence } from '../../model/passes/nesting/evidence.js';
+import { lineAtOffset, type SampleBody } from './body.js';
 
 /**
  * The XML response example (docs/text-format.md §7) and the XML error example (§8). A small tolerant reader:

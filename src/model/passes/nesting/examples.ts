@@ -1,9 +1,9 @@
-import { diagnostic } from '../../model/diagnostics.js';
-import type { Diagnostic } from '../../model/types.js';
-import { isKnownPrimitive } from '../../model/type-kind.js';
+import { diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../types.js';
+import { isKnownPrimitive } from '../../type-kind.js';
 import { CODES } from './codes.js';
 import { nodeValues, type Evidence, type EvidenceNode } from './evidence.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from './page-content.js';
 import { looseKey } from './names.js';
 
 /**

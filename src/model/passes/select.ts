@@ -1,8 +1,14 @@
-/** The model stage's last pass: parsed docs → the set of APIs to generate, with every doc's diagnostics. */
-import { applyAccessConfig } from './access.js';
-import { diagnostic, hasErrors } from './diagnostics.js';
-import type { Api, ApiAccess, Diagnostic } from './types.js';
-import type { ParsedDoc } from '../parse/input.js';
+/** The select pass: every doc's model → the set of APIs to generate, with every doc's diagnostics. */
+import { applyAccessConfig } from '../access.js';
+import { diagnostic, hasErrors } from '../diagnostics.js';
+import type { Api, ApiAccess, Diagnostic } from '../types.js';
+
+/** One input doc after the per-doc passes: its API model (absent when the file is no API doc) and diagnostics. */
+export interface ParsedDoc {
+  readonly file: string;
+  readonly api?: Api;
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 export interface BuildModelOptions {
   /** Treat warnings as errors: a doc with a warning is not generated. */

@@ -1,6 +1,6 @@
 import type { Evidence, EvidenceNode } from './evidence.js';
 import { looseKey, setterMatches, upperCamel } from './names.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from './page-content.js';
 
 /**
  * Matches the items of one table side to the nodes of one evidence tree. A node can serve item k when its

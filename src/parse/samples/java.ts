@@ -1,5 +1,5 @@
-import { draft, freeze, type DraftNode, type Evidence } from './evidence.js';
-import { lineAtOffset, type SampleBody } from './sample-body.js';
+import { draft, freeze, type DraftNode, type Evidence } from '../../model/passes/nesting/evidence.js';
+import { lineAtOffset, type SampleBody } from './body.js';
 
 /**
  * The Java request sample (docs/text-format.md §5.4, §6). Each nested object is its own variable

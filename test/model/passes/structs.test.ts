@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emitApiModule } from '../../src/emit/api-module.js';
-import { DEFAULT_NAMING } from '../../src/emit/names.js';
-import { planModule } from '../../src/emit/plan-module.js';
-import type { Api } from '../../src/model/types.js';
-import { api, field } from './support/build.js';
-import { MODULE_CONTEXT } from '../helpers/templates.js';
+import { DEFAULT_NAMING } from '../../../src/emit/names.js';
+import type { NumberOptions } from '../../../src/emit/numbers.js';
+import { planStructs } from '../../../src/model/passes/structs.js';
+import type { Api } from '../../../src/model/types.js';
+import { api, field } from '../../emit/support/build.js';
 
-const structNames = (given: Api): [string, string, string][] =>
-  planModule(given, DEFAULT_NAMING).structs.map((s) => [s.side, s.path, s.name]);
+const plan = (given: Api, numbers: NumberOptions = {}) =>
+  planStructs(given, { naming: DEFAULT_NAMING, numbers });
+const structNames = (given: Api, numbers?: NumberOptions): [string, string, string][] =>
+  plan(given, numbers).structs.map((s) => [s.side, s.path, s.name]);
 
 describe('struct naming inside one API', () => {
   it('keeps doc names and shares one interface between uses of the same shape', () => {
@@ -51,9 +52,6 @@ describe('struct naming inside one API', () => {
       ['response', 'result', 'ResponseData'],
       ['response', 'result.location', 'LocationData'],
     ]);
-    expect(emitApiModule(given, MODULE_CONTEXT).text).toContain(
-      'Response struct Response, first used at result. Named ResponseData so that it does not shadow the global Response.',
-    );
   });
 
   it('gives a different shape under a taken name a path-derived name', () => {
@@ -132,23 +130,49 @@ describe('struct naming inside one API', () => {
   });
 });
 
-describe('per-API module output', () => {
-  const seedLike = api('alibaba.x.get', {
-    request: [field('q', 'Query', { required: true, children: [field('id', 'Number', { required: true })] })],
-    response: [field('result', 'Result', { children: [field('ok', 'Boolean')] })],
-  });
-
-  it('does not depend on other APIs: the same API emits the same text alone or among others', () => {
-    const alone = emitApiModule(seedLike, MODULE_CONTEXT);
-    const other = api('alibaba.x.list', {
-      response: [field('result', 'Result', { children: [field('n', 'Number')] })],
+describe('struct identity inside one API', () => {
+  it('tells response shapes apart by how their Numbers are delivered, as the numbers option decides', () => {
+    const shape = (id: string): ReturnType<typeof field> =>
+      field(id, 'Trade', { children: [field('tid', 'Number'), field('n', 'Number')] });
+    const given = api('a.b', { response: [shape('first'), shape('second')] });
+    expect(structNames(given)).toEqual([['response', 'first', 'Trade']]);
+    // One use delivers `n` as an id, the other as a number: two interfaces.
+    const apart = api('a.b', {
+      response: [
+        shape('first'),
+        field('second', 'Trade', {
+          children: [field('tid', 'Number'), field('n', 'Number', { description: '订单编号' })],
+        }),
+      ],
     });
-    emitApiModule(other, MODULE_CONTEXT);
-    expect(emitApiModule(seedLike, MODULE_CONTEXT)).toEqual(alone);
+    expect(structNames(apart)).toEqual([
+      ['response', 'first', 'Trade'],
+      ['response', 'second', 'ResponseTrade'],
+    ]);
   });
 
-  it('does not mutate its input', () => {
-    const frozen = JSON.parse(JSON.stringify(seedLike)) as Api;
+  it('answers each struct field of the API with its interface, and members without repeated wire names', () => {
+    const item = field('item', 'Item', { children: [field('a', 'String'), field('a', 'Number')] });
+    const given = api('a.b', {
+      request: [item],
+      response: [field('items', 'Item', { array: true, children: [field('a', 'String')] })],
+    });
+    const planned = plan(given);
+    expect(planned.structName('request', item)).toBe('Item');
+    expect(planned.structName('response', given.response[0]!)).toBe('ResponseItem');
+    expect(planned.members(item)).toEqual({ fields: [item.children[0]], repeated: ['a'] });
+    expect(planned.params.fields).toEqual([item]);
+    expect(() =>
+      planned.structName('request', field('other', 'Other', { children: [field('z', 'String')] })),
+    ).toThrow(/No interface planned for request field other/);
+  });
+
+  it('is a pure function of the API: same input, same plan; the input is not changed', () => {
+    const given = api('a.b', {
+      request: [field('q', 'Query', { children: [field('id', 'Number', { required: true })] })],
+      response: [field('result', 'Result', { children: [field('ok', 'Boolean')] })],
+    });
+    const frozen = structuredClone(given);
     const deepFreeze = (value: unknown): void => {
       if (typeof value === 'object' && value !== null) {
         Object.freeze(value);
@@ -156,6 +180,7 @@ describe('per-API module output', () => {
       }
     };
     deepFreeze(frozen);
-    expect(emitApiModule(frozen, MODULE_CONTEXT).text).toBe(emitApiModule(seedLike, MODULE_CONTEXT).text);
+    expect(structNames(frozen)).toEqual(structNames(given));
+    expect(frozen).toEqual(given);
   });
 });

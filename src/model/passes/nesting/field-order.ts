@@ -1,5 +1,5 @@
 import { fixDepth, fixedDepth, type DepthChain } from './depth-solver.js';
-import type { TableItem } from './item.js';
+import type { TableItem } from './page-content.js';
 
 /**
  * The field-order rule: where a field goes when neither the samples nor the depth constraints decide it.

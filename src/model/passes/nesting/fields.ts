@@ -1,12 +1,12 @@
-import { diagnostic } from '../../model/diagnostics.js';
-import { typeKind } from '../../model/type-kind.js';
-import type { Diagnostic, Field } from '../../model/types.js';
+import { diagnostic } from '../../diagnostics.js';
+import { typeKind } from '../../type-kind.js';
+import type { Diagnostic, DocField as Field } from '../../types.js';
 import { CODES } from './codes.js';
 import type { Evidence } from './evidence.js';
 import { exampleAndDescription, valueEvidence } from './examples.js';
-import type { Nesting } from './nesting.js';
-import type { Side } from './rows.js';
-import type { TableItem } from './item.js';
+import type { Nesting } from './parents.js';
+import type { Side } from './page-content.js';
+import type { TableItem } from './page-content.js';
 
 type WritableField = { -readonly [K in keyof Field]: Field[K] };
 
