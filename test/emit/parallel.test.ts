@@ -47,7 +47,9 @@ describe.skipIf(!built)('emitting modules on a worker thread', () => {
     if (worker === undefined) throw new Error('the built worker is missing');
     try {
       const ctx = apiModuleContext(options.templates);
-      expect(await worker.emit(alone.apis)).toEqual(alone.apis.map((api) => emitApiModule(api, planStructs(api, ctx), ctx)));
+      expect(await worker.emit(alone.apis)).toEqual(
+        alone.apis.map((api) => emitApiModule(api, planStructs(api, ctx), ctx)),
+      );
 
       const pipeline = new Pipeline(options);
       const model = pipeline.model(docs.map((doc) => pipeline.parse(doc)));
