@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import type { NumberOptions } from '../emit/numbers.js';
+import type { NumberOptions } from '../model/numbers.js';
 import type { ApiAccess } from '../model/types.js';
 import semver from 'semver';
 import validateNpmPackageName from 'validate-npm-package-name';

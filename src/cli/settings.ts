@@ -1,4 +1,4 @@
-import type { NumberOptions } from '../emit/numbers.js';
+import type { NumberOptions } from '../model/numbers.js';
 import type { ApiAccess } from '../model/types.js';
 import { loadConfig, validatePackageFlags, type TopgenConfig } from './config.js';
 import { DEFAULTS } from './options.js';

@@ -4,10 +4,10 @@
  */
 import type { Api } from '../model/types.js';
 import type { ApiModuleContext } from './context.js';
-import type { ApiNames } from './names.js';
+import type { ApiNames } from '../naming/api-names.js';
 import type { StructPlan } from '../model/passes/structs.js';
 import { planModule } from './plan-module.js';
-import { MODULE_RUNTIME_IMPORTS, REQUEST_BASE } from './scope.js';
+import { MODULE_RUNTIME_IMPORTS, REQUEST_BASE } from '../naming/scope.js';
 import { structView } from './members.js';
 import { compareCodeUnits, fileText, headerComment } from './print.js';
 import { hasRequiredParams, requestClassView, requestInitView } from './request.js';

@@ -4,7 +4,7 @@
  */
 import type { FragmentsOf } from './fragments.js';
 import { CLIENT_CLASS, type PackageEntry, type PackagePlan } from './plan-package.js';
-import { REQUEST_BASE } from './scope.js';
+import { REQUEST_BASE } from '../naming/scope.js';
 import { headerComment } from './print.js';
 import { stringLiteral } from './safe.js';
 import type { Templates } from './templates.js';

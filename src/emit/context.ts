@@ -2,8 +2,8 @@
  * Emit options, normalised and frozen once per run, and the context every emitter reads a slice of.
  * All defaults live here.
  */
-import { DEFAULT_NAMING, type Naming } from './names.js';
-import { DEFAULT_NUMBER_OPTIONS, type NumberOptions } from './numbers.js';
+import { DEFAULT_NAMING, type Naming } from '../naming/api-names.js';
+import { DEFAULT_NUMBER_OPTIONS, type NumberOptions } from '../model/numbers.js';
 import type { Templates } from './templates.js';
 
 export interface EmitOptions {

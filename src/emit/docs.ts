@@ -5,8 +5,9 @@
 import { apiAccess } from '../model/access.js';
 import type { Api, Constraints, Field } from '../model/types.js';
 import { validExample } from './example-values.js';
-import { typeNameFromDoc, type DocPart } from './safe.js';
-import { PLATFORM_GLOBAL_NAMES } from './scope.js';
+import { typeNameFromDoc } from '../naming/identifiers.js';
+import type { DocPart } from './safe.js';
+import { PLATFORM_GLOBAL_NAMES } from '../naming/scope.js';
 import type { Side, StructDecl } from '../model/passes/structs.js';
 
 /**

@@ -7,7 +7,7 @@ import { fieldDoc, structDoc } from './docs.js';
 import type { Side, StructDecl } from '../model/passes/structs.js';
 import type { ModulePlan } from './plan-module.js';
 import { docComment, propertyKey, stringLiteral } from './safe.js';
-import { OBJECT_INTERFACE_MEMBERS } from './scope.js';
+import { OBJECT_INTERFACE_MEMBERS } from '../naming/scope.js';
 import { inputType, outputType } from './type-map.js';
 import type { InterfaceView, MemberView } from './views.js';
 

@@ -5,13 +5,13 @@
  */
 import type { Api, Field } from '../model/types.js';
 import type { StructPlan } from '../model/passes/structs.js';
-import { apiNames, type ApiNames, type Naming } from './names.js';
+import { apiNames, type ApiNames, type Naming } from '../naming/api-names.js';
 import {
   DEFAULT_NUMBER_OPTIONS,
   responseNumberForm,
   type NumberForm,
   type NumberOptions,
-} from './numbers.js';
+} from '../model/numbers.js';
 
 export interface ModulePlan extends StructPlan {
   readonly names: ApiNames;

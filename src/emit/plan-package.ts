@@ -6,9 +6,9 @@
  */
 import type { Api } from '../model/types.js';
 import type { ApiModule } from './api-module.js';
-import type { Naming } from './names.js';
+import type { Naming } from '../naming/api-names.js';
 import { compareCodeUnits } from './print.js';
-import { GLOBAL_NAMES, NameScope, OBJECT_INTERFACE_MEMBERS, REQUEST_BASE } from './scope.js';
+import { GLOBAL_NAMES, NameScope, OBJECT_INTERFACE_MEMBERS, REQUEST_BASE } from '../naming/scope.js';
 
 export const CLIENT_CLASS = 'TopClient';
 

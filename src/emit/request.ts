@@ -8,7 +8,7 @@ import { apiDoc, requestInitDoc } from './docs.js';
 import { indexSignature, memberViews } from './members.js';
 import { isPageable } from './pagination.js';
 import type { ModulePlan } from './plan-module.js';
-import { REQUEST_BASE } from './scope.js';
+import { REQUEST_BASE } from '../naming/scope.js';
 import { docComment } from './safe.js';
 import type { InterfaceView, RequestClassView } from './views.js';
 

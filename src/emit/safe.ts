@@ -3,87 +3,16 @@
  * examples, file paths) reaches generated TypeScript, JSON or Markdown through one of these functions, so no
  * doc can break out of a comment, a string literal, an identifier or a table cell.
  *
- * Identifiers are ASCII only: Node's regex tables and TypeScript's scanner may disagree on the newest Unicode
- * identifier characters, and an ASCII name means the same thing to every tool. Anything else is quoted.
+ * Which names are identifiers is decided in naming/identifiers.ts (shared with the model passes); a name that is
+ * not one is quoted here.
  */
-
-/** ECMAScript reserved words (including strict-mode and contextual ones that cannot name a binding). */
-const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  'await',
-  'break',
-  'case',
-  'catch',
-  'class',
-  'const',
-  'continue',
-  'debugger',
-  'default',
-  'delete',
-  'do',
-  'else',
-  'enum',
-  'export',
-  'extends',
-  'false',
-  'finally',
-  'for',
-  'function',
-  'if',
-  'implements',
-  'import',
-  'in',
-  'instanceof',
-  'interface',
-  'let',
-  'new',
-  'null',
-  'package',
-  'private',
-  'protected',
-  'public',
-  'return',
-  'static',
-  'super',
-  'switch',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'typeof',
-  'var',
-  'void',
-  'while',
-  'with',
-  'yield',
-]);
+import { identifierWords, isIdentifier } from '../naming/identifiers.js';
 
 /**
  * Keys that are legal in an interface but mean something special on objects or classes; quoting them keeps
  * the generated declaration visibly "just a wire name".
  */
 const SPECIAL_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** TypeScript's predefined type names: never usable as a declared type name. */
-const TYPE_KEYWORDS: ReadonlySet<string> = new Set([
-  'any',
-  'bigint',
-  'boolean',
-  'never',
-  'number',
-  'object',
-  'string',
-  'symbol',
-  'undefined',
-  'unknown',
-  'void',
-]);
-
-const ASCII_IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** True for an ASCII identifier that can name a binding (`const x`, `class X`, `interface X`). */
-export function isIdentifier(text: string): boolean {
-  return ASCII_IDENTIFIER.test(text) && !RESERVED_WORDS.has(text) && !TYPE_KEYWORDS.has(text);
-}
 
 /** A property key for an interface member or object literal: bare when plain, else a string literal. */
 export function propertyKey(name: string): string {
@@ -239,37 +168,6 @@ export function docComment(parts: readonly DocPart[], indent: string): string {
   let out = `${indent}/**\n`;
   for (const line of body) out += line === '' ? `${indent} *\n` : `${indent} * ${line}\n`;
   return `${out}${indent} */\n`;
-}
-
-/** ASCII letter/digit runs of a text: the words an identifier is built from. */
-export function identifierWords(text: string): string[] {
-  return text.match(/[A-Za-z0-9]+/g) ?? [];
-}
-
-function upperFirst(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** `alibaba.damai.user` → `AlibabaDamaiUser`. Inner capitals are kept (`SetLoadBalancerName`). '' when no word. */
-export function pascalCase(text: string): string {
-  return identifierWords(text).map(upperFirst).join('');
-}
-
-/** `alibaba.damai.user` → `alibabaDamaiUser`. */
-export function camelCase(text: string): string {
-  const pascal = pascalCase(text);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
-}
-
-/**
- * A type name from a doc's struct type: kept when it is already a plain capitalised identifier
- * (`UserRegisterVo`, `Foo_Bar`), otherwise built from its ASCII words (`List<Foo>` → `ListFoo`). Returns ''
- * when the text has no ASCII word at all (`结果`), so the caller can pick a path-derived name.
- */
-export function typeNameFromDoc(docType: string): string {
-  if (/^[A-Z][A-Za-z0-9_$]*$/.test(docType)) return docType;
-  const pascal = pascalCase(docType);
-  return /^[0-9]/.test(pascal) ? `T${pascal}` : pascal;
 }
 
 /** Text for a Markdown table cell or paragraph: one line, Markdown and HTML syntax characters escaped. */

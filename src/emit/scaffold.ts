@@ -5,7 +5,7 @@
  */
 import { compareCodeUnits, headerComment } from './print.js';
 import type { EmitContext } from './context.js';
-import { moduleStem } from './names.js';
+import { moduleStem } from '../naming/api-names.js';
 import type { FragmentsOf } from './fragments.js';
 import type { PackageEntry, PackagePlan } from './plan-package.js';
 import { apiExampleCode, readmeExampleCode, runtimeExampleCode } from './readme-example.js';

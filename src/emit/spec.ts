@@ -7,7 +7,7 @@
 import { apiAccess } from '../model/access.js';
 import type { Api, Field, TypeKind } from '../model/types.js';
 import { NUMERIC_CONSTRAINTS, specDoc } from './docs.js';
-import { responseKey } from './names.js';
+import { responseKey } from '../naming/api-names.js';
 import type { ModulePlan } from './plan-module.js';
 import { docComment, stringLiteral } from './safe.js';
 import { isList } from './type-map.js';

@@ -3,7 +3,7 @@
  * Struct fields are named by the module plan; everything else is a fixed type expression.
  */
 import type { Field, TypeKind } from '../model/types.js';
-import type { NumberForm } from './numbers.js';
+import type { NumberForm } from '../model/numbers.js';
 
 /** Runtime type names the type expressions below refer to; a module imports the ones it uses. */
 const RUNTIME_TYPES = ['Int64String', 'JsonValue', 'TopFile', 'TopNumberInput'] as const;

@@ -6,7 +6,7 @@ import { loadModel } from '../../src/cli/load.js';
 import { emitPackage, type GeneratedFiles } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/index.js';
 import { TEMPLATES } from '../helpers/templates.js';
-import { moduleStem } from '../../src/emit/names.js';
+import { moduleStem } from '../../src/naming/api-names.js';
 import { startMockGateway, type MockGateway } from '../../src/mock/index.js';
 import type { Api } from '../../src/model/types.js';
 import { API_SPEC, TopClientBase } from '../../src/runtime/client.js';

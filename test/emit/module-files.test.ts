@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { emitPackage } from '../../src/emit/index.js';
-import { apiNames, DEFAULT_NAMING, moduleStem } from '../../src/emit/names.js';
+import { apiNames, DEFAULT_NAMING, moduleStem } from '../../src/naming/api-names.js';
 import { api, contractRuntime, field } from './support/build.js';
 import { TEMPLATES } from '../helpers/templates.js';
 

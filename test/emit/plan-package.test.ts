@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NAMING } from '../../src/emit/names.js';
+import { DEFAULT_NAMING } from '../../src/naming/api-names.js';
 import { planPackage, type ApiExportNames } from '../../src/emit/plan-package.js';
 import type { Api } from '../../src/model/types.js';
 import { api } from './support/build.js';

@@ -5,7 +5,7 @@ import type { GenerateResult, InputDoc } from '../../src/generate.js';
 import { emitIsolatingFailures, generate, runDocPasses } from '../../src/generate.js';
 import { MAX_FIELD_DEPTH } from '../../src/model/passes/depth.js';
 import type { DocApi, DocField } from '../../src/model/types.js';
-import { MAX_MODULE_STEM, moduleStem } from '../../src/emit/names.js';
+import { MAX_MODULE_STEM, moduleStem } from '../../src/naming/api-names.js';
 import { emitPackage } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { DEFAULT_EMIT, readDocs } from '../helpers/pipeline.js';

@@ -332,13 +332,19 @@ describe('process lifetime', () => {
 
   it('holds the event loop only while a call is in flight', async () => {
     let respond: () => void = () => undefined;
+    let requests = 0;
     const server = await tcpServer((socket) => {
+      requests++;
       respond = () => socket.write(answer('{}'));
     });
+    // Until the nth whole request has arrived (a fixed sleep, or waiting for the connection only, loses this
+    // race on a loaded host: answering before the request is read would answer nothing).
+    const requestArrived = async (n: number): Promise<void> => {
+      while (requests < n) await sleep(5);
+    };
     const agent = new HttpAgent();
     const call = post(agent, server.url);
-    // Until the request has arrived (a fixed sleep loses this race on a loaded host).
-    while (server.received.length === 0) await sleep(5);
+    await requestArrived(1);
     // The test server's own sockets must not count.
     for (const socket of server.sockets) socket.unref();
     const during = refTcp();
@@ -348,6 +354,7 @@ describe('process lifetime', () => {
     // A new call takes the idle connection and holds the loop again.
     const again = post(agent, server.url);
     expect(refTcp()).toBe(during);
+    await requestArrived(2);
     respond();
     await again;
     agent.closeIdle();

@@ -10,16 +10,16 @@
  * then response side, depth first) against this API's own symbols and the globals only, so they depend on
  * this API alone: a per-API module never changes because another API was added (watch mode caches them).
  */
-import { apiNames, type Naming } from '../../emit/names.js';
-import { responseNumberForm, type NumberForm, type NumberOptions } from '../../emit/numbers.js';
-import { typeNameFromDoc } from '../../emit/safe.js';
+import { apiNames, type Naming } from '../../naming/api-names.js';
+import { responseNumberForm, type NumberForm, type NumberOptions } from '../numbers.js';
+import { typeNameFromDoc } from '../../naming/identifiers.js';
 import {
   GLOBAL_NAMES,
   MODULE_RUNTIME_IMPORTS,
   NameScope,
   PLATFORM_GLOBAL_NAMES,
   REQUEST_BASE,
-} from '../../emit/scope.js';
+} from '../../naming/scope.js';
 import type { Api, Field } from '../types.js';
 
 export type Side = 'request' | 'response';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NAMING } from '../../../src/emit/names.js';
-import type { NumberOptions } from '../../../src/emit/numbers.js';
+import { DEFAULT_NAMING } from '../../../src/naming/api-names.js';
+import type { NumberOptions } from '../../../src/model/numbers.js';
 import { planStructs } from '../../../src/model/passes/structs.js';
 import type { Api } from '../../../src/model/types.js';
 import { api, field } from '../../emit/support/build.js';

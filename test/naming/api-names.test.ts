@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiNames, classBase, DEFAULT_NAMING, responseKey } from '../../src/emit/names.js';
+import { apiNames, classBase, DEFAULT_NAMING, responseKey } from '../../src/naming/api-names.js';
 
 describe('classBase: the official Java SDK class name', () => {
   it.each([

@@ -1,10 +1,10 @@
 /**
  * Names derived from an API name alone. Every function here is pure in the API name, so a per-API module never
  * depends on which other APIs are generated; cross-API collisions are resolved later, in the shared files only
- * (see plan-package.ts).
+ * (see emit/plan-package.ts).
  */
 import { createHash } from 'node:crypto';
-import { camelCase, pascalCase } from './safe.js';
+import { camelCase, pascalCase } from './identifiers.js';
 
 /** What a generatable API name looks like: dotted words, as the TOP `method` parameter spells them. */
 export const API_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -61,7 +61,7 @@ const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * `d` is therefore written `d~`. Windows reserves device names (`con`, `nul`, `aux`, `com1`, … with any
  * extension), so such a first segment is written `con~`; and a stem longer than MAX_MODULE_STEM is cut and
  * ends in `~` and a short hash of the full name. `~` cannot occur in an API name, so stems stay distinct. The package's
- * exports map keeps `<package>/apis/<API name>` pointing at the renamed module (see scaffold.ts).
+ * exports map keeps `<package>/apis/<API name>` pointing at the renamed module (see emit/scaffold.ts).
  */
 export function moduleStem(api: string): string {
   const stem = api

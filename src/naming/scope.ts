@@ -1,8 +1,8 @@
 /**
  * A set of names in one declaration space (a module, the barrel, a class's members). Names are claimed in a
- * fixed order by the planners, so the same input always yields the same names.
+ * fixed order (by the struct pass and the planners), so the same input always yields the same names.
  */
-import { isIdentifier } from './safe.js';
+import { isIdentifier } from './identifiers.js';
 
 /**
  * Global names a generated module may reference or a reader would mistake for the built-in: a doc struct with
