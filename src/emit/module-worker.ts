@@ -4,15 +4,15 @@
  * which thread emits one does not change a byte of it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadTemplates } from '../assets/templates.js';
 import { planStructs } from '../model/passes/structs.js';
 import type { Api } from '../model/types.js';
 import { emitApiModule, type ApiModule } from './api-module.js';
 import { apiModuleContext } from './context.js';
+import { compileTemplates } from './templates.js';
 import type { ModuleWorkerData, ModuleWorkerResult } from './parallel.js';
 
-const { templatesDir, numbers } = workerData as ModuleWorkerData;
-const ctx = apiModuleContext(loadTemplates(templatesDir), numbers);
+const { templateSources, numbers } = workerData as ModuleWorkerData;
+const ctx = apiModuleContext(compileTemplates(templateSources), numbers);
 
 parentPort?.on('message', (apis: readonly Api[]) => {
   const results: ModuleWorkerResult[] = apis.map((api) => {

@@ -14,12 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Api } from '../model/types.js';
 import type { ApiModule } from './api-module.js';
-import type { NumberOptions } from './numbers.js';
+import type { NumberOptions } from '../model/numbers.js';
+import type { TemplateSources } from './templates.js';
 
 /** What the worker needs to build the same module context as the caller. */
 export interface ModuleWorkerData {
-  /** Template override folder (`--templates`), read by the worker as the caller read it. */
-  readonly templatesDir: string | undefined;
+  /** The template texts the caller compiled its own templates from. */
+  readonly templateSources: TemplateSources;
   readonly numbers: NumberOptions | undefined;
 }
 

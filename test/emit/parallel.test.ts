@@ -35,7 +35,8 @@ describe.skipIf(!built)('emitting modules on a worker thread', () => {
   it('yields the same modules and the same package as one thread', async () => {
     const { Pipeline } = await fromDist<PipelineModule>('pipeline.js');
     const { startModuleWorker } = await fromDist<ParallelModule>('emit/parallel.js');
-    const { loadRuntimeSources, loadTemplates } = await fromDist<AssetsModule>('assets/index.js');
+    const { loadRuntimeSources, loadTemplates, loadTemplateSources } =
+      await fromDist<AssetsModule>('assets/index.js');
     const { apiModuleContext, emitApiModule } = await fromDist<EmitModule>('emit/index.js');
     const { planStructs } = await fromDist<StructsModule>('model/passes/structs.js');
     const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources(), templates: loadTemplates() };
@@ -43,7 +44,7 @@ describe.skipIf(!built)('emitting modules on a worker thread', () => {
     const alone = new Pipeline(options).run(docs);
     expect(alone.apis.length).toBeGreaterThan(10);
 
-    const worker = startModuleWorker({ templatesDir: undefined, numbers: undefined });
+    const worker = startModuleWorker({ templateSources: loadTemplateSources(), numbers: undefined });
     if (worker === undefined) throw new Error('the built worker is missing');
     try {
       const ctx = apiModuleContext(options.templates);
@@ -63,10 +64,11 @@ describe.skipIf(!built)('emitting modules on a worker thread', () => {
   it('falls back to the calling thread when the worker is gone', async () => {
     const { Pipeline } = await fromDist<PipelineModule>('pipeline.js');
     const { startModuleWorker } = await fromDist<ParallelModule>('emit/parallel.js');
-    const { loadRuntimeSources, loadTemplates } = await fromDist<AssetsModule>('assets/index.js');
+    const { loadRuntimeSources, loadTemplates, loadTemplateSources } =
+      await fromDist<AssetsModule>('assets/index.js');
     const options = { ...DEFAULT_EMIT, runtimeSources: loadRuntimeSources(), templates: loadTemplates() };
     const docs = inputs();
-    const worker = startModuleWorker({ templatesDir: undefined, numbers: undefined });
+    const worker = startModuleWorker({ templateSources: loadTemplateSources(), numbers: undefined });
     if (worker === undefined) throw new Error('the built worker is missing');
     worker.close();
     const pipeline = new Pipeline(options);
