@@ -25,7 +25,8 @@ import {
   type EmitOptions,
   type GeneratedFiles,
 } from './emit/index.js';
-import { diagnostic } from './model/diagnostics.js';
+import { diagnostic, hasErrors } from './model/diagnostics.js';
+import { PARALLEL_FROM, type ModuleWorker } from './emit/parallel.js';
 import type { Api } from './model/types.js';
 
 export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
@@ -58,11 +59,15 @@ const digest = (input: InputDoc): string => {
 
 interface ParsedEntry {
   readonly input: InputDoc;
-  readonly hash: string;
+  /** Digest of the input, computed only once a different InputDoc for the same file asks for a comparison. */
+  hash?: string;
   readonly doc: ParsedDoc;
 }
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** APIs per hand-over between the threads in emitModulesAhead: big enough that messaging is cheap. */
+const MODULE_CHUNK = 64;
 
 /**
  * Emits the package for a model. Should emitting fail on one API (a defect in topgen that some doc triggers),
@@ -130,9 +135,16 @@ export class Pipeline {
     const cached = this.#parsed.get(input.file);
     // The same InputDoc object again (see InputReader) is unchanged without hashing its bytes.
     if (cached !== undefined && cached.input === input) return { doc: cached.doc, fresh: false };
+    // A doc seen for the first time is parsed without hashing: a one-shot run never compares.
+    if (cached === undefined) {
+      const doc = parseInput(input);
+      this.#parsed.set(input.file, { input, doc });
+      return { doc, fresh: true };
+    }
     const hash = digest(input);
-    if (cached !== undefined && cached.hash === hash) {
-      this.#parsed.set(input.file, { ...cached, input });
+    cached.hash ??= digest(cached.input);
+    if (cached.hash === hash) {
+      this.#parsed.set(input.file, { ...cached, input, hash });
       return { doc: cached.doc, fresh: false };
     }
     const doc = parseInput(input);
@@ -145,23 +157,68 @@ export class Pipeline {
     return buildModel(docs, this.#options);
   }
 
+  #module(api: Api): ApiModule {
+    let module = this.#modules.get(api);
+    if (module === undefined) {
+      // The struct pass runs here, when a module is (re)built: a plan is needed only until its module is
+      // printed, and a defect some doc triggers in it then costs that doc alone (see emitIsolatingFailures).
+      module = emitApiModule(api, planStructs(api, this.#moduleContext), this.#moduleContext);
+      this.#modules.set(api, module);
+    }
+    return module;
+  }
+
   /** The package for the model's APIs, re-emitting only the modules of APIs that changed. */
   emit(apis: readonly Api[]): GeneratedFiles {
-    return emitPackage(
-      apis,
-      this.#options,
-      (api) => {
-        let module = this.#modules.get(api);
-        if (module === undefined) {
-          // The struct pass runs here, when a module is (re)built: a plan is needed only until its module is
-          // printed, and a defect some doc triggers in it then costs that doc alone (see emitIsolatingFailures).
-          module = emitApiModule(api, planStructs(api, this.#moduleContext), this.#moduleContext);
-          this.#modules.set(api, module);
+    return emitPackage(apis, this.#options, (api) => this.#module(api), this.#fragments);
+  }
+
+  /**
+   * Emits the modules `emit` will need ahead of it, sharing the work with `worker` (built with this pipeline's
+   * templates and number options) so that a large run uses both cores. The APIs go out in chunks: the worker
+   * is handed the next chunk whenever it is idle, this thread emits the one after, so a worker slowed by a busy
+   * machine simply takes fewer. Small runs are left to `emit`. A module that fails here (on either thread, or
+   * with the worker gone) is left for `emit`, which reports it.
+   */
+  async emitModulesAhead(
+    apis: readonly Api[],
+    worker: ModuleWorker,
+    minApis: number = PARALLEL_FROM,
+  ): Promise<void> {
+    const todo = apis.filter((api) => !hasErrors(api.diagnostics) && !this.#modules.has(api));
+    if (todo.length < minApis) return;
+    let next = 0;
+    const take = (): readonly Api[] => todo.slice(next, (next += MODULE_CHUNK));
+    let workerBusy: Promise<void> | undefined;
+    let workerGone = false;
+    while (next < todo.length) {
+      if (workerBusy === undefined && !workerGone) {
+        const chunk = take();
+        workerBusy = worker.emit(chunk).then(
+          (modules) => {
+            chunk.forEach((api, index) => {
+              const module = modules[index];
+              if (module !== undefined) this.#modules.set(api, module);
+            });
+            workerBusy = undefined;
+          },
+          () => {
+            workerGone = true;
+            workerBusy = undefined;
+          },
+        );
+      }
+      for (const api of take()) {
+        try {
+          this.#module(api);
+        } catch {
+          // Left for emit, which isolates and reports the failure.
         }
-        return module;
-      },
-      this.#fragments,
-    );
+      }
+      // Lets the worker's answer in, so it gets the next chunk.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await workerBusy;
   }
 
   /**

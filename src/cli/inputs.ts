@@ -194,15 +194,43 @@ function overrideStamp(path: string): string {
   }
 }
 
+/** What the last full listing found, for re-reading only the files a watcher reports. */
+interface Listing {
+  readonly key: string;
+  /** Each doc's entry, in listing order, by its absolute path (as a watcher reports it). */
+  readonly entries: ReadonlyMap<string, InputEntry>;
+}
+
 /**
  * Re-reads only the docs whose size or modification time changed since the last call (watch mode); unchanged
  * docs come back as the same InputDoc objects, which a Pipeline recognises without hashing.
  */
 export class InputReader {
   readonly #last = new Map<string, { readonly stamp: string; readonly input: InputDoc }>();
+  #listing: Listing | undefined;
 
-  async read(paths: readonly string[], skipFolders: readonly string[] = []): Promise<CollectedInputs> {
+  /**
+   * `changed` (absolute paths a file watcher reported since the last call) lets the reader skip listing and
+   * stat-ing every input: when each of them is a doc it already knows that is still a plain readable file
+   * (no override, nothing added, removed or unreadable before), only those are re-read. Anything else falls
+   * back to the full listing, which is always right.
+   */
+  async read(
+    paths: readonly string[],
+    skipFolders: readonly string[] = [],
+    changed?: ReadonlySet<string>,
+  ): Promise<CollectedInputs> {
+    const key = JSON.stringify([paths, skipFolders]);
+    const listing = this.#listing;
+    if (changed !== undefined && listing?.key === key) {
+      const quick = this.#reread(listing, changed);
+      if (quick !== undefined) return quick;
+    }
     const discovered = await discoverInputs(paths, skipFolders);
+    this.#listing =
+      discovered.diagnostics.length === 0 && discovered.unreadable.length === 0
+        ? { key, entries: new Map(discovered.entries.map((entry) => [resolve(entry.path), entry])) }
+        : undefined;
     const inputs: InputDoc[] = [];
     const diagnostics = [...discovered.diagnostics];
     const unreadable = [...discovered.unreadable];
@@ -226,9 +254,41 @@ export class InputReader {
         diagnostics.push(read.error);
         unreadable.push(entry.file);
         this.#last.delete(entry.path);
+        this.#listing = undefined;
       }
     }
     for (const path of [...this.#last.keys()]) if (!seen.has(path)) this.#last.delete(path);
     return { inputs, diagnostics, unreadable };
+  }
+
+  /** The inputs with only `changed` re-read, or undefined when the change needs the full listing. */
+  #reread(listing: Listing, changed: ReadonlySet<string>): CollectedInputs | undefined {
+    const fresh = new Map<string, { readonly stamp: string; readonly input: InputDoc }>();
+    for (const changedPath of changed) {
+      const entry = listing.entries.get(resolve(changedPath));
+      if (entry === undefined || entry.overridePath !== undefined) return undefined;
+      const { path } = entry;
+      let stamp: string;
+      try {
+        const info = statSync(path);
+        if (!info.isFile() || info.size > MAX_INPUT_BYTES) return undefined;
+        stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+      } catch {
+        return undefined;
+      }
+      const last = this.#last.get(path);
+      if (last?.stamp === stamp) continue;
+      const read = readInput(entry);
+      if (!('input' in read)) return undefined;
+      fresh.set(path, { stamp, input: read.input });
+    }
+    for (const [path, state] of fresh) this.#last.set(path, state);
+    const inputs: InputDoc[] = [];
+    for (const { path } of listing.entries.values()) {
+      const state = this.#last.get(path);
+      if (state === undefined) return undefined;
+      inputs.push(state.input);
+    }
+    return { inputs, diagnostics: [], unreadable: [] };
   }
 }

@@ -16,7 +16,11 @@ const DEBOUNCE_MS = 100;
  * its inode, so after an editor saves by renaming a new file over it, it would go on watching the deleted
  * original and miss every later change.
  */
-function watchInput(path: string, outDir: string, onChange: () => void): FSWatcher {
+function watchInput(
+  path: string,
+  outDir: string,
+  onChange: (changed: string | undefined) => void,
+): FSWatcher {
   if (!statSync(path).isFile()) {
     // Writes into an output folder inside the input folder (and its hidden temp, old and lock siblings) are
     // not doc changes; reacting to them would regenerate forever.
@@ -26,12 +30,14 @@ function watchInput(path: string, outDir: string, onChange: () => void): FSWatch
       name.startsWith(`${outInside}${sep}`) ||
       name.split(sep).some((segment) => segment.startsWith('.'));
     return watch(path, { recursive: true }, (_event, name) => {
-      if (name === null || !ownWrite(name)) onChange();
+      if (name === null) onChange(undefined);
+      else if (!ownWrite(name)) onChange(resolve(path, name));
     });
   }
   const names = new Set([basename(path), basename(overridePathFor(path))]);
   return watch(dirname(path), (_event, name) => {
-    if (name === null || names.has(name)) onChange();
+    if (name === null) onChange(undefined);
+    else if (names.has(name)) onChange(resolve(dirname(path), name));
   });
 }
 
@@ -67,11 +73,18 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   const reader = new InputReader();
   /** Removal of the previous output tree, finished in the background between runs. */
   let cleanup: Promise<void> = Promise.resolve();
+  /**
+   * Files the watchers reported since the last run began: the reader re-reads just these. Undefined when a
+   * report named no file (or before the first run), and then every input is listed again.
+   */
+  let changed: Set<string> | undefined;
 
   const runOnce = async (): Promise<void> => {
     const started = performance.now();
+    const reported = changed;
+    changed = new Set();
     try {
-      const collected = await reader.read(settings.input, [settings.out]);
+      const collected = await reader.read(settings.input, [settings.out], reported);
       const result = pipeline.run(collected.inputs);
       const diagnostics = effectiveDiagnostics(
         [...collected.diagnostics, ...result.diagnostics],
@@ -93,11 +106,15 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
         `topgen: ${plural(result.apis.length, 'API')} (${result.parsedCount} re-parsed), ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(changed, 'file')} changed in ${Math.round(performance.now() - started)} ms`,
       );
     } catch (error) {
+      // What this run was told may not have been read: list everything next time.
+      changed = undefined;
       log(`topgen: ${(error as Error).message}`);
     }
   };
 
-  const schedule = (): void => {
+  const schedule = (path: string | undefined): void => {
+    if (path === undefined) changed = undefined;
+    else changed?.add(path);
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;

@@ -19,7 +19,8 @@ const LINK_LEFTOVER =
   /(^|[\s。；;：:])(?:请)?点击(?:这里|此处)?(?:查看|了解|进入)[^\n。]*?(?:说明|详情|文档|帮助|链接|更多)。?[ \t]*$/gm;
 
 const text = (value: string | undefined): DocPart[] => {
-  const cleaned = value?.replace(LINK_LEFTOVER, '$1');
+  // The leftover always holds 点击: most texts skip the multi-line scan.
+  const cleaned = value?.includes('点击') === true ? value.replace(LINK_LEFTOVER, '$1') : value;
   return cleaned === undefined || cleaned.trim() === '' ? [] : [{ kind: 'text', text: cleaned }];
 };
 

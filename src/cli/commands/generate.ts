@@ -1,6 +1,8 @@
 import type { GeneratedFiles } from '../../emit/index.js';
-import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
+import { loadRuntimeSources, loadTemplateSources } from '../../assets/index.js';
+import { compileTemplates } from '../../emit/index.js';
 import { Pipeline } from '../../pipeline.js';
+import { coreToSpare, PARALLEL_FROM, startModuleWorker } from '../../emit/parallel.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import {
@@ -27,7 +29,8 @@ export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
   // Templates first: a broken override is a usage error, reported before any doc is read.
-  const templates = loadTemplates(settings.templates);
+  const templateSources = loadTemplateSources(settings.templates);
+  const templates = compileTemplates(templateSources);
   const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
@@ -48,6 +51,16 @@ export async function buildPackage(
     { access: settings.access, configFile: settings.configFile },
     settings.out,
   );
+  if (loaded.apis.length >= PARALLEL_FROM && coreToSpare()) {
+    const worker = startModuleWorker({ templateSources, numbers: settings.numbers });
+    if (worker !== undefined) {
+      try {
+        await pipeline.emitModulesAhead(loaded.apis, worker);
+      } finally {
+        worker.close();
+      }
+    }
+  }
   const { files, ...model } = pipeline.emitIsolated(loaded);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   return { model: { ...model, docCount: loaded.docCount }, files };

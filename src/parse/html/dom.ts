@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { createRequire } from 'node:module';
 import type { AnyNode, Document, Element } from 'domhandler';
 
 /**
@@ -16,8 +16,16 @@ interface LineIndexedDocument extends Document {
   readonly lineStarts: readonly number[];
 }
 
+/**
+ * cheerio is loaded on the first HTML page, not at startup: most runs read doc JSON or text only, and loading
+ * it costs more than parsing a thousand JSON docs. The slim entry is the htmlparser2 build without parse5 and
+ * the URL loaders, which this reader never uses.
+ */
+let cheerio: typeof import('cheerio/slim') | undefined;
+
 export function loadHtml(html: string): Document {
-  const $ = load(html, { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } });
+  cheerio ??= createRequire(import.meta.url)('cheerio/slim') as typeof import('cheerio/slim');
+  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, decodeEntities: true } });
   // `root()` is the Document node htmlparser2 produced.
   const doc = $.root()[0] as Document;
   const lineStarts = [0];
