@@ -25,8 +25,7 @@ import {
   type EmitOptions,
   type GeneratedFiles,
 } from './emit/index.js';
-import { diagnostic, hasErrors } from './model/diagnostics.js';
-import { PARALLEL_FROM, type ModuleWorker } from './emit/parallel.js';
+import { diagnostic } from './model/diagnostics.js';
 import type { Api } from './model/types.js';
 
 export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
@@ -65,9 +64,6 @@ interface ParsedEntry {
 }
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** APIs per hand-over between the threads in emitModulesAhead: big enough that messaging is cheap. */
-const MODULE_CHUNK = 64;
 
 /**
  * Emits the package for a model. Should emitting fail on one API (a defect in topgen that some doc triggers),
@@ -171,54 +167,6 @@ export class Pipeline {
   /** The package for the model's APIs, re-emitting only the modules of APIs that changed. */
   emit(apis: readonly Api[]): GeneratedFiles {
     return emitPackage(apis, this.#options, (api) => this.#module(api), this.#fragments);
-  }
-
-  /**
-   * Emits the modules `emit` will need ahead of it, sharing the work with `worker` (built with this pipeline's
-   * templates and number options) so that a large run uses both cores. The APIs go out in chunks: the worker
-   * is handed the next chunk whenever it is idle, this thread emits the one after, so a worker slowed by a busy
-   * machine simply takes fewer. Small runs are left to `emit`. A module that fails here (on either thread, or
-   * with the worker gone) is left for `emit`, which reports it.
-   */
-  async emitModulesAhead(
-    apis: readonly Api[],
-    worker: ModuleWorker,
-    minApis: number = PARALLEL_FROM,
-  ): Promise<void> {
-    const todo = apis.filter((api) => !hasErrors(api.diagnostics) && !this.#modules.has(api));
-    if (todo.length < minApis) return;
-    let next = 0;
-    const take = (): readonly Api[] => todo.slice(next, (next += MODULE_CHUNK));
-    let workerBusy: Promise<void> | undefined;
-    let workerGone = false;
-    while (next < todo.length) {
-      if (workerBusy === undefined && !workerGone) {
-        const chunk = take();
-        workerBusy = worker.emit(chunk).then(
-          (modules) => {
-            chunk.forEach((api, index) => {
-              const module = modules[index];
-              if (module !== undefined) this.#modules.set(api, module);
-            });
-            workerBusy = undefined;
-          },
-          () => {
-            workerGone = true;
-            workerBusy = undefined;
-          },
-        );
-      }
-      for (const api of take()) {
-        try {
-          this.#module(api);
-        } catch {
-          // Left for emit, which isolates and reports the failure.
-        }
-      }
-      // Lets the worker's answer in, so it gets the next chunk.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    await workerBusy;
   }
 
   /**

@@ -2,7 +2,6 @@ import type { GeneratedFiles } from '../../emit/index.js';
 import { loadRuntimeSources, loadTemplateSources } from '../../assets/index.js';
 import { compileTemplates } from '../../emit/index.js';
 import { Pipeline } from '../../pipeline.js';
-import { coreToSpare, PARALLEL_FROM, startModuleWorker } from '../../emit/parallel.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
 import {
@@ -51,16 +50,6 @@ export async function buildPackage(
     { access: settings.access, configFile: settings.configFile },
     settings.out,
   );
-  if (loaded.apis.length >= PARALLEL_FROM && coreToSpare()) {
-    const worker = startModuleWorker({ templateSources, numbers: settings.numbers });
-    if (worker !== undefined) {
-      try {
-        await pipeline.emitModulesAhead(loaded.apis, worker);
-      } finally {
-        worker.close();
-      }
-    }
-  }
   const { files, ...model } = pipeline.emitIsolated(loaded);
   printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
   return { model: { ...model, docCount: loaded.docCount }, files };
