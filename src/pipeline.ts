@@ -51,7 +51,7 @@ export interface PipelineResult extends ModelResult {
 
 const digest = (input: InputDoc): string => {
   const hash = createHash('sha1');
-  hash.update(typeof input.content === 'string' ? input.content : input.content);
+  hash.update(input.content);
   if (input.override !== undefined) hash.update('\0override\0').update(input.override.content);
   return hash.digest('hex');
 };

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../model/diagnostics.js';
@@ -107,7 +107,7 @@ export async function discoverInputs(
     try {
       const info = statSync(path);
       size = info.size;
-      stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+      stamp = fileStamp(info);
     } catch (error) {
       diagnostics.push(unreadableFile(file, error));
       unreadable.push(file);
@@ -185,10 +185,15 @@ export async function collectInputs(
   return { inputs, diagnostics, unreadable };
 }
 
+/** What tells a changed file from an unchanged one in watch mode: size, modification time and inode. */
+function fileStamp(info: Stats): string {
+  return `${info.size}:${info.mtimeMs}:${info.ino}`;
+}
+
 function overrideStamp(path: string): string {
   try {
     const info = statSync(path);
-    return `${info.size}:${info.mtimeMs}:${info.ino}`;
+    return fileStamp(info);
   } catch {
     return '?';
   }
@@ -272,7 +277,7 @@ export class InputReader {
       try {
         const info = statSync(path);
         if (!info.isFile() || info.size > MAX_INPUT_BYTES) return undefined;
-        stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+        stamp = fileStamp(info);
       } catch {
         return undefined;
       }

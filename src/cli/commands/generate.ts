@@ -1,6 +1,5 @@
 import type { GeneratedFiles } from '../../emit/index.js';
-import { loadRuntimeSources, loadTemplateSources } from '../../assets/index.js';
-import { compileTemplates } from '../../emit/index.js';
+import { loadRuntimeSources, loadTemplates } from '../../assets/index.js';
 import { Pipeline } from '../../pipeline.js';
 import { addChangelogEntry } from '../changelog.js';
 import { loadModel, type LoadedModel } from '../load.js';
@@ -28,8 +27,7 @@ export async function buildPackage(
   settings: Settings,
 ): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
   // Templates first: a broken override is a usage error, reported before any doc is read.
-  const templateSources = loadTemplateSources(settings.templates);
-  const templates = compileTemplates(templateSources);
+  const templates = loadTemplates(settings.templates);
   const pipeline = new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
