@@ -174,7 +174,16 @@ function apply(out: string, journal: Journal): void {
  */
 function markChanged(out: string): void {
   const { atime, mtimeMs } = statSync(out);
-  utimesSync(out, atime, new Date(Math.max(Date.now(), Math.floor(mtimeMs) + 1)));
+  try {
+    // Strictly later than before, however coarse the clock.
+    utimesSync(out, atime, new Date(Math.max(Date.now(), Math.floor(mtimeMs) + 1)));
+  } catch {
+    // Setting times needs the folder's owner; adding and removing an entry needs only write access, and the
+    // system then sets the time itself.
+    const entry = join(out, `.topgen-commit-${process.pid}`);
+    mkdirSync(entry, { recursive: true });
+    rmdirSync(entry);
+  }
 }
 
 /** A tree swapped in whole has no empty folders; neither does one changed in place. */
@@ -194,7 +203,10 @@ function pruneEmptyFolders(out: string, folder: string): void {
  */
 export function recoverInterruptedCommit(out: string): void {
   const { stage, journal, pending } = journalPaths(out);
-  if (existsSync(journal)) apply(out, readJournal(journal));
+  // With the output folder gone there is nothing to roll forward onto; the next write makes a whole new tree,
+  // which a journal left behind must never be applied to.
+  if (existsSync(out) && existsSync(journal)) apply(out, readJournal(journal));
+  rmSync(journal, { force: true });
   rmSync(pending, { force: true });
   rmSync(stage, { recursive: true, force: true });
 }

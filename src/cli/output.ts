@@ -217,7 +217,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   if (!existsSync(out) && existsSync(old)) await rename(old, out);
   else if (existsSync(old)) await rm(old, { recursive: true, force: true });
   // A commit of a few changed files in place (journal.ts) that was interrupted.
-  if (existsSync(out)) recoverInterruptedCommit(out);
+  recoverInterruptedCommit(out);
   const parent = dirname(out);
   if (!existsSync(parent)) return;
   const prefix = `.${basename(out)}.topgen-tmp-`;

@@ -1,7 +1,7 @@
 // Small change sets of watch mode are committed in place through a journal (src/cli/journal.ts). Whatever step
 // a write stops at, the next run finds the whole old tree or the whole new one, never a mix.
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,6 +141,18 @@ describe('a commit stopped part-way', () => {
     const result = await writeTreeAtomic(out, files(third), { previous });
     expect(result.changed).toEqual(['src/index.ts']);
     expect(snapshotTree(out)).toEqual(asMap(third));
+  });
+
+  it('is dropped, not applied later, when the output folder was removed meanwhile', async () => {
+    const { parent, out, previous } = await written();
+    interruptCommitForTesting('committed');
+    await expect(writeTreeAtomic(out, files(next), { previous })).rejects.toThrow(/interrupted/);
+    interruptCommitForTesting(undefined);
+    rmSync(out, { recursive: true });
+    await writeTreeAtomic(out, files(base));
+    expect(readdirSync(parent)).toEqual(['generated']);
+    await recoverInterruptedSwap(out);
+    expect(snapshotTree(out)).toEqual(asMap(base));
   });
 
   it('refuses a journal naming paths outside the output folder', async () => {
