@@ -214,7 +214,7 @@ export function recoverInterruptedCommit(out: string): void {
 /** For `check`: an interrupted commit, and what the next generate does about it. */
 export function describeInterruptedCommit(out: string, outDir: string): string[] {
   const { stage, journal } = journalPaths(out);
-  if (existsSync(journal))
+  if (existsSync(out) && existsSync(journal))
     return [
       `${outDir} is partly updated: a generate was interrupted while moving its changed files into place (${journal} lists them). Run "topgen generate" to finish it.`,
     ];
