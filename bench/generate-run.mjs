@@ -56,8 +56,13 @@ const t6 = performance.now();
 const again = watcher.run(inputs);
 const t7 = performance.now();
 let cleanup;
-const written = await writeTreeAtomic(outDir, again.files, first.files, (pending) => {
-  cleanup = pending;
+// As watch mode does: what was written last time saves reading the output back; the old tree's removal (after
+// a full swap) finishes in the background.
+const written = await writeTreeAtomic(outDir, again.files, {
+  previous: first.files,
+  onCleanup: (pending) => {
+    cleanup = pending;
+  },
 });
 const t8 = performance.now();
 await cleanup;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generate } from '../src/generate.js';
+import { generate, type InputDoc } from '../src/generate.js';
 import { Pipeline } from '../src/pipeline.js';
 import { loadRuntimeSources } from '../src/assets/runtime-sources.js';
 import { TEMPLATES } from './helpers/templates.js';
@@ -39,6 +39,51 @@ describe('Pipeline', () => {
     expect(second.files).not.toEqual(first.files);
     // The untouched APIs are the very same model objects: their modules are reused.
     expect(second.apis.filter((api) => first.apis.includes(api))).toHaveLength(docs.length - 1);
+  });
+
+  it('renders the shared files again only when their views change, matching a fresh run each time', () => {
+    // Counts the renders of the three shared files (client, barrel, README).
+    let sharedRenders = 0;
+    const counted =
+      <V>(render: (view: V) => string) =>
+      (view: V) => {
+        sharedRenders++;
+        return render(view);
+      };
+    const templates = {
+      ...TEMPLATES,
+      client: counted(TEMPLATES.client),
+      barrel: counted(TEMPLATES.barrel),
+      readme: counted(TEMPLATES.readme),
+    };
+    const pipeline = new Pipeline({ ...options, templates });
+    const [changed, ...rest] = docs;
+    if (changed === undefined) throw new Error('no seed docs');
+    const text = Buffer.from(changed.content).toString('utf8');
+    const steps: [string, InputDoc[], number][] = [
+      ['first run', docs, 3],
+      [
+        'a field description edited',
+        [{ file: changed.file, content: text.replace('手机验证码', '手机验证码 edited') }, ...rest],
+        0,
+      ],
+      [
+        'the API retitled',
+        [{ file: changed.file, content: text.replace(/ \((.+)\)\n/, ' ($1 retitled)\n') }, ...rest],
+        2,
+      ],
+      ['the API removed', rest, 3],
+      ['the API added back', docs, 3],
+      ['nothing changed', docs, 0],
+    ];
+    for (const [step, inputs, renders] of steps) {
+      sharedRenders = 0;
+      const result = pipeline.run(inputs);
+      expect(sharedRenders, step).toBe(renders);
+      const fresh = generate(inputs, options).files;
+      expect([...result.files.keys()], step).toEqual([...fresh.keys()]);
+      for (const [path, content] of fresh) expect(result.files.get(path), `${step}: ${path}`).toBe(content);
+    }
   });
 
   it('forgets a doc that is no longer among the inputs', () => {

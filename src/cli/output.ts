@@ -15,6 +15,12 @@ import { link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { GeneratedFiles } from '../emit/index.js';
 import { acquireLock, lockHolder, describeHolder, processAlive, type LockOptions } from './lock.js';
+import {
+  commitThroughJournal,
+  describeInterruptedCommit,
+  fitsJournal,
+  recoverInterruptedCommit,
+} from './journal.js';
 import { OutputError } from './output-error.js';
 
 export { OutputError } from './output-error.js';
@@ -210,6 +216,8 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   const { old } = siblings(out);
   if (!existsSync(out) && existsSync(old)) await rename(old, out);
   else if (existsSync(old)) await rm(old, { recursive: true, force: true });
+  // A commit of a few changed files in place (journal.ts) that was interrupted.
+  recoverInterruptedCommit(out);
   const parent = dirname(out);
   if (!existsSync(parent)) return;
   const prefix = `.${basename(out)}.topgen-tmp-`;
@@ -240,6 +248,7 @@ export function describeOutputState(outDir: string): string[] {
     notes.push(
       `${outDir} is missing and the previous output is in ${old}: a generate was interrupted while swapping the new output in. Run "topgen generate" to restore and update it (or rename ${old} back to ${outDir}).`,
     );
+  notes.push(...describeInterruptedCommit(out, outDir));
   const holder = lockHolder(lock);
   if (holder !== undefined)
     notes.push(`${describeHolder(holder)} is writing ${outDir} right now; check again when it is done.`);
@@ -294,13 +303,16 @@ export async function writeTreeAtomic(
   }
 }
 
-/** Which output folder (device and inode: each swap brings a new one) a set of files was last written to. */
+/**
+ * Which output folder a set of files was last written to: device and inode (each swap brings a new folder)
+ * and modification time (each commit in place moves it, see journal.ts).
+ */
 const writtenFolder = new WeakMap<GeneratedFiles, string>();
 
 function folderId(path: string): string {
   try {
-    const info = statSync(path);
-    return `${info.dev}:${info.ino}`;
+    const info = statSync(path, { bigint: true });
+    return `${info.dev}:${info.ino}:${info.mtimeNs}`;
   } catch {
     return '';
   }
@@ -326,6 +338,14 @@ async function swapIn(
   }
   const difference = await diffTree(out, files, previous);
   if (isUnchanged(difference)) {
+    writtenFolder.set(files, folderId(out));
+    return { difference };
+  }
+
+  // A few changed files of a tree this process wrote: committed in place through a journal, not swapped whole.
+  const changes = { write: [...difference.changed, ...difference.missing], remove: difference.extra };
+  if (previous !== undefined && fitsJournal(out, changes, previous)) {
+    commitThroughJournal(out, files, changes);
     writtenFolder.set(files, folderId(out));
     return { difference };
   }

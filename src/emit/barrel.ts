@@ -7,8 +7,7 @@ import { CLIENT_CLASS, type PackageEntry, type PackagePlan } from './plan-packag
 import { REQUEST_BASE } from '../naming/scope.js';
 import { headerComment } from './print.js';
 import { stringLiteral } from './safe.js';
-import type { Templates } from './templates.js';
-import type { BarrelEntryView } from './views.js';
+import type { BarrelEntryView, BarrelView } from './views.js';
 
 function exported(own: string, alias: string, typeOnly: boolean): string {
   return `${typeOnly ? 'type ' : ''}${own}${own === alias ? '' : ` as ${alias}`}`;
@@ -28,11 +27,12 @@ export function barrelEntryView({ module, exports }: PackageEntry): BarrelEntryV
   };
 }
 
-export function emitBarrel(plan: PackagePlan, templates: Templates, fragments: FragmentsOf): string {
-  return templates.barrel({
+/** What index.ts.hbs renders src/index.ts from. */
+export function barrelView(plan: PackagePlan, fragments: FragmentsOf): BarrelView {
+  return {
     header: headerComment(),
     requestBase: REQUEST_BASE,
     client: CLIENT_CLASS,
     entries: plan.entries.map((entry) => fragments(entry).barrel),
-  });
+  };
 }

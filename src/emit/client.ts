@@ -11,7 +11,7 @@ import { CLIENT_CLASS, type PackageEntry, type PackagePlan } from './plan-packag
 import { headerComment } from './print.js';
 import { docComment, stringLiteral } from './safe.js';
 import type { Templates } from './templates.js';
-import type { ClientMethodView, ClientView } from './views.js';
+import type { ClientMethodView, ClientSpecView, ClientView } from './views.js';
 
 export function clientMethodView(entry: PackageEntry): ClientMethodView {
   const { names, requiresRequest } = entry.module;
@@ -25,6 +25,10 @@ export function clientMethodView(entry: PackageEntry): ClientMethodView {
     spec: names.spec,
     initRequired: requiresRequest,
   };
+}
+
+export function clientSpecView(entry: PackageEntry): ClientSpecView {
+  return { method: entry.exports.method, namespace: entry.exports.namespace, spec: entry.module.names.spec };
 }
 
 export function clientImportView(entry: PackageEntry): ClientView['imports'][number] {
@@ -56,13 +60,14 @@ function constructorView(
   };
 }
 
-export function emitClient(
+/** What client.ts.hbs renders src/client.ts from. */
+export function clientView(
   plan: PackagePlan,
-  ctx: Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion' | 'templates'>,
+  ctx: Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion'>,
   fragments: FragmentsOf,
-): string {
+): ClientView {
   const parts = plan.entries.map(fragments);
-  return ctx.templates.client({
+  return {
     header: headerComment(),
     runtimeImports: 'type CallOptions, type TopClientOptions, type TopPromise',
     imports: parts.map((part) => part.clientImport),
@@ -77,13 +82,9 @@ export function emitClient(
     ),
     name: CLIENT_CLASS,
     ctor: constructorView(ctx),
-    specs: plan.entries.map((entry) => ({
-      method: entry.exports.method,
-      namespace: entry.exports.namespace,
-      spec: entry.module.names.spec,
-    })),
+    specs: parts.map((part) => part.clientSpec),
     methods: parts.map((part) => part.clientMethod),
-  });
+  };
 }
 
 export function renderClientMethod(entry: PackageEntry, templates: Templates): string {

@@ -6,18 +6,19 @@ import { hasErrors } from '../model/diagnostics.js';
 import { planStructs } from '../model/passes/structs.js';
 import type { Api } from '../model/types.js';
 import { emitApiModule, type ApiModule } from './api-module.js';
-import { emitBarrel } from './barrel.js';
-import { emitClient } from './client.js';
+import { barrelView } from './barrel.js';
+import { clientView } from './client.js';
 import { createEmitContext, type EmitOptions, type GeneratedFiles } from './context.js';
 import { buildFragments, FragmentCache, type EntryFragments, type FragmentsOf } from './fragments.js';
-import { planPackage, type PackageEntry } from './plan-package.js';
-import { compareCodeUnits, fileText } from './print.js';
+import { planPackage, type PackageEntry, type PackagePlan } from './plan-package.js';
+import { fileText } from './print.js';
 import {
   emitGitignore,
   emitPackageJson,
-  emitReadme,
   emitRequestBase,
   emitTsconfig,
+  readmeView,
+  renderReadme,
   runtimeNeedsNodeTypes,
 } from './scaffold.js';
 
@@ -57,7 +58,8 @@ function assertDistinctNames(apis: readonly Api[]): void {
  * The whole package for `apis`. APIs with an error diagnostic are not generated (see Api.diagnostics). Per-API
  * modules can be produced separately with `emitApiModule` and handed in through `moduleFor` to skip re-emitting
  * unchanged APIs (the Pipeline does, with the struct plans it keeps); without it each API's struct plan is made
- * here by the struct pass. A FragmentCache keeps each API's part of the shared files (client, barrel, README).
+ * here by the struct pass. A FragmentCache keeps each API's part of the shared files (client, barrel, README)
+ * and each shared file's text, rendered again only when its view changed.
  */
 export function emitPackage(
   apis: readonly Api[],
@@ -68,12 +70,13 @@ export function emitPackage(
   const ctx = createEmitContext(options);
   const modules = moduleFor ?? ((api: Api): ApiModule => emitApiModule(api, planStructs(api, ctx), ctx));
   const generated = apis.filter((api) => !hasErrors(api.diagnostics));
-  assertDistinctNames(generated);
-  const plan = planPackage(
-    generated.map((api) => ({ api, module: modules(api) })),
-    ctx.runtimeSources,
-    ctx.naming,
-  );
+  const items = generated.map((api) => ({ api, module: modules(api) }));
+  const makePlan = (): PackagePlan => {
+    assertDistinctNames(generated);
+    return planPackage(items, ctx.runtimeSources, ctx.naming);
+  };
+  // Same names as last time: the names were distinct then, and the plan is the same.
+  const plan = cache?.planFor(items, ctx.runtimeSources, ctx.naming, makePlan) ?? makePlan();
   const source: FragmentsOf =
     cache?.fragmentsFor(ctx.packageName, ctx.templates) ??
     ((entry) => buildFragments(entry, ctx.packageName, ctx.templates));
@@ -88,6 +91,10 @@ export function emitPackage(
     return found;
   };
   const { templates } = ctx;
+  const shared = <V>(path: string, view: V, render: (view: V) => string): string =>
+    cache === undefined
+      ? fileText(render(view))
+      : cache.textOf(path, templates, view, (same) => fileText(render(same)));
   const nodeTypes = runtimeNeedsNodeTypes(ctx.runtimeSources);
 
   // Generated texts end in '\n' and hold no '\r' by construction; texts read from files (templates, runtime)
@@ -103,9 +110,12 @@ export function emitPackage(
       ),
     ],
     ['tsconfig.json', emitTsconfig(nodeTypes)],
-    ['README.md', fileText(emitReadme(ctx, plan, templates, fragments))],
-    ['src/index.ts', fileText(emitBarrel(plan, templates, fragments))],
-    ['src/client.ts', fileText(emitClient(plan, ctx, fragments))],
+    [
+      'README.md',
+      shared('README.md', readmeView(ctx, plan, fragments), (view) => renderReadme(templates, view)),
+    ],
+    ['src/index.ts', shared('src/index.ts', barrelView(plan, fragments), templates.barrel)],
+    ['src/client.ts', shared('src/client.ts', clientView(plan, ctx, fragments), templates.client)],
     ['src/request-base.ts', fileText(emitRequestBase(templates))],
   ]);
   for (const { module } of plan.entries) files.set(module.path, module.text);
@@ -118,6 +128,7 @@ export function emitPackage(
     files.set(`src/runtime/${name}`, fileText(source));
   }
 
-  const paths = [...files.keys()].sort(compareCodeUnits);
+  // The default order of sort() is code-unit order (compareCodeUnits), without a call per comparison.
+  const paths = [...files.keys()].sort();
   return new Map(paths.map((path) => [path, files.get(path) ?? '']));
 }

@@ -63,8 +63,14 @@ function runtimeWords(runtimeSources: ReadonlyMap<string, string>): {
   };
 }
 
+/** What the plan is made from: each API with its module. */
+export interface PlanItem {
+  readonly api: Api;
+  readonly module: ApiModule;
+}
+
 export function planPackage(
-  items: readonly { readonly api: Api; readonly module: ApiModule }[],
+  items: readonly PlanItem[],
   runtimeSources: ReadonlyMap<string, string>,
   naming: Naming,
 ): PackagePlan {

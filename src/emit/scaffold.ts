@@ -11,7 +11,7 @@ import type { PackageEntry, PackagePlan } from './plan-package.js';
 import { apiExampleCode, readmeExampleCode, runtimeExampleCode } from './readme-example.js';
 import { markdownCodeBlock, markdownInlineCode, markdownText, stringLiteral } from './safe.js';
 import type { Templates } from './templates.js';
-import type { ReadmeRow } from './views.js';
+import type { ReadmeRow, ReadmeView } from './views.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -115,18 +115,14 @@ export function readmeRow(entry: PackageEntry, packageName: string): ReadmeRow {
   };
 }
 
-export function emitReadme(
-  ctx: EmitContext,
-  plan: PackagePlan,
-  templates: Templates,
-  fragments: FragmentsOf,
-): string {
+/** What README.md.hbs renders README.md from. */
+export function readmeView(ctx: EmitContext, plan: PackagePlan, fragments: FragmentsOf): ReadmeView {
   const first = plan.entries[0];
   const firstImport =
     first === undefined
       ? `import { TopClient } from ${stringLiteral(ctx.packageName)}`
       : `import { ${first.module.names.request} } from ${stringLiteral(`${ctx.packageName}/apis/${first.api.api}`)}`;
-  const text = templates.readme({
+  return {
     title: markdownText(ctx.packageName),
     apiCount: plan.entries.length,
     apiNoun: plan.entries.length === 1 ? 'API' : 'APIs',
@@ -136,7 +132,14 @@ export function emitReadme(
     apiPath: markdownInlineCode(`${ctx.packageName}/apis/<API name>`),
     runtimeExample: markdownCodeBlock(runtimeExampleCode(ctx.packageName, ctx.defaultGateway), 'ts'),
     rows: plan.entries.map((entry) => fragments(entry).readmeRow),
-  });
-  // The per-API sections each end in a blank line; the file ends in exactly one line end.
-  return text.replace(/\n+$/, '\n');
+  };
+}
+
+export function renderReadme(templates: Templates, view: ReadmeView): string {
+  // The per-API sections each end in a blank line; the file ends in exactly one line end. (Scanning back by
+  // hand: /\n+$/ tries a match at every line end of the multi-megabyte text.)
+  const text = templates.readme(view);
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return `${text.slice(0, end)}\n`;
 }

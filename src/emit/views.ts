@@ -74,6 +74,13 @@ export interface ClientMethodView {
 }
 
 /** `src/client.ts`. */
+/** One row of the client's method table: method name → the API module's spec. */
+export interface ClientSpecView {
+  readonly method: string;
+  readonly namespace: string;
+  readonly spec: string;
+}
+
 export interface ClientView {
   readonly header: string;
   readonly runtimeImports: string;
@@ -86,7 +93,7 @@ export interface ClientView {
    */
   readonly ctor: { readonly doc: string; readonly options: string; readonly sdk: string };
   /** Per API, the method name and its spec (`<namespace>.<spec>`): the table `defineApiMethods` installs. */
-  readonly specs: readonly { readonly method: string; readonly namespace: string; readonly spec: string }[];
+  readonly specs: readonly ClientSpecView[];
   /** Each method's signature as rendered by client-method.ts.hbs, for the interface merged with the class. */
   readonly methods: readonly string[];
 }

@@ -8,7 +8,6 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topgen } from '../helpers/cli.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
+import { snapshotTree } from '../helpers/tree.js';
 
 const SEED = readFileSync(join(DOCS_INPUT, 'alitrip_merchant_galaxy_member_login_derby.txt'), 'utf8');
 const COPIES = 600;
@@ -36,16 +36,6 @@ function writeDocs(dir: string, edition: string): void {
         )
         .replace('租户标识', `租户标识 ${edition}`),
     );
-}
-
-function snapshot(dir: string, prefix = ''): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const name of readdirSync(join(dir, prefix))) {
-    const rel = prefix === '' ? name : `${prefix}/${name}`;
-    if (statSync(join(dir, rel)).isDirectory()) for (const [k, v] of snapshot(dir, rel)) files.set(k, v);
-    else files.set(rel, readFileSync(join(dir, rel), 'utf8'));
-  }
-  return files;
 }
 
 const same = (a: Map<string, string>, b: Map<string, string>): boolean =>
@@ -70,14 +60,14 @@ describe('killing generate mid-run', () => {
     const work = mkdtempSync(join(tmpdir(), 'topgen-kill-'));
     writeDocs(join(work, 'docs-input'), 'v1');
     expect((await topgen(['generate'], work)).status).toBe(0);
-    const before = snapshot(join(work, 'generated'));
+    const before = snapshotTree(join(work, 'generated'));
     const backup = join(work, 'backup');
     cpSync(join(work, 'generated'), backup, { recursive: true });
 
     const expectedDir = mkdtempSync(join(tmpdir(), 'topgen-kill-expected-'));
     writeDocs(join(expectedDir, 'docs-input'), 'v2');
     expect((await topgen(['generate'], expectedDir)).status).toBe(0);
-    const after = snapshot(join(expectedDir, 'generated'));
+    const after = snapshotTree(join(expectedDir, 'generated'));
     expect(same(before, after)).toBe(false);
 
     writeDocs(join(work, 'docs-input'), 'v2');
@@ -86,7 +76,7 @@ describe('killing generate mid-run', () => {
       await runAndKill(work, delay);
       const out = join(work, 'generated');
       // Killed between the two renames of the swap: the previous tree waits intact beside it.
-      const state = existsSync(out) ? snapshot(out) : snapshot(join(work, '.generated.topgen-old'));
+      const state = existsSync(out) ? snapshotTree(out) : snapshotTree(join(work, '.generated.topgen-old'));
       const isPrevious = same(state, before);
       expect(isPrevious || same(state, after), `after ${delay} ms the output is neither version`).toBe(true);
       if (isPrevious) outcomes.previous++;
@@ -96,7 +86,7 @@ describe('killing generate mid-run', () => {
     }
     // The next run cleans up whatever a killed run left beside the output and finishes the job.
     expect((await topgen(['generate'], work)).status).toBe(0);
-    expect(same(snapshot(join(work, 'generated')), after)).toBe(true);
+    expect(same(snapshotTree(join(work, 'generated')), after)).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['backup', 'docs-input', 'generated']);
     expect(outcomes.previous).toBeGreaterThan(0);
   }, 120_000);
