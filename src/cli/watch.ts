@@ -13,7 +13,7 @@ import { watchTree } from './tree-watcher.js';
 const DEBOUNCE_MS = 100;
 
 /** Whether `path` names the output folder, however either is spelled (links resolved). */
-function isOutputFolder(path: string, outDir: string): boolean {
+export function isOutputFolder(path: string, outDir: string): boolean {
   const out = resolve(outDir);
   if (path === out) return true;
   if (basename(path) !== basename(out)) return false;
