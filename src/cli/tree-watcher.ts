@@ -8,7 +8,18 @@ export interface TreeWatchOptions {
   readonly onChange: (path: string | undefined) => void;
   /** A folder that could not be watched; watching goes on for the rest of the tree. */
   readonly onError: (error: Error) => void;
+  /** How to watch; by default the system's recursive watch where it reports by path (macOS, Windows). */
+  readonly strategy?: TreeWatchStrategy;
 }
+
+/**
+ * `native-recursive`: one `fs.watch` with `recursive`, which on macOS (FSEvents) and Windows reports changes by
+ * path. `per-folder`: a watcher on each folder, for Linux, where Node's `recursive` mode watches files by inode.
+ */
+export type TreeWatchStrategy = 'native-recursive' | 'per-folder';
+
+const defaultStrategy: TreeWatchStrategy =
+  process.platform === 'darwin' || process.platform === 'win32' ? 'native-recursive' : 'per-folder';
 
 export interface TreeWatcher {
   /** The folders watched now, absolute. */
@@ -36,15 +47,53 @@ function describeWatchError(folder: string, error: unknown): Error {
 }
 
 /**
+ * Watches a folder and everything under it, reporting each changed entry by path, also when a file is saved by
+ * renaming a new file over it. Throws when the root itself cannot be watched.
+ */
+export function watchTree(root: string, options: TreeWatchOptions): TreeWatcher {
+  const rootPath = resolve(root);
+  return (options.strategy ?? defaultStrategy) === 'native-recursive'
+    ? watchRecursively(rootPath, options)
+    : watchEachFolder(rootPath, options);
+}
+
+function watchRecursively(rootPath: string, options: TreeWatchOptions): TreeWatcher {
+  let closed = false;
+  /** Ignored when any entry on the way from the root is: the per-folder watcher never enters those. */
+  const ignored = (name: string): boolean => {
+    let path = rootPath;
+    for (const segment of name.split(sep)) {
+      path = join(path, segment);
+      if (options.ignore(path)) return true;
+    }
+    return false;
+  };
+  const watcher = watch(rootPath, { recursive: true }, (_event, name) => {
+    if (closed) return;
+    if (name === null) options.onChange(undefined);
+    else if (!ignored(name)) options.onChange(join(rootPath, name));
+  });
+  watcher.on('error', (error) => {
+    options.onError(describeWatchError(rootPath, error));
+    options.onChange(undefined);
+  });
+  return {
+    folders: () => (closed ? [] : [rootPath]),
+    close() {
+      closed = true;
+      watcher.close();
+    },
+  };
+}
+
+/**
  * Watches a folder and every folder under it, each with its own non-recursive watcher, adding and dropping
  * watchers as folders appear and go. A folder watcher reports an entry by name, so a file saved by renaming a
  * new file over it is reported on every save. Node's `recursive` mode on Linux watches each file by inode
  * instead, and after the first such save it watches the replaced file and stays silent. Symbolic links are not
  * followed, as the input listing does not follow them.
- *
- * Throws when the root itself cannot be watched.
  */
-export function watchTree(root: string, options: TreeWatchOptions): TreeWatcher {
+function watchEachFolder(rootPath: string, options: TreeWatchOptions): TreeWatcher {
   const watched = new Map<string, WatchedFolder>();
   let closed = false;
 
@@ -110,7 +159,6 @@ export function watchTree(root: string, options: TreeWatchOptions): TreeWatcher 
     options.onChange(path);
   };
 
-  const rootPath = resolve(root);
   try {
     add(rootPath, statSync(rootPath));
   } catch (error) {

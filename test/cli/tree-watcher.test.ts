@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchTree, type TreeWatcher } from '../../src/cli/tree-watcher.js';
+import { watchTree, type TreeWatcher, type TreeWatchStrategy } from '../../src/cli/tree-watcher.js';
 import { until as poll } from '../helpers/poll.js';
 
 /** Generous: these are limits on a busy machine, not sleeps. */
@@ -27,6 +27,7 @@ afterEach(() => open?.close());
 function start(
   prepare: (root: string) => void = () => {},
   ignore: (path: string) => boolean = (path) => basename(path).startsWith('.'),
+  strategy: TreeWatchStrategy = 'per-folder',
 ) {
   const root = mkdtempSync(join(tmpdir(), 'topgen-tree-'));
   prepare(root);
@@ -36,6 +37,7 @@ function start(
     ignore,
     onChange: (path) => reported.push(path),
     onError: (error) => errors.push(error),
+    strategy,
   });
   open = watcher;
   const state = () =>
@@ -113,6 +115,26 @@ describe('watchTree', () => {
     await expectReport(marker, () => writeFileSync(marker, 'm'));
     expect(new Set(reported)).toEqual(new Set([marker]));
     expect([...watcher.folders()].sort()).toEqual([root, join(root, 'docs')]);
+  });
+
+  it('with the native recursive watch, skips whatever lies under an ignored entry', async () => {
+    const { root, reported, watcher, expectReport } = start(
+      (root) => {
+        mkdirSync(join(root, '.hidden', 'inner'), { recursive: true });
+        mkdirSync(join(root, 'out', 'apis'), { recursive: true });
+        mkdirSync(join(root, 'docs'));
+      },
+      (path) => basename(path).startsWith('.') || basename(path) === 'out',
+      'native-recursive',
+    );
+    expect(watcher.folders()).toEqual([root]);
+    writeFileSync(join(root, '.hidden', 'inner', 'x.txt'), 'x');
+    writeFileSync(join(root, 'out', 'apis', 'x.ts'), 'x');
+    const doc = join(root, 'docs', 'doc.txt');
+    await expectReport(doc, () => writeFileSync(doc, 'v1'));
+    expect(new Set(reported)).toEqual(new Set([doc]));
+    watcher.close();
+    expect(watcher.folders()).toEqual([]);
   });
 
   it('stops reporting and releases every watcher on close', async () => {
