@@ -1,5 +1,5 @@
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync, statSync, watch } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { Pipeline } from '../pipeline.js';
 import type { GeneratedFiles } from '../emit/index.js';
 import { loadRuntimeSources, loadTemplates } from '../assets/index.js';
@@ -8,37 +8,49 @@ import { InputReader, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from './report.js';
 import type { Settings } from './settings.js';
+import { watchTree } from './tree-watcher.js';
 
 const DEBOUNCE_MS = 100;
 
+/** Whether `path` names the output folder, however either is spelled (links resolved). */
+export function isOutputFolder(path: string, outDir: string): boolean {
+  const out = resolve(outDir);
+  if (path === out) return true;
+  if (basename(path) !== basename(out)) return false;
+  try {
+    return realpathSync(dirname(path)) === realpathSync(dirname(out));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Watches one input: a folder recursively, a file through its folder. A watcher on the file itself follows
- * its inode, so after an editor saves by renaming a new file over it, it would go on watching the deleted
- * original and miss every later change.
+ * Watches one input: a folder with a watcher on each folder in it, a file through its folder. A watcher on the
+ * file itself follows its inode, so after an editor saves by renaming a new file over it, it would go on
+ * watching the deleted original and miss every later change (see tree-watcher.ts for folders).
  */
 function watchInput(
   path: string,
   outDir: string,
   onChange: (changed: string | undefined) => void,
-): FSWatcher {
+  onError: (error: Error) => void,
+): { close(): void } {
   if (!statSync(path).isFile()) {
-    // Writes into an output folder inside the input folder (and its hidden temp, old and lock siblings) are
-    // not doc changes; reacting to them would regenerate forever.
-    const outInside = relative(resolve(path), resolve(outDir));
-    const ownWrite = (name: string): boolean =>
-      name === outInside ||
-      name.startsWith(`${outInside}${sep}`) ||
-      name.split(sep).some((segment) => segment.startsWith('.'));
-    return watch(path, { recursive: true }, (_event, name) => {
-      if (name === null) onChange(undefined);
-      else if (!ownWrite(name)) onChange(resolve(path, name));
+    // Writes into an output folder inside the input folder (and its hidden temp, old, journal and lock
+    // siblings) are not doc changes; reacting to them would regenerate forever. Dot-entries are not docs.
+    return watchTree(path, {
+      ignore: (entry) => basename(entry).startsWith('.') || isOutputFolder(entry, outDir),
+      onChange,
+      onError,
     });
   }
   const names = new Set([basename(path), basename(overridePathFor(path))]);
-  return watch(dirname(path), (_event, name) => {
+  const watcher = watch(dirname(path), (_event, name) => {
     if (name === null) onChange(undefined);
     else if (names.has(name)) onChange(resolve(dirname(path), name));
   });
+  watcher.on('error', onError);
+  return watcher;
 }
 
 export interface WatchHandle {
@@ -128,7 +140,9 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   };
 
   const ready = runOnce();
-  const watchers: FSWatcher[] = settings.input.map((path) => watchInput(path, settings.out, schedule));
+  const watchers = settings.input.map((path) =>
+    watchInput(path, settings.out, schedule, (error) => log(`topgen: ${error.message}`)),
+  );
   return {
     ready,
     close() {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topgen } from '../helpers/cli.js';
+import { until as poll } from '../helpers/poll.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
 
 const DAMAI = 'alibaba.damai.maizuo.openapi.user.register.byauthcode';
@@ -26,14 +27,8 @@ const DERBY_FILE = 'alitrip_merchant_galaxy_member_login_derby.txt';
 /** Generous: a regeneration on a busy two-core machine can take seconds. These are limits, not sleeps. */
 const WAIT_MS = 60_000;
 
-/** Polls `ready` every 50 ms until it holds; `describe` gives the state for the failure message. */
-async function until(ready: () => boolean, what: string, describe: () => string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!ready()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = (ready: () => boolean, what: string, describe: () => string): Promise<void> =>
+  poll(ready, what, describe, { timeoutMs: WAIT_MS, intervalMs: 50 });
 
 const readIfPresent = (path: string): string => (existsSync(path) ? readFileSync(path, 'utf8') : '');
 
@@ -76,6 +71,13 @@ function startWatch(cwd: string, args: readonly string[] = []): Watcher {
     state: () => `exit: ${JSON.stringify(exit)}\nstderr:\n${stderr}`,
     kill: (signal) => void child.kill(signal),
   };
+}
+
+/** Stops a watcher with `signal` and expects it to exit 0. */
+async function expectCleanExit(watcher: Watcher, signal: NodeJS.Signals): Promise<void> {
+  watcher.kill(signal);
+  await watcher.exited;
+  expect(watcher.exit(), watcher.state()).toEqual({ code: 0, signal: null });
 }
 
 /** Summary lines of a watcher's output, one per generation. */
@@ -168,9 +170,7 @@ describe('topgen generate --watch', () => {
         expect(readdirSync(dir).filter((name) => name.startsWith('.generated'))).toEqual([]);
         expect(watcher.exit(), state()).toBeUndefined();
 
-        watcher.kill('SIGINT');
-        await watcher.exited;
-        expect(watcher.exit(), state()).toEqual({ code: 0, signal: null });
+        await expectCleanExit(watcher, 'SIGINT');
       } finally {
         if (watcher.exit() === undefined) watcher.kill('SIGKILL');
       }
@@ -201,14 +201,58 @@ describe('topgen generate --watch', () => {
         await until(() => runs(watcher.stderr()).length > before, 'the summary of that run', state);
         expect(watcher.stderr()).not.toContain('notes.txt');
 
-        watcher.kill('SIGTERM');
-        await watcher.exited;
-        expect(watcher.exit(), state()).toEqual({ code: 0, signal: null });
+        await expectCleanExit(watcher, 'SIGTERM');
       } finally {
         if (watcher.exit() === undefined) watcher.kill('SIGKILL');
       }
     },
     6 * WAIT_MS,
+  );
+
+  it(
+    'sees every editor-style save of a doc in a folder input, in subfolders and in folders made while watching',
+    async () => {
+      const dir = workspace();
+      const docs = join(dir, 'docs-input');
+      mkdirSync(join(docs, 'member'));
+      renameSync(join(docs, DERBY_FILE), join(docs, 'member', DERBY_FILE));
+      const apis = join(dir, 'generated', 'src', 'apis');
+      const watcher = startWatch(dir);
+      const { state } = watcher;
+      /** Saves `doc` by renaming, once per edition, each edition regenerated before the next save. */
+      const saveEach = async (
+        doc: string,
+        module: string,
+        text: string,
+        editions: readonly string[],
+      ): Promise<void> => {
+        for (const edition of editions) {
+          const pattern = new RegExp(`${text}( v\\d)?`);
+          saveByRename(doc, readFileSync(doc, 'utf8').replace(pattern, `${text} ${edition}`));
+          await until(() => readIfPresent(module).includes(`${text} ${edition}`), `${doc} ${edition}`, state);
+        }
+      };
+      try {
+        await until(() => watcher.stderr().includes('topgen: watching'), 'the first generation', state);
+        await saveEach(join(docs, DAMAI_FILE), join(apis, `${DAMAI}.ts`), '手机验证码', ['v2', 'v3', 'v4']);
+        await saveEach(join(docs, 'member', DERBY_FILE), join(apis, `${DERBY}.ts`), '租户标识', [
+          'v2',
+          'v3',
+          'v4',
+        ]);
+
+        // A folder made after watching began, two levels deep, with a doc moved into it.
+        mkdirSync(join(docs, 'later', 'deeper'), { recursive: true });
+        const moved = join(docs, 'later', 'deeper', DAMAI_FILE);
+        renameSync(join(docs, DAMAI_FILE), moved);
+        await saveEach(moved, join(apis, `${DAMAI}.ts`), '手机验证码', ['v5', 'v6', 'v7']);
+
+        await expectCleanExit(watcher, 'SIGINT');
+      } finally {
+        if (watcher.exit() === undefined) watcher.kill('SIGKILL');
+      }
+    },
+    12 * WAIT_MS,
   );
 
   it('exits 2 without writing anything when an input does not exist', async () => {
