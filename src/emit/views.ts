@@ -73,7 +73,6 @@ export interface ClientMethodView {
   readonly initRequired: boolean;
 }
 
-/** `src/client.ts`. */
 /** One row of the client's method table: method name → the API module's spec. */
 export interface ClientSpecView {
   readonly method: string;
@@ -81,6 +80,7 @@ export interface ClientSpecView {
   readonly spec: string;
 }
 
+/** `src/client.ts`. */
 export interface ClientView {
   readonly header: string;
   readonly runtimeImports: string;
