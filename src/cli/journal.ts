@@ -24,8 +24,9 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { GeneratedFiles } from '../emit/index.js';
+import { besideOutput } from './beside-output.js';
 import { OutputError } from './output-error.js';
 
 /**
@@ -50,12 +51,10 @@ interface Journal {
 }
 
 function journalPaths(out: string): { stage: string; journal: string; pending: string } {
-  const dir = dirname(out);
-  const name = basename(out);
   return {
-    stage: join(dir, `.${name}.topgen-stage`),
-    journal: join(dir, `.${name}.topgen-journal`),
-    pending: join(dir, `.${name}.topgen-journal.tmp`),
+    stage: besideOutput(out, 'stage'),
+    journal: besideOutput(out, 'journal'),
+    pending: besideOutput(out, 'journal.tmp'),
   };
 }
 
@@ -76,8 +75,10 @@ export function fitsJournal(out: string, changes: ChangeSet, previous: Generated
   });
 }
 
-/** Steps the tests interrupt, to check that recovery never leaves a mix of old and new files. */
-/** `moved`: after the first staged file is renamed into place. */
+/**
+ * Steps the tests interrupt, to check that recovery never leaves a mix of old and new files (`moved`: after the
+ * first staged file is renamed into place).
+ */
 export type CommitStep = 'staged' | 'committed' | 'moved' | 'applied';
 
 /** Test hook: throws (as a crash would stop) after the given step. */

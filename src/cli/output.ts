@@ -21,6 +21,7 @@ import {
   fitsJournal,
   recoverInterruptedCommit,
 } from './journal.js';
+import { besideOutput } from './beside-output.js';
 import { OutputError } from './output-error.js';
 
 export { OutputError } from './output-error.js';
@@ -114,12 +115,10 @@ export const isUnchanged = (d: TreeDifference): boolean =>
   d.changed.length === 0 && d.missing.length === 0 && d.extra.length === 0;
 
 function siblings(outDir: string): { temp: string; old: string; lock: string } {
-  const dir = dirname(outDir);
-  const name = basename(outDir);
   return {
-    temp: join(dir, `.${name}.topgen-tmp-${process.pid}`),
-    old: join(dir, `.${name}.topgen-old`),
-    lock: join(dir, `.${name}.topgen-lock`),
+    temp: besideOutput(outDir, `tmp-${process.pid}`),
+    old: besideOutput(outDir, 'old'),
+    lock: besideOutput(outDir, 'lock'),
   };
 }
 
@@ -220,7 +219,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   recoverInterruptedCommit(out);
   const parent = dirname(out);
   if (!existsSync(parent)) return;
-  const prefix = `.${basename(out)}.topgen-tmp-`;
+  const prefix = basename(besideOutput(out, 'tmp-'));
   for (const entry of await readdir(parent)) {
     if (!entry.startsWith(prefix)) continue;
     const owner = tempOwner(entry, prefix);
