@@ -114,9 +114,12 @@ export async function diffTree(
 export const isUnchanged = (d: TreeDifference): boolean =>
   d.changed.length === 0 && d.missing.length === 0 && d.extra.length === 0;
 
+/** Role of a run's temp folder, followed by the run's pid: recovery matches it to find leftovers. */
+const TEMP_ROLE = 'tmp-';
+
 function siblings(outDir: string): { temp: string; old: string; lock: string } {
   return {
-    temp: besideOutput(outDir, `tmp-${process.pid}`),
+    temp: besideOutput(outDir, `${TEMP_ROLE}${process.pid}`),
     old: besideOutput(outDir, 'old'),
     lock: besideOutput(outDir, 'lock'),
   };
@@ -219,7 +222,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   recoverInterruptedCommit(out);
   const parent = dirname(out);
   if (!existsSync(parent)) return;
-  const prefix = basename(besideOutput(out, 'tmp-'));
+  const prefix = basename(besideOutput(out, TEMP_ROLE));
   for (const entry of await readdir(parent)) {
     if (!entry.startsWith(prefix)) continue;
     const owner = tempOwner(entry, prefix);
