@@ -28,7 +28,13 @@ import {
 import { diagnostic } from './model/diagnostics.js';
 import type { Api } from './model/types.js';
 
-export interface PipelineOptions extends EmitOptions, BuildModelOptions {}
+export interface PipelineOptions extends EmitOptions, BuildModelOptions {
+  /**
+   * Told of each API module as soon as it is emitted, before the rest of the package: `topgen generate` starts
+   * writing it then (see cli/staged-tree.ts). Modules reused from an earlier run are not told again.
+   */
+  readonly onModule?: ((module: ApiModule) => void) | undefined;
+}
 
 /** One input doc → its API model: the reader, then the per-doc model passes. */
 export function parseInput(input: InputDoc): ParsedDoc {
@@ -160,6 +166,7 @@ export class Pipeline {
       // printed, and a defect some doc triggers in it then costs that doc alone (see emitIsolatingFailures).
       module = emitApiModule(api, planStructs(api, this.#moduleContext), this.#moduleContext);
       this.#modules.set(api, module);
+      this.#options.onModule?.(module);
     }
     return module;
   }

@@ -8,6 +8,7 @@ import {
   readFileSync,
   readdirSync,
   realpathSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -23,6 +24,8 @@ import {
 } from './journal.js';
 import { besideOutput } from './beside-output.js';
 import { OutputError } from './output-error.js';
+import { assertInside } from './inside-output.js';
+import { StagedTree } from './staged-tree.js';
 
 export { OutputError } from './output-error.js';
 
@@ -67,16 +70,6 @@ async function listTree(
     else files.push(rel);
   }
   return files;
-}
-
-/** Output paths come from the emitter; still, nothing may land outside `--out`. */
-function assertInside(path: string): void {
-  if (
-    path === '' ||
-    path.startsWith('/') ||
-    path.split('/').some((part) => part === '..' || part === '.' || part === '')
-  )
-    throw new OutputError(`refusing to write ${JSON.stringify(path)}: output paths must stay inside --out`);
 }
 
 const sameBytes = (disk: Buffer, text: string): boolean => disk.equals(Buffer.from(text, 'utf8'));
@@ -211,9 +204,10 @@ function tempOwner(name: string, prefix: string): number {
 /**
  * A run killed between the two renames of a swap leaves `outDir` missing and the previous output in the
  * `.topgen-old` sibling; put it back. Leftover temp folders of dead runs are removed; the temp folder of a run
- * that is still alive is never touched (callers hold the output lock, this is the second guard).
+ * that is still alive is never touched (callers hold the output lock, this is the second guard), nor this
+ * run's own staged tree (`keep`).
  */
-export async function recoverInterruptedSwap(outDir: string): Promise<void> {
+export async function recoverInterruptedSwap(outDir: string, keep?: string): Promise<void> {
   const out = resolve(outDir);
   const { old } = siblings(out);
   if (!existsSync(out) && existsSync(old)) await rename(old, out);
@@ -226,7 +220,7 @@ export async function recoverInterruptedSwap(outDir: string): Promise<void> {
   for (const entry of await readdir(parent)) {
     if (!entry.startsWith(prefix)) continue;
     const owner = tempOwner(entry, prefix);
-    if (owner !== process.pid && processAlive(owner)) continue;
+    if ((owner !== process.pid && processAlive(owner)) || join(parent, entry) === keep) continue;
     // Build folders already moved into the killed run's tree go back before it is removed.
     if (existsSync(out)) await moveBuildFolders(join(parent, entry), out);
     await rm(join(parent, entry), { recursive: true, force: true });
@@ -265,6 +259,17 @@ async function moveBuildFolders(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * For a run whose output folder does not exist yet: a StagedTree in the run's temp folder, to take the package's
+ * files while they are emitted; writeTreeAtomic then completes it and renames it into place. Undefined when the
+ * folder exists: its unchanged files are hard-linked into the new tree, which needs the finished file set.
+ */
+export function stageNewOutput(outDir: string): StagedTree | undefined {
+  const out = resolveOutputTarget(outDir);
+  if (existsSync(out) || existsSync(siblings(out).old)) return undefined;
+  return new StagedTree(siblings(out).temp);
+}
+
 /** Options of writeTreeAtomic beyond the tree itself. */
 export interface WriteOptions extends LockOptions {
   /** What this process wrote there last time (watch mode): saves reading every file back. */
@@ -274,6 +279,8 @@ export interface WriteOptions extends LockOptions {
    * it is done. Without it the removal is awaited.
    */
   readonly onCleanup?: (cleanup: Promise<void>) => void;
+  /** The files already written to the temp folder while they were emitted (see stageNewOutput). */
+  readonly staged?: StagedTree | undefined;
 }
 
 /**
@@ -295,7 +302,7 @@ export async function writeTreeAtomic(
   const release = await acquireLock(lock, options);
   let cleanup: Promise<void> = Promise.resolve();
   try {
-    const { difference, old } = await swapIn(outDir, out, files, options.previous);
+    const { difference, old } = await swapIn(outDir, out, files, options.previous, options.staged);
     cleanup = old === undefined ? cleanup : rm(old, { recursive: true, force: true });
     return difference;
   } finally {
@@ -326,8 +333,11 @@ async function swapIn(
   out: string,
   files: GeneratedFiles,
   previous: GeneratedFiles | undefined,
+  stage: StagedTree | undefined,
 ): Promise<{ difference: TreeDifference; old?: string }> {
-  await recoverInterruptedSwap(out);
+  const { temp, old } = siblings(out);
+  const staged = stage === undefined ? undefined : await stage.claim();
+  await recoverInterruptedSwap(out, staged === undefined ? undefined : temp);
   // `previous` describes the tree this process swapped in; another run may have swapped in its own since.
   if (previous !== undefined && writtenFolder.get(previous) !== folderId(out)) previous = undefined;
   if (previous === undefined || !existsSync(join(out, OUTPUT_MARKER))) {
@@ -339,6 +349,9 @@ async function swapIn(
       );
   }
   const difference = await diffTree(out, files, previous);
+  // Another run may have created the output since the stage began: then the tree is built the usual way.
+  const fresh = staged !== undefined && !existsSync(out);
+  if (stage !== undefined && !fresh) await rm(temp, { recursive: true, force: true });
   if (isUnchanged(difference)) {
     writtenFolder.set(files, folderId(out));
     return { difference };
@@ -352,10 +365,12 @@ async function swapIn(
     return { difference };
   }
 
-  const { temp, old } = siblings(out);
-  await rm(temp, { recursive: true, force: true });
   try {
-    buildTemp(temp, out, files, new Set([...difference.changed, ...difference.missing]));
+    if (fresh) completeStaged(temp, files, staged);
+    else {
+      await rm(temp, { recursive: true, force: true });
+      buildTemp(temp, out, files, new Set([...difference.changed, ...difference.missing]));
+    }
     for (const path of PRESERVED)
       if (!files.has(path) && existsSync(join(out, path))) await link(join(out, path), join(temp, path));
   } catch (error) {
@@ -376,6 +391,21 @@ async function swapIn(
   }
   writtenFolder.set(files, folderId(out));
   return { difference, old };
+}
+
+/** Completes a staged tree for a new output: files it lacks or holds with other content written, extras removed. */
+function completeStaged(temp: string, files: GeneratedFiles, staged: ReadonlyMap<string, string>): void {
+  const madeDirs = new Set<string>();
+  for (const [path, text] of files) {
+    if (staged.get(path) === text) continue;
+    const target = join(temp, path);
+    if (!madeDirs.has(dirname(target))) {
+      mkdirSync(dirname(target), { recursive: true });
+      madeDirs.add(dirname(target));
+    }
+    writeFileSync(target, text);
+  }
+  for (const path of staged.keys()) if (!files.has(path)) rmSync(join(temp, path), { force: true });
 }
 
 /** Fills the temporary tree: changed files written, unchanged ones hard-linked from the current output. */

@@ -9,8 +9,10 @@ import {
   isUnchanged,
   preflightOutput,
   resolveOutputTarget,
+  stageNewOutput,
   writeTreeAtomic,
 } from '../output.js';
+import type { StagedTree } from '../staged-tree.js';
 import { DEFAULTS, EXIT } from '../options.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from '../report.js';
 import { InputError, UsageError } from '../errors.js';
@@ -22,10 +24,22 @@ const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** Parses, emits in memory and reports diagnostics; shared by generate and check. */
+/**
+ * Below this many APIs the files are written after the emit: starting the staging worker costs about what
+ * writing a few hundred files does.
+ */
+const STAGE_MIN_APIS = 200;
+
+/**
+ * Parses, emits in memory and reports diagnostics; shared by generate and check. With `stage`, a new output
+ * folder's API modules start being written while the rest is emitted (see stageNewOutput); the caller hands the
+ * returned StagedTree to writeTreeAtomic, or discards it.
+ */
 export async function buildPackage(
   settings: Settings,
-): Promise<{ model: LoadedModel; files: GeneratedFiles }> {
+  stage = false,
+): Promise<{ model: LoadedModel; files: GeneratedFiles; staged?: StagedTree | undefined }> {
+  let staged: StagedTree | undefined;
   // Templates first: a broken override is a usage error, reported before any doc is read.
   const templates = loadTemplates(settings.templates);
   const pipeline = new Pipeline({
@@ -38,6 +52,7 @@ export async function buildPackage(
     strict: settings.strict,
     access: settings.access,
     configFile: settings.configFile,
+    onModule: (module) => staged?.add(module.path, module.text),
   });
   // Read with a progress line (see loadModel; an --out inside an input is never read); the model and emit
   // stages are the pipeline's own. A doc that makes emitting fail is reported and skipped.
@@ -48,9 +63,15 @@ export async function buildPackage(
     { access: settings.access, configFile: settings.configFile },
     settings.out,
   );
-  const { files, ...model } = pipeline.emitIsolated(loaded);
-  printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
-  return { model: { ...model, docCount: loaded.docCount }, files };
+  if (stage && loaded.apis.length >= STAGE_MIN_APIS) staged = stageNewOutput(settings.out);
+  try {
+    const { files, ...model } = pipeline.emitIsolated(loaded);
+    printDiagnostics(effectiveDiagnostics(model.diagnostics, settings.strict), err, settings.verbose);
+    return { model: { ...model, docCount: loaded.docCount }, files, staged };
+  } catch (error) {
+    await staged?.discard();
+    throw error;
+  }
 }
 
 function summary(model: LoadedModel, strict: boolean): string {
@@ -87,7 +108,21 @@ export async function runGenerate(
     handle.close();
     return EXIT.ok;
   }
-  const built = await buildPackage(settings);
+  const built = await buildPackage(settings, true);
+  try {
+    return await generateFrom(built, settings, flags);
+  } finally {
+    // Handed to writeTreeAtomic when the run got that far; removed otherwise (a package that does not compile).
+    await built.staged?.discard();
+  }
+}
+
+/** The rest of a one-shot `generate` once the package is built in memory. */
+async function generateFrom(
+  built: Awaited<ReturnType<typeof buildPackage>>,
+  settings: Settings,
+  flags: Parameters<typeof runGenerate>[0],
+): Promise<number> {
   const { model } = built;
   const sources =
     flags.changelogFrom === undefined
@@ -103,7 +138,11 @@ export async function runGenerate(
     return EXIT.problems;
   }
   const timeoutMs = Math.max(0, flags.wait ?? DEFAULTS.lockWaitSeconds) * 1000;
-  const written = await writeTreeAtomic(settings.out, files, { onWait: err, timeoutMs });
+  const written = await writeTreeAtomic(settings.out, files, {
+    onWait: err,
+    timeoutMs,
+    staged: built.staged,
+  });
   const changedCount = written.changed.length + written.missing.length + written.extra.length;
   err(
     `topgen: ${summary(model, settings.strict)}; ${changedCount === 0 ? `${settings.out} is up to date` : `wrote ${settings.out} (${written.changed.length} changed, ${written.missing.length} added, ${written.extra.length} removed)`}`,
