@@ -90,4 +90,36 @@ describe('killing generate mid-run', () => {
     expect(readdirSync(work).sort()).toEqual(['backup', 'docs-input', 'generated']);
     expect(outcomes.previous).toBeGreaterThan(0);
   }, 120_000);
+
+  it('into a new folder, written while it is emitted, leaves no output or the complete one', async () => {
+    // 600 APIs: enough for the API modules to be written from a worker thread as they are emitted. The delays
+    // reach past a whole run on a slow machine, so that some kill lands while the temp folder is being written.
+    const work = mkdtempSync(join(tmpdir(), 'topgen-kill-new-'));
+    writeDocs(join(work, 'docs-input'), 'v1');
+    const expectedDir = mkdtempSync(join(tmpdir(), 'topgen-kill-new-expected-'));
+    writeDocs(join(expectedDir, 'docs-input'), 'v1');
+    expect((await topgen(['generate'], expectedDir)).status).toBe(0);
+    const expected = snapshotTree(join(expectedDir, 'generated'));
+
+    const out = join(work, 'generated');
+    const outcomes = { none: 0, complete: 0, staged: 0 };
+    for (const delay of [5, 30, 100, 200, 300, 450, 600, 800, 1000, 1400, 2000, 3000]) {
+      await runAndKill(work, delay);
+      const temps = readdirSync(work).filter((name) => name.startsWith('.generated.topgen-tmp-'));
+      if (temps.some((name) => readdirSync(join(work, name), { recursive: true }).length > 0))
+        outcomes.staged++;
+      if (!existsSync(out)) outcomes.none++;
+      else {
+        expect(same(snapshotTree(out), expected), `after ${delay} ms the output is incomplete`).toBe(true);
+        outcomes.complete++;
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+    // The killed runs' half-written temp folders are removed by the next run, which writes the whole package.
+    expect((await topgen(['generate'], work)).status).toBe(0);
+    expect(same(snapshotTree(out), expected)).toBe(true);
+    expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
+    expect(outcomes.none).toBeGreaterThan(0);
+    expect(outcomes.staged, 'no killed run had started writing its temp folder').toBeGreaterThan(0);
+  }, 120_000);
 });
