@@ -84,6 +84,43 @@ describe('writeTreeAtomic', () => {
   });
 });
 
+describe('diffTree', () => {
+  it('finds every file whose bytes differ from the text, however they differ', async () => {
+    const out = join(freshDir(), 'generated');
+    const big = `${'接口说明 '.repeat(30_000)}\n`; // ~390 KB of UTF-8, past any fixed read buffer
+    const onDisk = {
+      'same.ts': 'same\n',
+      'same-multibyte.ts': '租户标识 😀\n',
+      'same-big.ts': big,
+      'same-empty.ts': '',
+      'longer.ts': 'text\nand more\n',
+      'shorter.ts': 'te',
+      'same-length.ts': 'abcd\n',
+      'big-one-byte-off.ts': `${big.slice(0, -2)}!\n`,
+      'now-empty.ts': 'x',
+    };
+    await writeTreeAtomic(out, files({ ...base, ...onDisk }));
+    const expected = {
+      ...base,
+      ...onDisk,
+      'longer.ts': 'text\n',
+      'shorter.ts': 'text\n',
+      'same-length.ts': 'abce\n',
+      'big-one-byte-off.ts': big,
+      'now-empty.ts': '',
+    };
+    const difference = await diffTree(out, files(expected));
+    expect(difference.changed).toEqual([
+      'big-one-byte-off.ts',
+      'longer.ts',
+      'now-empty.ts',
+      'same-length.ts',
+      'shorter.ts',
+    ]);
+    expect(difference.missing).toEqual([]);
+  });
+});
+
 describe('recoverInterruptedSwap', () => {
   it('restores the previous output when a run died between the two renames', async () => {
     const parent = freshDir();
