@@ -55,6 +55,23 @@ function runAndKill(cwd: string, afterMs: number): Promise<void> {
   });
 }
 
+/** Like runAndKill, but kills the run as soon as `ready()` holds (checked every 2 ms). */
+function runAndKillWhen(cwd: string, ready: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'topgen.js'), 'generate'], {
+      cwd,
+      stdio: 'ignore',
+    });
+    const poll = setInterval(() => {
+      if (ready()) child.kill('SIGKILL');
+    }, 2);
+    child.on('exit', () => {
+      clearInterval(poll);
+      resolve();
+    });
+  });
+}
+
 describe('killing generate mid-run', () => {
   it('always leaves either the previous or the new complete output', async () => {
     const work = mkdtempSync(join(tmpdir(), 'topgen-kill-'));
@@ -92,8 +109,7 @@ describe('killing generate mid-run', () => {
   }, 120_000);
 
   it('into a new folder, written while it is emitted, leaves no output or the complete one', async () => {
-    // 600 APIs: enough for the API modules to be written from a worker thread as they are emitted. The delays
-    // reach past a whole run on a slow machine, so that some kill lands while the temp folder is being written.
+    // 600 APIs: enough for the API modules to be written from a worker thread as they are emitted.
     const work = mkdtempSync(join(tmpdir(), 'topgen-kill-new-'));
     writeDocs(join(work, 'docs-input'), 'v1');
     const expectedDir = mkdtempSync(join(tmpdir(), 'topgen-kill-new-expected-'));
@@ -102,24 +118,35 @@ describe('killing generate mid-run', () => {
     const expected = snapshotTree(join(expectedDir, 'generated'));
 
     const out = join(work, 'generated');
-    const outcomes = { none: 0, complete: 0, staged: 0 };
-    for (const delay of [5, 30, 100, 200, 300, 450, 600, 800, 1000, 1400, 2000, 3000]) {
-      await runAndKill(work, delay);
-      const temps = readdirSync(work).filter((name) => name.startsWith('.generated.topgen-tmp-'));
-      if (temps.some((name) => readdirSync(join(work, name), { recursive: true }).length > 0))
-        outcomes.staged++;
-      if (!existsSync(out)) outcomes.none++;
-      else {
-        expect(same(snapshotTree(out), expected), `after ${delay} ms the output is incomplete`).toBe(true);
-        outcomes.complete++;
+    /** API modules already written into the temp folders beside the output. */
+    const stagedModules = (): number =>
+      readdirSync(work)
+        .filter((name) => name.startsWith('.generated.topgen-tmp-'))
+        .map((name) => join(work, name, 'src', 'apis'))
+        .reduce((count, apis) => count + (existsSync(apis) ? readdirSync(apis).length : 0), 0);
+    const expectNoneOrComplete = (when: string): void => {
+      if (existsSync(out)) {
+        expect(same(snapshotTree(out), expected), `${when}: the output is incomplete`).toBe(true);
         rmSync(out, { recursive: true, force: true });
       }
+    };
+
+    // Killed the moment the worker has written its first module (a run that finished first is tried again).
+    let killedWhileStaging = 0;
+    for (let attempt = 0; attempt < 5 && killedWhileStaging === 0; attempt++) {
+      await runAndKillWhen(work, () => stagedModules() > 0);
+      if (!existsSync(out) && stagedModules() > 0) killedWhileStaging++;
+      expectNoneOrComplete('killed while staging');
+    }
+    expect(killedWhileStaging, 'no run was killed while writing its temp folder').toBe(1);
+    // And at fixed moments, from before the worker starts to after the rename.
+    for (const delay of [5, 30, 100, 200, 300, 450, 600, 800, 1000, 1400]) {
+      await runAndKill(work, delay);
+      expectNoneOrComplete(`after ${delay} ms`);
     }
     // The killed runs' half-written temp folders are removed by the next run, which writes the whole package.
     expect((await topgen(['generate'], work)).status).toBe(0);
     expect(same(snapshotTree(out), expected)).toBe(true);
     expect(readdirSync(work).sort()).toEqual(['docs-input', 'generated']);
-    expect(outcomes.none).toBeGreaterThan(0);
-    expect(outcomes.staged, 'no killed run had started writing its temp folder').toBeGreaterThan(0);
   }, 120_000);
 });
