@@ -291,7 +291,12 @@ async function moveBuildFolders(from: string, to: string): Promise<void> {
 export function stageNewOutput(outDir: string): StagedTree | undefined {
   const out = resolveOutputTarget(outDir);
   if (existsSync(out) || existsSync(siblings(out).old)) return undefined;
-  return new StagedTree(siblings(out).temp);
+  try {
+    return new StagedTree(siblings(out).temp);
+  } catch {
+    // No worker (or no temp folder) to be had: the files are written after the emit, as for any other folder.
+    return undefined;
+  }
 }
 
 /** Options of writeTreeAtomic beyond the tree itself. */

@@ -58,8 +58,9 @@ export class StagedTree {
   readonly #worker: Worker;
   readonly #sent = new Map<string, string>();
   #batch: (readonly [string, string])[] = [];
-  /** Settles with the worker's failure (null when every file was written); set by finish(). */
-  #outcome: Promise<string | null> | undefined;
+  /** Settles with the worker's failure (null when every file it was sent is written) or its early exit. */
+  readonly #outcome: Promise<string | null>;
+  #ended = false;
   #failure: string | undefined;
   /** Set once writeTreeAtomic has taken the folder over: it is then that function's to swap in or remove. */
   #claimed = false;
@@ -68,17 +69,23 @@ export class StagedTree {
   constructor(dir: string) {
     this.dir = dir;
     rmSync(dir, { recursive: true, force: true });
-    this.#worker = new Worker(`(${stageWorker.toString()})()`, { eval: true, workerData: dir });
-    // A worker that dies is a failed stage, never an error event that takes the host process down.
-    this.#worker.on('error', (error) => {
+    const worker = new Worker(`(${stageWorker.toString()})()`, { eval: true, workerData: dir });
+    this.#worker = worker;
+    // A worker that dies is a failed stage, never an error event that takes the host process down. Listening
+    // from the start: a worker that is gone before the end is asked for must not leave the run waiting.
+    worker.on('error', (error) => {
       this.#failure ??= error.message;
+    });
+    this.#outcome = new Promise<string | null>((resolve) => {
+      worker.once('message', (failure: string | null) => resolve(failure));
+      worker.once('exit', () => resolve(this.#failure ?? 'the staging worker stopped early'));
     });
   }
 
   /** Queues one file of the tree: a relative posix path inside it (anything else throws an OutputError). */
   add(path: string, text: string): void {
     assertInside(path);
-    if (this.#outcome !== undefined) return;
+    if (this.#ended) return;
     this.#sent.set(path, text);
     this.#batch.push([path, text]);
     if (this.#batch.length >= BATCH) this.#flush();
@@ -101,14 +108,10 @@ export class StagedTree {
   }
 
   async #finish(): Promise<ReadonlyMap<string, string> | undefined> {
-    if (this.#outcome === undefined) {
+    if (!this.#ended) {
+      this.#ended = true;
       this.#flush();
-      const worker = this.#worker;
-      this.#outcome = new Promise<string | null>((resolve) => {
-        worker.once('message', (failure: string | null) => resolve(failure));
-        worker.once('exit', () => resolve(this.#failure ?? 'the staging worker stopped early'));
-      });
-      worker.postMessage('end' satisfies StageMessage);
+      this.#worker.postMessage('end' satisfies StageMessage);
     }
     const failure = await this.#outcome;
     await this.#worker.terminate();
