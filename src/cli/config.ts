@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { NumberOptions } from '../model/numbers.js';
 import type { ApiAccess } from '../model/types.js';
-import semver from 'semver';
+// The one function used, without the 50 other modules the package entry loads.
+import validVersion from 'semver/functions/valid.js';
 import validateNpmPackageName from 'validate-npm-package-name';
 
 /** `topgen.config.json`: every key optional; command-line flags override it. */
@@ -55,7 +56,7 @@ const isPackageName: Check = (v) => {
 };
 const isSemver: Check = (v) =>
   // valid() also accepts `v1.2.3`, `=1.2.3` and spaces around, which npm would clean up first; we take none of them.
-  typeof v === 'string' && semver.valid(v) !== null && /^\d[^\s]*$/.test(v)
+  typeof v === 'string' && validVersion(v) !== null && /^\d[^\s]*$/.test(v)
     ? undefined
     : 'a semantic version such as "1.2.3"';
 const isHttpUrl: Check = (v) => {
