@@ -80,8 +80,9 @@ async function listTree(
  * than one byte past the text's length, so that neither allocates nor asks for the file's size.
  */
 const fileHolds = (() => {
-  let encoded = Buffer.allocUnsafe(1 << 16);
-  let read = Buffer.allocUnsafe(1 << 16);
+  // Allocated on first use, not when a command loads this module.
+  let encoded = Buffer.alloc(0);
+  let read = Buffer.alloc(0);
   return (path: string, text: string): boolean => {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8; +1 to see a file longer than the text.
     const room = text.length * 3 + 1;
@@ -290,9 +291,10 @@ async function moveBuildFolders(from: string, to: string): Promise<void> {
  */
 export function stageNewOutput(outDir: string): StagedTree | undefined {
   const out = resolveOutputTarget(outDir);
-  if (existsSync(out) || existsSync(siblings(out).old)) return undefined;
+  const { temp, old } = siblings(out);
+  if (existsSync(out) || existsSync(old)) return undefined;
   try {
-    return new StagedTree(siblings(out).temp);
+    return new StagedTree(temp);
   } catch {
     // No worker (or no temp folder) to be had: the files are written after the emit, as for any other folder.
     return undefined;
@@ -378,9 +380,10 @@ async function swapIn(
       );
   }
   const difference = await diffTree(out, files, previous);
-  // Another run may have created the output since the stage began: then the tree is built the usual way.
+  // Another run may have created the output since the stage began: then the tree is built the usual way, in a
+  // temp folder emptied of the unused stage (or of what an earlier run of this process left).
   const fresh = staged !== undefined && !existsSync(out);
-  if (stage !== undefined && !fresh) await rm(temp, { recursive: true, force: true });
+  if (!fresh) await rm(temp, { recursive: true, force: true });
   if (isUnchanged(difference)) {
     writtenFolder.set(files, folderId(out));
     return { difference };
@@ -396,10 +399,7 @@ async function swapIn(
 
   try {
     if (fresh) completeStaged(temp, files, staged);
-    else {
-      await rm(temp, { recursive: true, force: true });
-      buildTemp(temp, out, files, new Set([...difference.changed, ...difference.missing]));
-    }
+    else buildTemp(temp, out, files, new Set([...difference.changed, ...difference.missing]));
     for (const path of PRESERVED)
       if (!files.has(path) && existsSync(join(out, path))) await link(join(out, path), join(temp, path));
   } catch (error) {
@@ -422,16 +422,24 @@ async function swapIn(
   return { difference, old };
 }
 
+/** Makes the folder a file goes in, each folder once per tree (thousands of files share a few folders). */
+function folderMaker(): (target: string) => void {
+  const made = new Set<string>();
+  return (target) => {
+    const dir = dirname(target);
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  };
+}
+
 /** Completes a staged tree for a new output: files it lacks or holds with other content written, extras removed. */
 function completeStaged(temp: string, files: GeneratedFiles, staged: ReadonlyMap<string, string>): void {
-  const madeDirs = new Set<string>();
+  const makeFolder = folderMaker();
   for (const [path, text] of files) {
     if (staged.get(path) === text) continue;
     const target = join(temp, path);
-    if (!madeDirs.has(dirname(target))) {
-      mkdirSync(dirname(target), { recursive: true });
-      madeDirs.add(dirname(target));
-    }
+    makeFolder(target);
     writeFileSync(target, text);
   }
   for (const path of staged.keys()) if (!files.has(path)) rmSync(join(temp, path), { force: true });
@@ -439,14 +447,10 @@ function completeStaged(temp: string, files: GeneratedFiles, staged: ReadonlyMap
 
 /** Fills the temporary tree: changed files written, unchanged ones hard-linked from the current output. */
 function buildTemp(temp: string, out: string, files: GeneratedFiles, rewritten: ReadonlySet<string>): void {
-  const madeDirs = new Set<string>();
+  const makeFolder = folderMaker();
   for (const [path, text] of files) {
     const target = join(temp, path);
-    const dir = dirname(target);
-    if (!madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      madeDirs.add(dir);
-    }
+    makeFolder(target);
     if (rewritten.has(path)) writeFileSync(target, text);
     else {
       try {

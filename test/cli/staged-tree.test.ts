@@ -80,6 +80,13 @@ describe('StagedTree', () => {
   });
 });
 
+/** The stage of an output folder that does not exist yet. */
+function newStage(out: string): StagedTree {
+  const stage = stageNewOutput(out);
+  if (stage === undefined) throw new Error('expected a stage for a new output folder');
+  return stage;
+}
+
 describe('writeTreeAtomic with a staged tree', () => {
   it('stages only an output folder that does not exist yet', async () => {
     const out = join(freshDir(), 'generated');
@@ -92,8 +99,7 @@ describe('writeTreeAtomic with a staged tree', () => {
 
   it('completes the staged folder: missing files written, changed ones rewritten, extras removed', async () => {
     const out = join(freshDir(), 'generated');
-    const stage = stageNewOutput(out);
-    if (stage === undefined) throw new Error('expected a stage for a new output folder');
+    const stage = newStage(out);
     stage.add('src/apis/kept.ts', 'kept\n');
     stage.add('src/apis/changed.ts', 'first emit\n');
     stage.add('src/apis/dropped.ts', 'an API whose emit failed later\n');
@@ -109,8 +115,7 @@ describe('writeTreeAtomic with a staged tree', () => {
 
   it('builds the tree the usual way when the output appeared while staging', async () => {
     const out = join(freshDir(), 'generated');
-    const stage = stageNewOutput(out);
-    if (stage === undefined) throw new Error('expected a stage for a new output folder');
+    const stage = newStage(out);
     stage.add('src/apis/a.ts', 'a\n');
     // Another run swaps in its output first.
     await writeTreeAtomic(out, files({ ...base, 'src/apis/b.ts': 'b\n' }));
@@ -125,8 +130,7 @@ describe('writeTreeAtomic with a staged tree', () => {
 
   it('falls back to writing every file when staging failed', async () => {
     const out = join(freshDir(), 'generated');
-    const stage = stageNewOutput(out);
-    if (stage === undefined) throw new Error('expected a stage for a new output folder');
+    const stage = newStage(out);
     stage.add('src', 'a file where a folder belongs\n');
     stage.add('src/apis/a.ts', 'a\n');
     await writeTreeAtomic(out, files({ ...base, 'src/apis/a.ts': 'a\n' }), { staged: stage });
