@@ -27,6 +27,7 @@ import {
 import { besideOutput } from './beside-output.js';
 import { OutputError } from './output-error.js';
 import { assertInside } from './inside-output.js';
+import { isGone } from './fs-errors.js';
 import { StagedTree } from './staged-tree.js';
 
 export { OutputError } from './output-error.js';
@@ -178,8 +179,9 @@ function writable(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
     return (statSync(path).mode & 0o200) !== 0;
-  } catch {
-    return false;
+  } catch (error) {
+    // Gone since it was listed: another run swapped the output meanwhile, which says nothing of permissions.
+    return isGone(error);
   }
 }
 
@@ -191,8 +193,16 @@ function nearestExisting(path: string): string {
 
 /** Folders of the output tree (build folders excluded: npm owns them). */
 function treeFolders(root: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(root, prefix), { withFileTypes: true });
+  } catch (error) {
+    // Preflight runs without the output lock: another run may swap the tree away while it is walked.
+    if (isGone(error)) return [];
+    throw error;
+  }
   const folders: string[] = [];
-  for (const entry of readdirSync(join(root, prefix), { withFileTypes: true })) {
+  for (const entry of entries) {
     if (!entry.isDirectory() || (prefix === '' && BUILD_FOLDERS.includes(entry.name))) continue;
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     folders.push(rel, ...treeFolders(root, rel));

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, statSync, watch, type FSWatcher, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { isGone } from './fs-errors.js';
 
 export interface TreeWatchOptions {
   /** Entries (absolute paths) that are neither reported nor, for folders, watched. */
@@ -34,11 +35,6 @@ interface WatchedFolder {
 }
 
 const identityOf = (info: Stats): string => `${info.dev}:${info.ino}`;
-
-const isGone = (error: unknown): boolean => {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
-};
 
 function describeWatchError(folder: string, error: unknown): Error {
   const { code, message } = error as NodeJS.ErrnoException;

@@ -19,7 +19,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/cli/lock.js';
-import { OutputError, recoverInterruptedSwap, writeTreeAtomic } from '../../src/cli/output.js';
+import {
+  OutputError,
+  preflightOutput,
+  recoverInterruptedSwap,
+  writeTreeAtomic,
+} from '../../src/cli/output.js';
 import { topgen } from '../helpers/cli.js';
 import { DOCS_INPUT, ROOT } from '../helpers/paths.js';
 
@@ -121,6 +126,40 @@ describe('two generate runs into one folder', () => {
       await Promise.all(writers.map((writer) => writer.close()));
     }
   }, 120_000);
+});
+
+describe('checking --out while another run swaps it', () => {
+  it('takes a tree swapped away mid-walk for neither an error nor a read-only folder', async () => {
+    const parent = freshDir();
+    const out = join(parent, 'generated');
+    const deep = { ...base, 'src/apis/a/b/c.ts': 'c\n', 'src/apis/d/e.ts': 'e\n' };
+    await writeTreeAtomic(out, files(deep));
+    // Another process swaps the output away and back, as fast as it can, while this one checks it.
+    const swapper = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const { renameSync } = require('node:fs');
+         const [out, aside] = process.argv.slice(1);
+         for (;;) { try { renameSync(out, aside); renameSync(aside, out); } catch {} }`,
+        out,
+        join(parent, 'aside'),
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      const until = Date.now() + 1500;
+      let checks = 0;
+      while (Date.now() < until) {
+        expect(() => preflightOutput(out)).not.toThrow();
+        checks++;
+        if (checks % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(checks).toBeGreaterThan(100);
+    } finally {
+      swapper.kill('SIGKILL');
+    }
+  });
 });
 
 describe('the output lock', () => {
