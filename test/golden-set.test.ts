@@ -92,7 +92,7 @@ describe('golden set: every API called against topgen mock', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'topgen-golden-'));
     writeTranspiled(result.files, dir);
-    const sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as {
+    const sdk = (await import(pathToFileURL(join(dir, 'src/all.js')).href)) as {
       TopClient: new (options: object) => Record<string, Method>;
     };
     gateway = await startMockGateway({ apis: result.apis, appKey: APP_KEY, appSecret: APP_SECRET });
@@ -125,7 +125,7 @@ describe('golden set: every API called against topgen mock', () => {
     const wrapped = client(false);
     const simplified = client(true);
     // The client method is the one the client's table pairs with this module's spec.
-    const clientText = result.files.get('src/client.ts') ?? '';
+    const clientText = result.files.get('src/api-client.ts') ?? '';
     const method = new RegExp(`^ +(\\w+): \\w+\\.${specName},$`, 'm').exec(clientText)?.[1];
     if (method === undefined) throw new Error(`${name}: no client method sends ${specName}`);
     const viaWrapped = await (wrapped[method] as Method).call(wrapped, init);

@@ -42,7 +42,7 @@ describe('Pipeline', () => {
   });
 
   it('renders the shared files again only when their views change, matching a fresh run each time', () => {
-    // Counts the renders of the three shared files (client, barrel, README).
+    // Counts the renders of the three shared files that list every API (api-client, all, README).
     let sharedRenders = 0;
     const counted =
       <V>(render: (view: V) => string) =>
@@ -52,7 +52,7 @@ describe('Pipeline', () => {
       };
     const templates = {
       ...TEMPLATES,
-      client: counted(TEMPLATES.client),
+      apiClient: counted(TEMPLATES.apiClient),
       barrel: counted(TEMPLATES.barrel),
       readme: counted(TEMPLATES.readme),
     };

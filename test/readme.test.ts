@@ -10,14 +10,14 @@ describe('README.md', () => {
   it('has TypeScript examples that type-check under strict', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-    const usesGenerated = blocks.filter((code) => code.includes("from './generated/src/index.js'"));
+    const usesGenerated = blocks.filter((code) => code.includes("from './generated/src/"));
     expect(usesGenerated.length).toBeGreaterThanOrEqual(2);
     const dir = mkdtempSync(join(tmpdir(), 'topgen-readme-'));
     const files = usesGenerated.map((code, i) => {
       const name = `example${i}.ts`;
       writeFileSync(
         join(dir, name),
-        `${code.replaceAll('./generated/src/index.js', join(GENERATED, 'src/index.js'))}\nexport {};\n`,
+        `${code.replaceAll("from './generated/", `from '${GENERATED}/`)}\nexport {};\n`,
       );
       return name;
     });

@@ -2,8 +2,3 @@
 export * from './runtime/index.js';
 export { TopRequestBase } from './request-base.js';
 export { TopClient } from './client.js';
-
-export * as AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode from './apis/alibaba.damai.maizuo.openapi.user.register.byauthcode.js';
-export { AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest, type AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequestInit, type AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse } from './apis/alibaba.damai.maizuo.openapi.user.register.byauthcode.js';
-export * as AlitripMerchantGalaxyMemberLoginDerby from './apis/alitrip.merchant.galaxy.member.login.derby.js';
-export { AlitripMerchantGalaxyMemberLoginDerbyRequest, type AlitripMerchantGalaxyMemberLoginDerbyRequestInit, type AlitripMerchantGalaxyMemberLoginDerbyResponse } from './apis/alitrip.merchant.galaxy.member.login.derby.js';

@@ -11,10 +11,10 @@ import type { ApiExportNames, PackageEntry, PackagePlan, PlanItem } from './plan
 import { readmeRow } from './scaffold.js';
 import type { Templates } from './templates.js';
 import { sameView } from './same-view.js';
-import type { BarrelEntryView, ClientSpecView, ClientView, ReadmeRow } from './views.js';
+import type { ApiClientView, BarrelEntryView, ClientSpecView, ReadmeRow } from './views.js';
 
 export interface EntryFragments {
-  readonly clientImport: ClientView['imports'][number];
+  readonly clientImport: ApiClientView['imports'][number];
   /** Rendered by client-method.ts.hbs. */
   readonly clientMethod: string;
   readonly clientSpec: ClientSpecView;

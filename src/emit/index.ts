@@ -6,8 +6,8 @@ import { hasErrors } from '../model/diagnostics.js';
 import { planStructs } from '../model/passes/structs.js';
 import type { Api } from '../model/types.js';
 import { emitApiModule, type ApiModule } from './api-module.js';
-import { barrelView } from './barrel.js';
-import { clientView } from './client.js';
+import { barrelView, rootView } from './barrel.js';
+import { apiClientView, clientView } from './client.js';
 import { createEmitContext, type EmitOptions, type GeneratedFiles } from './context.js';
 import { buildFragments, FragmentCache, type EntryFragments, type FragmentsOf } from './fragments.js';
 import { planPackage, type PackageEntry, type PackagePlan } from './plan-package.js';
@@ -58,7 +58,7 @@ function assertDistinctNames(apis: readonly Api[]): void {
  * The whole package for `apis`. APIs with an error diagnostic are not generated (see Api.diagnostics). Per-API
  * modules can be produced separately with `emitApiModule` and handed in through `moduleFor` to skip re-emitting
  * unchanged APIs (the Pipeline does, with the struct plans it keeps); without it each API's struct plan is made
- * here by the struct pass. A FragmentCache keeps each API's part of the shared files (client, barrel, README)
+ * here by the struct pass. A FragmentCache keeps each API's part of the shared files (api-client, all, README)
  * and each shared file's text, rendered again only when its view changed.
  */
 export function emitPackage(
@@ -114,8 +114,10 @@ export function emitPackage(
       'README.md',
       shared('README.md', readmeView(ctx, plan, fragments), (view) => renderReadme(templates, view)),
     ],
-    ['src/index.ts', shared('src/index.ts', barrelView(plan, fragments), templates.barrel)],
-    ['src/client.ts', shared('src/client.ts', clientView(plan, ctx, fragments), templates.client)],
+    ['src/index.ts', fileText(templates.root(rootView()))],
+    ['src/client.ts', fileText(templates.client(clientView(ctx)))],
+    ['src/all.ts', shared('src/all.ts', barrelView(plan, fragments), templates.barrel)],
+    ['src/api-client.ts', shared('src/api-client.ts', apiClientView(plan, fragments), templates.apiClient)],
     ['src/request-base.ts', fileText(emitRequestBase(templates))],
   ]);
   for (const { module } of plan.entries) files.set(module.path, module.text);

@@ -11,6 +11,8 @@ import { compareCodeUnits } from './print.js';
 import { GLOBAL_NAMES, NameScope, OBJECT_INTERFACE_MEMBERS, REQUEST_BASE } from '../naming/scope.js';
 
 export const CLIENT_CLASS = 'TopClient';
+/** The name src/api-client.ts imports the root's client under, to extend it with a class of the same name. */
+export const CLIENT_CORE_ALIAS = 'TopClientCore';
 
 /**
  * Names a client method must not take: Object members (JavaScript's, including the legacy accessors), and
@@ -76,7 +78,9 @@ export function planPackage(
 ): PackagePlan {
   const sorted = [...items].sort((a, b) => compareCodeUnits(a.api.api, b.api.api));
   const words = runtimeWords(runtimeSources);
-  const barrel = new NameScope(new Set([...GLOBAL_NAMES, ...words.all, CLIENT_CLASS, REQUEST_BASE]));
+  const barrel = new NameScope(
+    new Set([...GLOBAL_NAMES, ...words.all, CLIENT_CLASS, CLIENT_CORE_ALIAS, REQUEST_BASE]),
+  );
   const members = new NameScope(new Set([...RESERVED_MEMBERS, ...words.client]));
 
   const records = sorted.map(({ api, module }) => ({

@@ -91,36 +91,34 @@ export function exampleArgs({ api, module }: Pick<PackageEntry, 'api' | 'module'
   return objectLiteral(api.request, '', { response: api.response }) ?? (module.requiresRequest ? '{}' : '');
 }
 
-/** The README's code: build a client, call the first API by method and by request object. */
+const CLIENT_SETUP =
+  "const client = new TopClient({ appKey: 'your-app-key', appSecret: 'your-app-secret' });\n";
+
+/** The README's code: the root's client sends the first API's request object, imported from its subpath. */
 export function readmeExampleCode(packageName: string, first: PackageEntry | undefined): string {
   const from = stringLiteral(packageName);
-  const client = "const client = new TopClient({ appKey: 'your-app-key', appSecret: 'your-app-secret' });\n";
   if (first === undefined) {
-    return `import { TopClient } from ${from};\n\n${client}\nconsole.log(await client.execute('taobao.time.get'));\n`;
+    return `import { TopClient } from ${from};\n\n${CLIENT_SETUP}\nconsole.log(await client.execute('taobao.time.get'));\n`;
   }
-  const { exports } = first;
-  const args = exampleArgs(first);
+  const { request } = first.module.names;
   return (
-    `import { TopClient, ${exports.request} } from ${from};\n\n` +
-    client +
-    '\n// One method per API, taking the params as a plain object with wire-named fields…\n' +
-    `const response = await client.${exports.method}(${args});\n` +
-    'console.log(response.request_id);\n\n' +
-    '// …or a request object, sent with the generic execute().\n' +
-    `const request = new ${exports.request}(${args});\n` +
-    'console.log(await client.execute(request));\n'
+    `import { TopClient } from ${from};\n` +
+    `import { ${request} } from ${stringLiteral(`${packageName}/apis/${first.api.api}`)};\n\n` +
+    CLIENT_SETUP +
+    '\n// Each API is imported from its own entry point; execute() validates, signs and sends the request.\n' +
+    `const response = await client.execute(new ${request}(${exampleArgs(first)}));\n` +
+    'console.log(response.request_id);\n'
   );
 }
 
-/**
- * The README's setup for importing APIs one by one: the runtime's client base alone, which `execute` any
- * request object with. The gateway is spelled out because the base class does not know the package's default.
- */
-export function runtimeExampleCode(packageName: string, gateway: string | undefined): string {
-  const gatewayOption = gateway === undefined ? '' : `,\n  gateway: ${stringLiteral(gateway)}`;
+/** The README's code for `<package>/all`: its client calls the first API by method, with a plain init. */
+export function allExampleCode(packageName: string, first: PackageEntry | undefined): string {
+  const from = stringLiteral(`${packageName}/all`);
+  const setup = `import { TopClient } from ${from};\n\n${CLIENT_SETUP}`;
+  if (first === undefined) return setup;
   return (
-    `import { TopClientBase } from ${stringLiteral(`${packageName}/runtime`)};\n\n` +
-    `const client = new TopClientBase({\n  appKey: 'your-app-key',\n  appSecret: 'your-app-secret'${gatewayOption},\n});\n`
+    `${setup}\nconst response = await client.${first.exports.method}(${exampleArgs(first)});\n` +
+    'console.log(response.request_id);\n'
   );
 }
 

@@ -8,8 +8,8 @@ import type { EmitContext } from './context.js';
 import { moduleStem } from '../naming/api-names.js';
 import type { FragmentsOf } from './fragments.js';
 import type { PackageEntry, PackagePlan } from './plan-package.js';
-import { apiExampleCode, readmeExampleCode, runtimeExampleCode } from './readme-example.js';
-import { markdownCodeBlock, markdownInlineCode, markdownText, stringLiteral } from './safe.js';
+import { allExampleCode, apiExampleCode, readmeExampleCode } from './readme-example.js';
+import { markdownCodeBlock, markdownInlineCode, markdownText } from './safe.js';
 import type { Templates } from './templates.js';
 import type { ReadmeRow, ReadmeView } from './views.js';
 
@@ -47,9 +47,11 @@ export function emitPackageJson(ctx: EmitContext, nodeTypes: boolean, apis: read
     type: 'module',
     main: './dist/index.js',
     types: './dist/index.d.ts',
-    // `./runtime` and `./apis/*` let an app load the runtime and the APIs it calls, not the whole client.
+    // The root and `./apis/*` load the client and the APIs an app calls; `./all` loads every API and the
+    // client with one method per API.
     exports: {
       '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      './all': { types: './dist/all.d.ts', default: './dist/all.js' },
       './runtime': { types: './dist/runtime/index.d.ts', default: './dist/runtime/index.js' },
       ...renamedModuleExports(apis),
       './apis/*': { types: './dist/apis/*.d.ts', default: './dist/apis/*.js' },
@@ -118,19 +120,14 @@ export function readmeRow(entry: PackageEntry, packageName: string): ReadmeRow {
 /** What README.md.hbs renders README.md from. */
 export function readmeView(ctx: EmitContext, plan: PackagePlan, fragments: FragmentsOf): ReadmeView {
   const first = plan.entries[0];
-  const firstImport =
-    first === undefined
-      ? `import { TopClient } from ${stringLiteral(ctx.packageName)}`
-      : `import { ${first.module.names.request} } from ${stringLiteral(`${ctx.packageName}/apis/${first.api.api}`)}`;
   return {
     title: markdownText(ctx.packageName),
     apiCount: plan.entries.length,
     apiNoun: plan.entries.length === 1 ? 'API' : 'APIs',
     example: markdownCodeBlock(readmeExampleCode(ctx.packageName, first), 'ts'),
-    apiImport: markdownInlineCode(firstImport),
-    runtimePath: markdownInlineCode(`${ctx.packageName}/runtime`),
     apiPath: markdownInlineCode(`${ctx.packageName}/apis/<API name>`),
-    runtimeExample: markdownCodeBlock(runtimeExampleCode(ctx.packageName, ctx.defaultGateway), 'ts'),
+    allPath: markdownInlineCode(`${ctx.packageName}/all`),
+    allExample: markdownCodeBlock(allExampleCode(ctx.packageName, first), 'ts'),
     rows: plan.entries.map((entry) => fragments(entry).readmeRow),
   };
 }

@@ -8,17 +8,21 @@
  */
 import Handlebars from 'handlebars';
 import type {
+  ApiClientView,
   ApiModuleView,
   BarrelView,
   ClientMethodView,
   ClientView,
   ReadmeView,
   RequestBaseView,
+  RootView,
 } from './views.js';
 
 /** The template files topgen renders and the partials they use; an override folder may replace any of them. */
 export const TEMPLATE_FILES = [
   'README.md.hbs',
+  'all.ts.hbs',
+  'api-client.ts.hbs',
   'api-module.ts.hbs',
   'client-method.ts.hbs',
   'client.ts.hbs',
@@ -46,6 +50,8 @@ export interface Templates {
   readonly apiModule: (view: ApiModuleView) => string;
   readonly clientMethod: (view: ClientMethodView) => string;
   readonly client: (view: ClientView) => string;
+  readonly apiClient: (view: ApiClientView) => string;
+  readonly root: (view: RootView) => string;
   readonly barrel: (view: BarrelView) => string;
   readonly requestBase: (view: RequestBaseView) => string;
   readonly readme: (view: ReadmeView) => string;
@@ -104,7 +110,9 @@ export function compileTemplates(sources: TemplateSources): Templates {
     apiModule: render<ApiModuleView>('api-module.ts.hbs'),
     clientMethod: render<ClientMethodView>('client-method.ts.hbs'),
     client: render<ClientView>('client.ts.hbs'),
-    barrel: render<BarrelView>('index.ts.hbs'),
+    apiClient: render<ApiClientView>('api-client.ts.hbs'),
+    root: render<RootView>('index.ts.hbs'),
+    barrel: render<BarrelView>('all.ts.hbs'),
     requestBase: render<RequestBaseView>('request-base.ts.hbs'),
     readme: render<ReadmeView>('README.md.hbs'),
   };

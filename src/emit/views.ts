@@ -64,7 +64,7 @@ export interface ApiModuleView {
 export interface ClientMethodView {
   readonly doc: string;
   readonly name: string;
-  /** The API module's namespace in client.ts; the names below are its exports. */
+  /** The API module's namespace in api-client.ts; the names below are its exports. */
   readonly namespace: string;
   readonly request: string;
   readonly init: string;
@@ -80,11 +80,9 @@ export interface ClientSpecView {
   readonly spec: string;
 }
 
-/** `src/client.ts`. */
+/** `src/client.ts`: the client the package root exports, sending any request object with `execute`. */
 export interface ClientView {
   readonly header: string;
-  readonly runtimeImports: string;
-  readonly imports: readonly { readonly namespace: string; readonly from: string }[];
   readonly doc: string;
   readonly name: string;
   /**
@@ -92,13 +90,25 @@ export interface ClientView {
    * is configured) and the package's name and version for the User-Agent (an object literal).
    */
   readonly ctor: { readonly doc: string; readonly options: string; readonly sdk: string };
+}
+
+/** `src/api-client.ts`: the client of `<package>/all`, the root's client with one typed method per API. */
+export interface ApiClientView {
+  readonly header: string;
+  readonly runtimeImports: string;
+  /** The root's client class, imported from `./client.js` under `baseAlias` and extended. */
+  readonly base: string;
+  readonly baseAlias: string;
+  readonly imports: readonly { readonly namespace: string; readonly from: string }[];
+  readonly doc: string;
+  readonly name: string;
   /** Per API, the method name and its spec (`<namespace>.<spec>`): the table `defineApiMethods` installs. */
   readonly specs: readonly ClientSpecView[];
   /** Each method's signature as rendered by client-method.ts.hbs, for the interface merged with the class. */
   readonly methods: readonly string[];
 }
 
-/** One API in `src/index.ts`. */
+/** One API in `src/all.ts`. */
 export interface BarrelEntryView {
   readonly namespace: string;
   /** String literal: the module's import path. */
@@ -107,11 +117,15 @@ export interface BarrelEntryView {
   readonly specifiers: string;
 }
 
-/** `src/index.ts`. */
-export interface BarrelView {
+/** `src/index.ts`, the package root: the runtime, the request base and the client; no API module. */
+export interface RootView {
   readonly header: string;
   readonly requestBase: string;
   readonly client: string;
+}
+
+/** `src/all.ts` (`<package>/all`): the root's exports, every API, and the client with one method per API. */
+export interface BarrelView extends RootView {
   readonly entries: readonly BarrelEntryView[];
 }
 
@@ -134,13 +148,13 @@ export interface ReadmeView {
   readonly title: string;
   readonly apiCount: number;
   readonly apiNoun: string;
+  /** Fenced code block: the root's client sending a request imported from its subpath; its `client` is the one every API example uses. */
   readonly example: string;
-  readonly apiImport: string;
-  /** Inline code: the runtime's subpath, `<package>/runtime`. */
-  readonly runtimePath: string;
   /** Inline code: the per-API subpath pattern, `<package>/apis/<API name>`. */
   readonly apiPath: string;
-  /** Fenced code block: a TopClientBase from the runtime subpath, the `client` of every API example. */
-  readonly runtimeExample: string;
+  /** Inline code: `<package>/all`. */
+  readonly allPath: string;
+  /** Fenced code block: the client of `<package>/all` calling an API by method. */
+  readonly allExample: string;
   readonly rows: readonly ReadmeRow[];
 }

@@ -9,7 +9,8 @@ import { topgen } from '../helpers/cli.js';
 import { APP_KEY, APP_SECRET, docsInputGateway } from '../helpers/mock-gateway.js';
 import { damaiParam0 } from '../mock/helpers.js';
 
-type Package = typeof import('../../generated/src/index.js');
+type Package = typeof import('../../generated/src/all.js');
+type Root = typeof import('../../generated/src/index.js');
 type Param0 = Parameters<
   InstanceType<Package['TopClient']>['alibabaDamaiMaizuoOpenapiUserRegisterByauthcode']
 >[0]['param0'];
@@ -40,12 +41,23 @@ describe('generate --build', () => {
     expect(watching.status).toBe(2);
     expect(watching.stderr).toContain('--build cannot be used with --watch');
 
-    const sdk = (await import(pathToFileURL(join(out, 'dist', 'index.js')).href)) as Package;
-    const client = new sdk.TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway().url });
-    const response = await client.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({
-      param0: JSON.parse(damaiParam0()) as Param0,
+    const options = { appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway().url };
+    const param0 = JSON.parse(damaiParam0()) as Param0;
+    const sdk = (await import(pathToFileURL(join(out, 'dist', 'all.js')).href)) as Package;
+    const response = await new sdk.TopClient(options).alibabaDamaiMaizuoOpenapiUserRegisterByauthcode({
+      param0,
     });
     expect(response.result?.data?.user_id).toBe('2313112');
     expect(response.result?.result_code).toBe(201);
+
+    // The root's client sends a request class built from the API's own module.
+    const root = (await import(pathToFileURL(join(out, 'dist', 'index.js')).href)) as Root;
+    const api = (await import(
+      pathToFileURL(join(out, 'dist', 'apis', 'alibaba.damai.maizuo.openapi.user.register.byauthcode.js'))
+        .href
+    )) as Pick<Package, 'AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest'>;
+    const request = new api.AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest({ param0 });
+    const answer = await new root.TopClient(options).execute(request);
+    expect(answer.result?.data?.user_id).toBe('2313112');
   });
 });

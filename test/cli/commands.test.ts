@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sign } from '../../src/runtime/sign.js';
 import { topTimestamp } from '../../src/runtime/timestamp.js';
-import { TopClient, TopError } from '../../generated/src/index.js';
+import { TopClient, TopError } from '../../generated/src/all.js';
 import { topgen, type CliRun } from '../helpers/cli.js';
 import { DOCS_INPUT, HAS_SHARED, ROOT, SHARED } from '../helpers/paths.js';
 

@@ -85,15 +85,17 @@ describe('overriding the class', () => {
     // The spec is JSON text the runtime decodes (apiSpecFromJson).
     expect(emitModule(register).text).toContain('"access":"write"');
     expect(emitModule(read).text).toContain('"access":"read"');
-    const client = emitPackage([register], {
+    const files = emitPackage([register], {
       packageName: '@acme/top-sdk',
       packageVersion: '2.0.0',
       runtimeSources: contractRuntime(),
       templates: TEMPLATES,
-    }).get('src/client.ts');
-    expect(client).toContain(
+    });
+    expect(files.get('src/api-client.ts')).toContain(
       '   * Write API: sent again only when the request certainly never reached the gateway',
     );
-    expect(client).toContain("super(options, { name: '@acme/top-sdk', version: '2.0.0' });");
+    expect(files.get('src/client.ts')).toContain(
+      "super(options, { name: '@acme/top-sdk', version: '2.0.0' });",
+    );
   });
 });

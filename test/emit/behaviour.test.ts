@@ -52,7 +52,7 @@ beforeAll(async () => {
       templates: TEMPLATES,
     }),
   );
-  sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as Sdk;
+  sdk = (await import(pathToFileURL(join(dir, 'src/all.js')).href)) as Sdk;
 });
 
 afterAll(() => {

@@ -97,8 +97,8 @@ describe('package with API names that contain a `d` segment', () => {
   });
 
   it('imports the renamed modules from the barrel and the client', () => {
-    expect(files.get('src/index.ts')).toContain("'./apis/taobao.d~.get.js'");
-    expect(files.get('src/client.ts')).toContain("'./apis/taobao.item.d~.js'");
+    expect(files.get('src/all.ts')).toContain("'./apis/taobao.d~.get.js'");
+    expect(files.get('src/api-client.ts')).toContain("'./apis/taobao.item.d~.js'");
     expect([...files.keys()].filter((p) => p.startsWith('src/apis/'))).toEqual([
       'src/apis/taobao.d~.get.ts',
       'src/apis/taobao.item.d~.ts',

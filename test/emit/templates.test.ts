@@ -40,13 +40,13 @@ describe('templates', () => {
       'client-method.ts.hbs',
       '  /** Custom. */\n  {{name}}(request: {{namespace}}.{{init}}): Promise<{{namespace}}.{{response}}> {\n    return this.call({{namespace}}.{{spec}}, request);\n  }\n',
     );
-    const client = emit(custom).get('src/client.ts') ?? '';
+    const client = emit(custom).get('src/api-client.ts') ?? '';
     expect(client).toContain('  /** Custom. */\n  alitripMerchantGalaxyMemberLoginDerby(request: ');
     expect(client).not.toContain('options?: CallOptions');
     // Everything else is rendered by the built-in templates, unchanged.
     const builtIn = emit();
     for (const [path, text] of emit(custom))
-      if (path !== 'src/client.ts') expect(text).toBe(builtIn.get(path));
+      if (path !== 'src/api-client.ts') expect(text).toBe(builtIn.get(path));
   });
 
   it('name the file and line of a syntax error', () => {

@@ -13,12 +13,21 @@ const options = {
   templates: TEMPLATES,
 };
 
-/** The README's example, importing the package through its barrel instead of its published name. */
-function readmeExample(files: ReadonlyMap<string, string>, packageName: string): string {
+/**
+ * The README's `which`th example (0: the root's client sending a request class of an API subpath; 1: the client
+ * of `/all`), importing the package's files instead of its published entry points.
+ */
+function readmeExample(files: ReadonlyMap<string, string>, packageName: string, which = 0): string {
   const readme = files.get('README.md') ?? '';
-  const code = /^(`{3,})ts\n([\s\S]*?)^\1$/m.exec(readme)?.[2];
-  if (code === undefined) throw new Error('README has no ts example');
-  return code.replaceAll(`from '${packageName}'`, "from './index.js'");
+  const code = [...readme.matchAll(/^(`{3,})ts\n([\s\S]*?)^\1$/gm)][which]?.[2];
+  if (code === undefined) throw new Error(`README has no ts example ${which}`);
+  return code
+    .replaceAll(`from '${packageName}'`, "from './index.js'")
+    .replaceAll(`from '${packageName}/all'`, "from './all.js'")
+    .replace(
+      new RegExp(`from '${packageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/apis/([^']+)'`, 'g'),
+      "from './apis/$1.js'",
+    );
 }
 
 describe('generated package type-checks (strict, NodeNext)', () => {
@@ -34,13 +43,19 @@ describe('generated package type-checks (strict, NodeNext)', () => {
 
   it('for hostile APIs, README example included', () => {
     const files = emitPackage(hostileApis(), { ...options, packageName: "@evil/it's-`sdk`" });
-    const extra = new Map([['src/readme-example.ts', readmeExample(files, "@evil/it\\'s-`sdk`")]]);
+    const extra = new Map([
+      ['src/readme-example.ts', readmeExample(files, "@evil/it\\'s-`sdk`")],
+      ['src/readme-all-example.ts', readmeExample(files, "@evil/it\\'s-`sdk`", 1)],
+    ]);
     expect(typeCheck(files, extra).messages).toEqual([]);
   });
 
   it('for the seed README example', () => {
     const files = emitPackage(seedApis(), options);
-    const extra = new Map([['src/readme-example.ts', readmeExample(files, 'seed-sdk')]]);
+    const extra = new Map([
+      ['src/readme-example.ts', readmeExample(files, 'seed-sdk')],
+      ['src/readme-all-example.ts', readmeExample(files, 'seed-sdk', 1)],
+    ]);
     expect(typeCheck(files, extra).messages).toEqual([]);
   });
 
@@ -66,7 +81,7 @@ const USAGE = `import {
   AlitripMerchantGalaxyMemberLoginDerbyRequest as DerbyRequest,
   type AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse as RegisterResponse,
   AlibabaDamaiMaizuoOpenapiUserRegisterByauthcode as Register,
-} from './index.js';
+} from './all.js';
 
 const client = new TopClient({ appKey: 'k', appSecret: 's' });
 const param0 = {
@@ -113,7 +128,7 @@ void read;
 void wrongResponse;
 `;
 
-const HOSTILE_USAGE = `import { TopClient, AlibabaHostileEmptyRequest, Api1688HostileKeysRequest } from './index.js';
+const HOSTILE_USAGE = `import { TopClient, AlibabaHostileEmptyRequest, Api1688HostileKeysRequest } from './all.js';
 
 const client = new TopClient({ appKey: 'k', appSecret: 's' });
 const keys = new Api1688HostileKeysRequest({ class: 'c', constructor: 'x', ['__proto__']: 'p', then: 't', '1st_value': 1n });

@@ -12,7 +12,7 @@ const TRADES = tradesSoldGet();
 
 const PLAIN = api('taobao.time.get', { response: [field('time', 'Date')] });
 
-const USAGE = `import { TopClient, TradesSoldGetRequest, TimeGetRequest } from './index.js';
+const USAGE = `import { TopClient, TradesSoldGetRequest, TimeGetRequest } from './all.js';
 
 declare const maybe: string | undefined;
 declare const maybeNumber: number | undefined;

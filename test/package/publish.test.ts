@@ -1,6 +1,7 @@
 // The committed generated/ package as a publisher and its users see it: built with its own `npm run build`,
 // linted with publint, packed, then imported by name from a separate app (plain Node ESM and strict
-// TypeScript), including an app that loads one API through the `/runtime` and `/apis/<api>` subpaths only.
+// TypeScript), including an app that loads one API through the `/runtime` and `/apis/<api>` subpaths only. The
+// root exports the client and no API; `/all` exports every API and the client with one method per API.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import {
   cpSync,
@@ -98,14 +99,15 @@ const fetch = async (url, init) => {
 };
 `;
 
-/** Plain Node ESM: the root entry point, the runtime subpath and two API subpaths, checked against each other. */
+/** Plain Node ESM: the root, `/all`, the runtime subpath and two API subpaths, checked against each other. */
 const APP_SCRIPT = `
 import * as root from '${PACKAGE_NAME}';
+import * as all from '${PACKAGE_NAME}/all';
 import * as runtime from '${PACKAGE_NAME}/runtime';
 import * as derby from '${PACKAGE_NAME}/apis/${DERBY}';
 import * as damai from '${PACKAGE_NAME}/apis/${DAMAI}';
 ${FAKE_FETCH}
-const client = new runtime.TopClientBase({ appKey: 'k', appSecret: 's', gateway: 'http://127.0.0.1:9/router/rest', fetch });
+const client = new root.TopClient({ appKey: 'k', appSecret: 's', gateway: 'http://127.0.0.1:9/router/rest', fetch });
 const request = new derby.AlitripMerchantGalaxyMemberLoginDerbyRequest({ tenant_key: '234', scene_source: 'DERBY_V1' });
 const response = await client.execute(request);
 let rejected;
@@ -114,11 +116,12 @@ try {
 } catch (error) {
   rejected = { validation: error instanceof runtime.TopValidationError, viaRoot: error instanceof root.TopValidationError };
 }
-const full = new root.TopClient({ appKey: 'k', appSecret: 's' });
+const full = new all.TopClient({ appKey: 'k', appSecret: 's' });
 console.log(JSON.stringify({
-  sameBase: root.TopClientBase === runtime.TopClientBase,
-  sameRequest: root.AlitripMerchantGalaxyMemberLoginDerbyRequest === derby.AlitripMerchantGalaxyMemberLoginDerbyRequest,
-  clientIsBase: full instanceof runtime.TopClientBase,
+  sameBase: root.TopClientBase === runtime.TopClientBase && all.TopClientBase === runtime.TopClientBase,
+  sameRequest: all.AlitripMerchantGalaxyMemberLoginDerbyRequest === derby.AlitripMerchantGalaxyMemberLoginDerbyRequest,
+  rootApis: Object.keys(root).filter((name) => name.startsWith('Ali')),
+  clientIsBase: full instanceof root.TopClient && client instanceof runtime.TopClientBase,
   clientMethods: [typeof full.alitripMerchantGalaxyMemberLoginDerby, typeof full.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode],
   specMethod: request[runtime.API_SPEC].method,
   params: { ...request },
@@ -141,7 +144,8 @@ console.log(JSON.stringify({ specMethod: request[API_SPEC].method, response, hid
 
 /** Strict TypeScript: the published declarations resolve through the exports map and carry real types. */
 const APP_TYPES = `
-import { TopClient, TopClientBase as RootClientBase, AlitripMerchantGalaxyMemberLoginDerbyRequest as RootRequest } from '${PACKAGE_NAME}';
+import { TopClient, TopClientBase as RootClientBase } from '${PACKAGE_NAME}';
+import { TopClient as AllClient, AlitripMerchantGalaxyMemberLoginDerbyRequest as AllRequest } from '${PACKAGE_NAME}/all';
 import { TopClientBase, TopError, TopValidationError, type Int64String, type TopNumber } from '${PACKAGE_NAME}/runtime';
 import {
   AlitripMerchantGalaxyMemberLoginDerbyRequest,
@@ -149,7 +153,7 @@ import {
 } from '${PACKAGE_NAME}/apis/${DERBY}';
 import type { AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse } from '${PACKAGE_NAME}/apis/${DAMAI}';
 
-const client = new TopClientBase({ appKey: 'k', appSecret: 's' });
+const client = new TopClient({ appKey: 'k', appSecret: 's' });
 const pending: Promise<AlitripMerchantGalaxyMemberLoginDerbyResponse> = client.execute(
   new AlitripMerchantGalaxyMemberLoginDerbyRequest({ tenant_key: '234' }),
 );
@@ -163,10 +167,11 @@ new AlitripMerchantGalaxyMemberLoginDerbyRequest({ tenant_key: 234 });
 const userId: TopNumber | string | undefined = (null as unknown as AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse).result?.data?.user_id;
 const big: Int64String = '9007199254740993' as Int64String;
 const base: typeof RootClientBase = TopClientBase;
-const full: TopClientBase = new TopClient({ appKey: 'k', appSecret: 's' });
-const sameClass: typeof AlitripMerchantGalaxyMemberLoginDerbyRequest = RootRequest;
+const full: TopClient = new AllClient({ appKey: 'k', appSecret: 's' });
+const viaMethod: Promise<AlitripMerchantGalaxyMemberLoginDerbyResponse> = new AllClient({ appKey: 'k', appSecret: 's' }).alitripMerchantGalaxyMemberLoginDerby();
+const sameClass: typeof AlitripMerchantGalaxyMemberLoginDerbyRequest = AllRequest;
 const errors = [TopError, TopValidationError] as const;
-export { success, wrong, userId, big, base, full, sameClass, errors };
+export { success, wrong, userId, big, base, full, viaMethod, sameClass, errors };
 `;
 
 const APP_TSCONFIG = {
@@ -186,10 +191,17 @@ const APP_TSCONFIG = {
   include: ['*.ts'],
 };
 
-/** The README's `ts` blocks as app files; the per-API ones (which use `client`) get the runtime setup first. */
+/**
+ * The README's `ts` blocks as app files; the per-API ones (which use `client`) get the Usage example's client
+ * setup first: its import of the root and its `const client` line.
+ */
 function readmeExamples(readme: string): Record<string, string> {
   const blocks = [...readme.matchAll(/^(`{3,})ts\n([\s\S]*?)^\1$/gm)].map((match) => match[2] ?? '');
-  const setup = blocks.find((block) => block.includes(`from '${PACKAGE_NAME}/runtime'`)) ?? '';
+  const usage = (blocks[0] ?? '').split('\n');
+  const setup = [
+    usage.find((line) => line === `import { TopClient } from '${PACKAGE_NAME}';`) ?? '',
+    usage.find((line) => line.startsWith('const client = ')) ?? '',
+  ].join('\n');
   return Object.fromEntries(
     blocks.map((block, i) => {
       const needsSetup = /\bclient\b/.test(block) && !/\bconst client\b/.test(block);
@@ -272,6 +284,7 @@ describe('the generated package, built and published', () => {
     const seen = JSON.parse(result.stdout) as {
       sameBase: boolean;
       sameRequest: boolean;
+      rootApis: string[];
       clientIsBase: boolean;
       clientMethods: string[];
       specMethod: string;
@@ -283,6 +296,7 @@ describe('the generated package, built and published', () => {
     expect(seen).toMatchObject({
       sameBase: true,
       sameRequest: true,
+      rootApis: [],
       clientIsBase: true,
       clientMethods: ['function', 'function'],
       specMethod: DERBY,
@@ -320,13 +334,13 @@ describe('the generated package, built and published', () => {
     STEP_TIMEOUT,
   );
 
-  it('serves one API through /runtime and /apis/<api> without the root entry point, the client or other APIs', () => {
+  it('serves one API through /runtime and /apis/<api> without the root entry point, the clients or other APIs', () => {
     const slim = join(work, 'slim', PACKAGE_NAME);
     cpSync(pkg, slim, {
       recursive: true,
       filter: (source) => !relative(pkg, source).startsWith('node_modules'),
     });
-    for (const path of ['index.js', 'client.js', `apis/${DAMAI}.js`]) {
+    for (const path of ['index.js', 'all.js', 'client.js', 'api-client.js', `apis/${DAMAI}.js`]) {
       expect(existsSync(join(slim, 'dist', path)), path).toBe(true);
       rmSync(join(slim, 'dist', path));
     }

@@ -37,7 +37,8 @@ function importSpecifiers(code: string): string[] {
 
 /**
  * The block with its package imports pointed at the package's own sources, so it can be type-checked as a file
- * of src/: `<pkg>` → ./index.js, `<pkg>/runtime` → ./runtime/index.js, `<pkg>/apis/<api>` → ./apis/<api>.js.
+ * of src/: `<pkg>` → ./index.js, `<pkg>/all` → ./all.js, `<pkg>/runtime` → ./runtime/index.js,
+ * `<pkg>/apis/<api>` → ./apis/<api>.js.
  */
 function localised(code: string, packageName: string): string {
   const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.ES2022, true);
@@ -48,6 +49,7 @@ function localised(code: string, packageName: string): string {
     const target = specifier.text;
     let local: string;
     if (target === packageName) local = './index.js';
+    else if (target === `${packageName}/all`) local = './all.js';
     else if (target === `${packageName}/runtime`) local = './runtime/index.js';
     else if (target.startsWith(`${packageName}/apis/`))
       local = `./apis/${target.slice(`${packageName}/apis/`.length)}.js`;
@@ -57,11 +59,19 @@ function localised(code: string, packageName: string): string {
   return text;
 }
 
+/** The client setup of the Usage example: its import of the package root and its `const client` line. */
+function clientSetup(usage: string, packageName: string): string {
+  const lines = usage.split('\n');
+  const root = lines.find((line) => line.startsWith('import ') && importSpecifiers(line)[0] === packageName);
+  const client = lines.find((line) => line.startsWith('const client = new TopClient('));
+  if (root === undefined || client === undefined) throw new Error('README has no client setup');
+  return `${root}\n${client}\n`;
+}
+
 /** The README's examples as extra source files; blocks that use `client` without making one get the setup. */
 function exampleFiles(readme: string, packageName: string): Map<string, string> {
   const blocks = tsBlocks(readme);
-  const setup = blocks.find((block) => importSpecifiers(block).includes(`${packageName}/runtime`));
-  if (setup === undefined) throw new Error('README has no runtime setup example');
+  const setup = clientSetup(blocks[0] ?? '', packageName);
   return new Map(
     blocks.map((block, i) => {
       const needsSetup = /\bclient\b/.test(block) && !/\bconst client\b/.test(block);
@@ -91,23 +101,26 @@ describe('README per-API examples', () => {
     expect(tableApis(readme)).toEqual(names);
     expect(sectionApis(readme)).toEqual(names);
     const blocks = tsBlocks(readme);
-    // The full usage example, the runtime setup, then one per API.
+    // The usage example, the client of `/all`, then one per API.
     expect(blocks).toHaveLength(2 + apis.length);
     expect(blocks.slice(2).map(importSpecifiers)).toEqual(names.map((name) => [`seed-sdk/apis/${name}`]));
     for (const block of blocks.slice(2))
       expect(block).toMatch(/^const response = await client\.execute\(request\);$/m);
   });
 
-  it('builds the client for those examples from the runtime subpath alone', () => {
-    const setup = tsBlocks(readmeOf(seedApis()))[1] ?? '';
-    expect(importSpecifiers(setup)).toEqual(['seed-sdk/runtime']);
-    expect(setup).toContain('const client = new TopClientBase({');
+  it('makes the client for those examples from the package root, which imports no API', () => {
+    const [usage = '', all = ''] = tsBlocks(readmeOf(seedApis()));
+    const first = 'alibaba.damai.maizuo.openapi.user.register.byauthcode';
+    expect(importSpecifiers(usage)).toEqual(['seed-sdk', `seed-sdk/apis/${first}`]);
+    expect(usage).toContain('const client = new TopClient({');
+    expect(usage).toMatch(/^const response = await client\.execute\(new \w+Request\(/m);
+    expect(importSpecifiers(all)).toEqual(['seed-sdk/all']);
+    expect(all).toMatch(/^const response = await client\.alibabaDamaiMaizuoOpenapiUserRegisterByauthcode\(/m);
   });
 
-  it('spells out the default gateway of the package, since the runtime client base does not know it', () => {
+  it("leaves the default gateway to the package's client", () => {
     const withGateway = readmeOf(seedApis(), { defaultGateway: "https://gw.example/router/rest?x='1'" });
-    expect(tsBlocks(withGateway)[1]).toContain("  gateway: 'https://gw.example/router/rest?x=\\'1\\'',\n");
-    expect(tsBlocks(readmeOf(seedApis()))[1]).not.toContain('gateway');
+    expect(tsBlocks(withGateway).join('\n')).not.toContain('gateway');
   });
 
   it('shows the doc example values, and no argument for an API whose params are all optional', () => {
@@ -136,13 +149,13 @@ describe('README per-API examples', () => {
     // Every line outside code blocks that starts like a heading is one of ours.
     const outside = readme.replace(/^(`{3,})ts\n[\s\S]*?^\1$/gm, '');
     expect(outside.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(
-      1 + 4 + apis.length, // title; Build, Usage, Importing one API at a time, APIs; one per API
+      1 + 4 + apis.length, // title; Build, Usage, One method per API, APIs; one per API
     );
     const blocks = tsBlocks(readme);
     expect(blocks.slice(2).map(importSpecifiers)).toEqual(
       names.map((name) => [`${packageName}/apis/${name}`]),
     );
-    expect(importSpecifiers(blocks[1] ?? '')).toEqual([`${packageName}/runtime`]);
+    expect(importSpecifiers(blocks[1] ?? '')).toEqual([`${packageName}/all`]);
   });
 });
 

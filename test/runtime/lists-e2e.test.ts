@@ -70,7 +70,7 @@ beforeAll(async () => {
     templates: TEMPLATES,
   });
   writeTranspiled(files, dir);
-  sdk = (await import(pathToFileURL(join(dir, 'src/index.js')).href)) as Sdk;
+  sdk = (await import(pathToFileURL(join(dir, 'src/all.js')).href)) as Sdk;
   gateway = await startMockGateway({ apis: [TRADES], appKey: APP_KEY, appSecret: APP_SECRET });
 });
 

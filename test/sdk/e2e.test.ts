@@ -7,7 +7,7 @@ import {
   TopError,
   TopTimeoutError,
   TopValidationError,
-} from '../../generated/src/index.js';
+} from '../../generated/src/all.js';
 
 const damaiParams = {
   auth_code: '726311',

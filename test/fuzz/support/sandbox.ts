@@ -208,7 +208,8 @@ export async function runPackage(files: ReadonlyMap<string, string>): Promise<Sa
 
   const payloadErrors: string[] = [];
   let calls = 0;
-  const client = loaded.get('src/client.ts')?.['TopClient'] as (new (o: object) => object) | undefined;
+  // The client of `/all`: one method per API on its prototype, `execute` inherited.
+  const client = loaded.get('src/api-client.ts')?.['TopClient'] as (new (o: object) => object) | undefined;
   if (client !== undefined) {
     const fakeFetch = async (): Promise<Response> =>
       new Response('{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.x"}}', {
