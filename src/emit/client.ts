@@ -37,6 +37,8 @@ export function clientImportView(entry: PackageEntry): ApiClientView['imports'][
   return { namespace: entry.exports.namespace, from: stringLiteral(entry.module.names.importPath) };
 }
 
+type ClientContext = Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion'>;
+
 /** The constructor names the package in the User-Agent and applies the configured gateway, if any. */
 function constructorView(ctx: ClientContext): ClientView['ctor'] {
   const gateway = ctx.defaultGateway;
@@ -59,8 +61,6 @@ function constructorView(ctx: ClientContext): ClientView['ctor'] {
     sdk: `{ name: ${stringLiteral(ctx.packageName)}, version: ${stringLiteral(ctx.packageVersion)} }`,
   };
 }
-
-type ClientContext = Pick<EmitContext, 'defaultGateway' | 'packageName' | 'packageVersion'>;
 
 /** What client.ts.hbs renders src/client.ts from. */
 export function clientView(ctx: ClientContext): ClientView {
