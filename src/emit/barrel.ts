@@ -37,5 +37,9 @@ export function rootView(): RootView {
 
 /** What all.ts.hbs renders src/all.ts from. */
 export function barrelView(plan: PackagePlan, fragments: FragmentsOf): BarrelView {
-  return { ...rootView(), entries: plan.entries.map((entry) => fragments(entry).barrel) };
+  return {
+    ...rootView(),
+    header: headerComment(undefined, true),
+    entries: plan.entries.map((entry) => fragments(entry).barrel),
+  };
 }

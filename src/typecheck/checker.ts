@@ -6,11 +6,33 @@
  * A checker is meant to be reused: files that did not change between two checks keep their parsed source, the
  * program reuses the previous one's structure, and a runtime that type-checked once is not checked again (only
  * the generated files change between checks).
+ *
+ * Every file is checked, those whose leading comments say `// @ts-nocheck` included (the generated API modules
+ * do, so that an app's build need not check them again): the checker reads that line as `// @ts-check` padded to
+ * the same length, so positions, lines and source maps stay those of the file, and puts it back in the
+ * JavaScript it emits.
  */
 import type * as TsMorph from 'ts-morph';
 
 /** Where the package's files live in the in-memory file system. */
 const ROOT = '/package';
+
+/** A `// @ts-nocheck` line among a file's leading line comments. */
+const NO_CHECK = /^((?:\/\/[^\n]*\n)*?)\/\/ @ts-nocheck(?=\s)/;
+/** What the checker reads in its place: as long, so nothing after it moves. */
+const CHECKED = '// @ts-check  ';
+/** The same line in emitted JavaScript, which keeps a file's leading comments. */
+const EMITTED_CHECKED = /^((?:\/\/[^\n]*\n)*?)\/\/ @ts-check {2}/;
+
+/** The text as the checker reads it: with `// @ts-nocheck` turned into `// @ts-check`. */
+function checkedText(text: string): string {
+  return text.replace(NO_CHECK, `$1${CHECKED}`);
+}
+
+/** Emitted JavaScript with the source's `// @ts-nocheck` back in place. */
+function emittedText(path: string, text: string): string {
+  return path.endsWith('.js') ? text.replace(EMITTED_CHECKED, '$1// @ts-nocheck') : text;
+}
 
 export interface PackageTypeError {
   /** Package-relative path, when the error is in a file. */
@@ -109,7 +131,8 @@ export class PackageTypeChecker {
     for (const file of emitted.getFiles()) {
       if (!file.filePath.startsWith(`${ROOT}/`))
         throw new Error(`emitted outside the package: ${file.filePath}`);
-      outputs.set(file.filePath.slice(ROOT.length + 1), file.text);
+      const path = file.filePath.slice(ROOT.length + 1);
+      outputs.set(path, emittedText(path, file.text));
     }
     return { outputs: new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
   }
@@ -129,8 +152,9 @@ export class PackageTypeChecker {
     // package.json ("type": "module") tells NodeNext resolution that the package's .ts files are ES modules.
     fs.writeFileSync(`${ROOT}/package.json`, all.get('package.json') ?? '{"type":"module"}');
     const wanted = new Set<string>();
-    for (const [path, text] of all) {
+    for (const [path, source] of all) {
       if (!path.endsWith('.ts')) continue;
+      const text = checkedText(source);
       const full = `${ROOT}/${path}`;
       wanted.add(full);
       const existing = this.#project.getSourceFile(full);

@@ -22,4 +22,16 @@ describe('typecheckPackage', () => {
       ],
     });
   });
+
+  it('checks the API modules too, which carry // @ts-nocheck for the apps that build them', async () => {
+    const path = 'src/apis/alitrip.merchant.galaxy.member.login.derby.ts';
+    const text = files.get(path) ?? '';
+    expect(text.split('\n')[1]).toBe('// @ts-nocheck (generated code: `topgen check --typecheck` checks it)');
+    const broken = new Map(files);
+    broken.set(path, `${text}\nconst wrong: number = 'text';\n`);
+    const lines = text.split('\n').length;
+    expect(await typecheckPackage(GENERATED, broken)).toEqual({
+      errors: [`${path}:${lines + 1}: error TS2322: Type 'string' is not assignable to type 'number'.`],
+    });
+  });
 });
