@@ -192,8 +192,14 @@ if (withTsc) {
     if (errors > 0) console.log(`  ${dir}: ${errors} type errors, first: ${result.stdout.split('\n')[0]}`);
     return result;
   };
-  const ourTsc = tsc(topgenOut);
-  const theirTsc = tsc(peerDir);
+  // Interleaved like generate, median of RUNS: one run each moves by a fifth with the machine's load.
+  const tscRuns = { ours: [], theirs: [] };
+  for (let run = 0; run < RUNS; run++) {
+    tscRuns.ours.push(tsc(topgenOut));
+    tscRuns.theirs.push(tsc(peerDir));
+  }
+  const ourTsc = medianRun(tscRuns.ours);
+  const theirTsc = medianRun(tscRuns.theirs);
   row('tsc --noEmit of the output (wall)', ourTsc.wallMs, theirTsc.wallMs, 'ms', 1);
   row('tsc --noEmit of the output (CPU)', ourTsc.cpuMs, theirTsc.cpuMs, 'ms', 1);
   row('tsc --noEmit of the output, peak RSS', ourTsc.rssMb, theirTsc.rssMb, 'MB');

@@ -13,6 +13,7 @@ import { buildFragments, FragmentCache, type EntryFragments, type FragmentsOf } 
 import { planPackage, type PackageEntry, type PackagePlan } from './plan-package.js';
 import { fileText } from './print.js';
 import {
+  emitBuildTsconfig,
   emitGitignore,
   emitPackageJson,
   emitRequestBase,
@@ -110,6 +111,7 @@ export function emitPackage(
       ),
     ],
     ['tsconfig.json', emitTsconfig(nodeTypes)],
+    ['tsconfig.build.json', emitBuildTsconfig()],
     [
       'README.md',
       shared('README.md', readmeView(ctx, plan, fragments), (view) => renderReadme(templates, view)),

@@ -86,14 +86,24 @@ export class PackageTypeChecker {
     return new PackageTypeChecker(morph, typePackages);
   }
 
+  /**
+   * The package's compiler options: tsconfig.json's, and when emitting, those of tsconfig.build.json (which
+   * extends it with the declaration options, as the package's `npm run build` does) over them.
+   */
   #configure(files: ReadonlyMap<string, string>, emit: boolean): void {
     const text = files.get('tsconfig.json');
     if (text === undefined) throw new Error('package has no tsconfig.json');
-    const key = `${String(emit)}\u0000${text}`;
+    const buildText = emit ? (files.get('tsconfig.build.json') ?? '{}') : '{}';
+    const key = `${String(emit)}\u0000${text}\u0000${buildText}`;
     if (key === this.#configured) return;
     const { ts } = this.#morph;
-    const raw = JSON.parse(text) as { compilerOptions?: unknown };
-    const converted = ts.convertCompilerOptionsFromJson(raw.compilerOptions, ROOT);
+    const optionsOf = (json: string): unknown =>
+      (JSON.parse(json) as { compilerOptions?: unknown }).compilerOptions;
+    const base = optionsOf(text);
+    const build = optionsOf(buildText);
+    const merged =
+      typeof base === 'object' && typeof build === 'object' ? { ...base, ...build } : (base ?? build);
+    const converted = ts.convertCompilerOptionsFromJson(merged, ROOT);
     if (converted.errors.length > 0)
       throw new Error(ts.flattenDiagnosticMessageText(converted.errors[0]?.messageText, '\n'));
     this.#project.compilerOptions.set({

@@ -35,7 +35,8 @@ describe.skipIf(!HAS_CORPUS)('doc JSON corpus', () => {
   it('emits 5,000+ APIs, one module each', () => {
     const apis = scaled(corpusApis(), 13);
     const files = emitPackage(apis, options);
-    // Per API one module; besides: .gitignore, README, package.json, tsconfig, index, all, client, api-client, request-base.
-    expect(files.size).toBe(apis.length + 9 + options.runtimeSources.size);
+    // Per API one module; besides: .gitignore, README, package.json, two tsconfigs, index, all, client, api-client,
+    // request-base.
+    expect(files.size).toBe(apis.length + 10 + options.runtimeSources.size);
   });
 });

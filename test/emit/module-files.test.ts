@@ -31,9 +31,12 @@ describe('moduleStem', () => {
 /** Compiles the package as `tsc -p` would, in memory, and returns the paths it writes. */
 function emittedPaths(files: ReadonlyMap<string, string>): string[] {
   const root = '/virtual/pkg';
-  const raw = JSON.parse(files.get('tsconfig.json') ?? '{}') as { compilerOptions: unknown };
+  // What `npm run build` compiles with: tsconfig.json, and tsconfig.build.json's declaration options over it.
+  const optionsOf = (path: string): object =>
+    (JSON.parse(files.get(path) ?? '{}') as { compilerOptions?: object }).compilerOptions ?? {};
+  const compilerOptions = { ...optionsOf('tsconfig.json'), ...optionsOf('tsconfig.build.json') };
   const options = {
-    ...ts.convertCompilerOptionsFromJson(raw.compilerOptions, root).options,
+    ...ts.convertCompilerOptionsFromJson(compilerOptions, root).options,
     types: [],
     typeRoots: [fileURLToPath(new URL('../../node_modules/@types', import.meta.url))],
   };

@@ -37,6 +37,7 @@ describe('emitPackage', () => {
       'src/runtime/index.ts',
       'src/runtime/spec.ts',
       'src/runtime/values.ts',
+      'tsconfig.build.json',
       'tsconfig.json',
     ]);
   });
@@ -107,7 +108,7 @@ describe('emitPackage', () => {
       engines: { node: '>=20' },
       scripts: {
         clean: "node -e \"require('node:fs').rmSync('dist', { recursive: true, force: true })\"",
-        build: 'npm run clean && tsc -p tsconfig.json',
+        build: 'npm run clean && tsc -p tsconfig.build.json',
         prepack: 'npm run build',
       },
       devDependencies: { typescript: '^5.9.3' },
@@ -129,7 +130,11 @@ describe('emitPackage', () => {
     ]);
   });
 
-  it('writes a strict NodeNext tsconfig.json building src into dist', () => {
+  it('writes a strict NodeNext tsconfig.json, and a tsconfig.build.json that adds the declarations', () => {
+    expect(json(files.get('tsconfig.build.json'))).toEqual({
+      extends: './tsconfig.json',
+      compilerOptions: { declaration: true, declarationMap: true },
+    });
     expect(json(files.get('tsconfig.json'))).toEqual({
       compilerOptions: {
         target: 'ES2022',
@@ -140,8 +145,6 @@ describe('emitPackage', () => {
         strict: true,
         exactOptionalPropertyTypes: true,
         noUncheckedIndexedAccess: true,
-        declaration: true,
-        declarationMap: true,
         sourceMap: true,
         outDir: 'dist',
         rootDir: 'src',
