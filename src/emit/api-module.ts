@@ -40,7 +40,7 @@ export function emitApiModule(api: Api, structs: StructPlan, ctx: ApiModuleConte
   const response = responseView(api, plan, uses);
   const structViews = plan.structs.map((decl) => structView(decl, plan, uses));
   const view: ApiModuleView = {
-    header: headerComment(api.source.file, true),
+    header: headerComment(api.source.file),
     runtimeImports: runtimeImports(uses),
     requestBase: REQUEST_BASE,
     request,

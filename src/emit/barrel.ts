@@ -37,9 +37,5 @@ export function rootView(): RootView {
 
 /** What all.ts.hbs renders src/all.ts from. */
 export function barrelView(plan: PackagePlan, fragments: FragmentsOf): BarrelView {
-  return {
-    ...rootView(),
-    header: headerComment(undefined, true),
-    entries: plan.entries.map((entry) => fragments(entry).barrel),
-  };
+  return { ...rootView(), entries: plan.entries.map((entry) => fragments(entry).barrel) };
 }

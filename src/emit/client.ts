@@ -87,7 +87,7 @@ export function clientView(ctx: ClientContext): ClientView {
 export function apiClientView(plan: PackagePlan, fragments: FragmentsOf): ApiClientView {
   const parts = plan.entries.map(fragments);
   return {
-    header: headerComment(undefined, true),
+    header: headerComment(),
     runtimeImports: 'type CallOptions, type TopPromise',
     base: CLIENT_CLASS,
     baseAlias: CLIENT_CORE_ALIAS,

@@ -11,7 +11,7 @@ import { apiClientView, clientView } from './client.js';
 import { createEmitContext, type EmitOptions, type GeneratedFiles } from './context.js';
 import { buildFragments, FragmentCache, type EntryFragments, type FragmentsOf } from './fragments.js';
 import { planPackage, type PackageEntry, type PackagePlan } from './plan-package.js';
-import { fileText } from './print.js';
+import { fileText, NO_CHECK_PRAGMA } from './print.js';
 import {
   emitBuildTsconfig,
   emitGitignore,
@@ -129,7 +129,7 @@ export function emitPackage(
         `Invalid runtime source name ${JSON.stringify(name)}: expected a relative posix path to a .ts file.`,
       );
     }
-    files.set(`src/runtime/${name}`, fileText(source));
+    files.set(`src/runtime/${name}`, fileText(`${NO_CHECK_PRAGMA}${source}`));
   }
 
   // The default order of sort() is code-unit order (compareCodeUnits), without a call per comparison.

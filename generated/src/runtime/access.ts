@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Read or write: whether sending an API call twice can do harm. A read (`taobao.trade.get`) can be repeated
  * freely; a write (`taobao.trade.memo.add`, an order, an SMS) repeated after an unknown outcome may happen twice.

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * The TOP client. A generated `TopClient` extends `TopClientBase` with one typed method per API; `execute`
  * calls any API, with a generated request instance or with a method name and wire-named parameters.

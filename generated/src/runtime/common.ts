@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /** TOP common parameters: which exist, which an API parameter may override, and their sorted wire form. */
 import type { SignMethod } from './sign.js';
 

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Per-spec data computed once and cached: parameters sorted in signature order, child lookup tables for
  * structs, whether a file part can occur. Keyed by the spec object in a WeakMap, so specs of unloaded modules

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * TOP reads `Number`, `Price` and `BigDecimal` values as plain decimals (`0.0000001`, never `1e-7`): its Java
  * side parses them with `new BigDecimal(text)`/`Long.parseLong`, and some gateways refuse exponent notation.

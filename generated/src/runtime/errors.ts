@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Errors thrown by the client. Every one is a real `Error` subclass with a stable `name`, so both
  * `instanceof` and `err.name` checks work (also across duplicated copies of the runtime, via `name`).

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /** `byte[]` parameters: recognising TopFile values and turning them into multipart parts. */
 import type { TopFile } from './values.js';
 

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * The default sender: HTTP/1.1 over `node:net` / `node:tls` sockets kept alive in a small per-gateway pool.
  *

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Incremental reader of one HTTP/1.1 response (RFC 9112), for the built-in sender in ./http-agent.ts.
  *

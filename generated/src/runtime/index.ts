@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 // Public surface of the runtime shipped inside every generated package.
 export {
   TopClientBase,

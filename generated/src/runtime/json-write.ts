@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * JSON text for request values. Same output as `JSON.stringify` except where TOP needs otherwise:
  * - numbers in plain decimal notation (`0.0000001`, not `1e-7`);

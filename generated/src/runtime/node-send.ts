@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * The built-in sender, loaded on first use: `node:net`, `node:tls` and `node:zlib` are imported only by a
  * client that sends without a `fetch` option, so a bundle for a runtime with `fetch` does not need them.

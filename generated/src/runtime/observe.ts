@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * What a client lets its user see of a call: a logger (levels, silent unless one is given), hooks called at
  * each attempt, and redaction, so that neither carries the app secret, a session or a signature.

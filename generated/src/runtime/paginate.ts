@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Page-by-page iteration of the APIs that page with `page_no` / `page_size` and tell the end by `has_next` or
  * `total_results` (`total_count`): `for await (const page of client.paginate(request)) …`.

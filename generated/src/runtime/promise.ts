@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * The promise every call returns: awaited, it gives the typed response; `.withResponse()` gives the same
  * response together with the raw answer's status and headers (the shape of openai-node's `.withResponse()`).

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Which proxy the built-in sender goes through for a gateway: the `proxy` client option, else the usual
  * environment variables (`HTTPS_PROXY` for https gateways, `HTTP_PROXY` for http ones, lower-case names first

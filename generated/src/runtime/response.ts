@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /** Turning the gateway's answer into the unwrapped response object or a TopError. */
 import {
   banDurationMs,

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Which failures are worth another attempt, and how long to wait before it.
  *

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Request values → wire text, by spec kind (generated requests) or by JS runtime type (`execute(method, params)`).
  *

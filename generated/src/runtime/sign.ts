@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * TOP request signatures. The same code signs outgoing calls and lets SPI / Qimen servers verify incoming ones.
  *

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 import type { ApiAccess } from './access.js';
 
 /**

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /** "Did you mean …?" for a misspelt parameter or field name. */
 
 /** Edit distance (insertions, deletions, substitutions, adjacent transpositions) between two names. */

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * TOP times are `yyyy-MM-dd HH:mm:ss` in China Standard Time (GMT+8, no daylight saving). They are computed
  * from epoch milliseconds with the UTC getters, so the host time zone (TZ) never matters.

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * One HTTP attempt: POST the body, read the whole answer as text, within `timeoutMs`. The caller's signal and
  * the timeout cancel the request; the returned promise settles as soon as either fires, even when a sender

@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /**
  * Checks request values against their spec before anything is sent: required fields at any depth, value
  * types per kind, `Date` text in `yyyy-MM-dd HH:mm:ss`, `Price` text as a plain decimal, maxLength, maxListSize,

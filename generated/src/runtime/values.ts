@@ -1,3 +1,4 @@
+// @ts-nocheck (generated code: `topgen check --typecheck` checks it)
 /** Integers beyond 2^53 arrive as decimal strings so that no digit is lost. */
 export type Int64String = `${bigint}`;
 
