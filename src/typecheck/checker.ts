@@ -7,10 +7,10 @@
  * program reuses the previous one's structure, and a runtime that type-checked once is not checked again (only
  * the generated files change between checks).
  *
- * Every file is checked, those whose leading comments say `// @ts-nocheck` included (the generated API modules
- * do, so that an app's build need not check them again): the checker reads that line as `// @ts-check` padded to
- * the same length, so positions, lines and source maps stay those of the file, and puts it back in the
- * JavaScript it emits.
+ * Every file is checked, those whose leading comments say `// @ts-nocheck` included (every file of a generated
+ * package does, so that an app's build need not check it again): the checker reads that line as `// @ts-check`
+ * padded to the same length, so positions, lines and source maps stay those of the file, and puts it back in
+ * the JavaScript it emits.
  */
 import type * as TsMorph from 'ts-morph';
 
@@ -97,13 +97,12 @@ export class PackageTypeChecker {
     const key = `${String(emit)}\u0000${text}\u0000${buildText}`;
     if (key === this.#configured) return;
     const { ts } = this.#morph;
-    const optionsOf = (json: string): unknown =>
-      (JSON.parse(json) as { compilerOptions?: unknown }).compilerOptions;
-    const base = optionsOf(text);
-    const build = optionsOf(buildText);
-    const merged =
-      typeof base === 'object' && typeof build === 'object' ? { ...base, ...build } : (base ?? build);
-    const converted = ts.convertCompilerOptionsFromJson(merged, ROOT);
+    const optionsOf = (json: string): object | undefined =>
+      (JSON.parse(json) as { compilerOptions?: object }).compilerOptions;
+    const converted = ts.convertCompilerOptionsFromJson(
+      { ...optionsOf(text), ...optionsOf(buildText) },
+      ROOT,
+    );
     if (converted.errors.length > 0)
       throw new Error(ts.flattenDiagnosticMessageText(converted.errors[0]?.messageText, '\n'));
     this.#project.compilerOptions.set({
