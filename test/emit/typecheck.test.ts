@@ -5,6 +5,7 @@ import { contractRuntime, seedApis } from './support/build.js';
 import { hostileApis } from './support/hostile.js';
 import { errorsByLine, expectedErrors, typeCheck } from '../helpers/typecheck.js';
 import { TEMPLATES } from '../helpers/templates.js';
+import { localised, tsBlocks } from '../helpers/readme-examples.js';
 
 const options = {
   packageName: 'seed-sdk',
@@ -18,16 +19,9 @@ const options = {
  * of `/all`), importing the package's files instead of its published entry points.
  */
 function readmeExample(files: ReadonlyMap<string, string>, packageName: string, which = 0): string {
-  const readme = files.get('README.md') ?? '';
-  const code = [...readme.matchAll(/^(`{3,})ts\n([\s\S]*?)^\1$/gm)][which]?.[2];
+  const code = tsBlocks(files.get('README.md') ?? '')[which];
   if (code === undefined) throw new Error(`README has no ts example ${which}`);
-  return code
-    .replaceAll(`from '${packageName}'`, "from './index.js'")
-    .replaceAll(`from '${packageName}/all'`, "from './all.js'")
-    .replace(
-      new RegExp(`from '${packageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/apis/([^']+)'`, 'g'),
-      "from './apis/$1.js'",
-    );
+  return localised(code, packageName);
 }
 
 describe('generated package type-checks (strict, NodeNext)', () => {
@@ -44,8 +38,8 @@ describe('generated package type-checks (strict, NodeNext)', () => {
   it('for hostile APIs, README example included', () => {
     const files = emitPackage(hostileApis(), { ...options, packageName: "@evil/it's-`sdk`" });
     const extra = new Map([
-      ['src/readme-example.ts', readmeExample(files, "@evil/it\\'s-`sdk`")],
-      ['src/readme-all-example.ts', readmeExample(files, "@evil/it\\'s-`sdk`", 1)],
+      ['src/readme-example.ts', readmeExample(files, "@evil/it's-`sdk`")],
+      ['src/readme-all-example.ts', readmeExample(files, "@evil/it's-`sdk`", 1)],
     ]);
     expect(typeCheck(files, extra).messages).toEqual([]);
   });

@@ -21,6 +21,7 @@ import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../../src/runtime/sign.js';
 import { GENERATED, ROOT } from '../helpers/paths.js';
+import { runnableExamples } from '../helpers/readme-examples.js';
 
 const DERBY = 'alitrip.merchant.galaxy.member.login.derby';
 const DAMAI = 'alibaba.damai.maizuo.openapi.user.register.byauthcode';
@@ -191,22 +192,10 @@ const APP_TSCONFIG = {
   include: ['*.ts'],
 };
 
-/**
- * The README's `ts` blocks as app files; the per-API ones (which use `client`) get the Usage example's client
- * setup first: its import of the root and its `const client` line.
- */
+/** The README's `ts` blocks as app files (see runnableExamples). */
 function readmeExamples(readme: string): Record<string, string> {
-  const blocks = [...readme.matchAll(/^(`{3,})ts\n([\s\S]*?)^\1$/gm)].map((match) => match[2] ?? '');
-  const usage = (blocks[0] ?? '').split('\n');
-  const setup = [
-    usage.find((line) => line === `import { TopClient } from '${PACKAGE_NAME}';`) ?? '',
-    usage.find((line) => line.startsWith('const client = ')) ?? '',
-  ].join('\n');
   return Object.fromEntries(
-    blocks.map((block, i) => {
-      const needsSetup = /\bclient\b/.test(block) && !/\bconst client\b/.test(block);
-      return [`readme-${i}.ts`, needsSetup ? `${setup}\n${block}` : block];
-    }),
+    runnableExamples(readme, PACKAGE_NAME).map((code, i) => [`readme-${i}.ts`, code]),
   );
 }
 

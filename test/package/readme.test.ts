@@ -1,6 +1,5 @@
 // The generated README: one section per API with an example that imports that API alone, and every example
 // type-checks against the package it documents, whatever the docs and the package name contain.
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { emitPackage, type EmitOptions } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/index.js';
@@ -10,6 +9,7 @@ import { corpusApis, HAS_CORPUS } from '../emit/support/corpus.js';
 import { hostileApis } from '../emit/support/hostile.js';
 import { typeCheck } from '../helpers/typecheck.js';
 import { TEMPLATES } from '../helpers/templates.js';
+import { importSpecifiers, localised, runnableExamples, tsBlocks } from '../helpers/readme-examples.js';
 
 const options: EmitOptions = {
   packageName: 'seed-sdk',
@@ -22,64 +22,13 @@ function readmeOf(apis: readonly Api[], overrides: Partial<EmitOptions> = {}): s
   return emitPackage(apis, { ...options, ...overrides }).get('README.md') ?? '';
 }
 
-/** The fenced `ts` blocks of a Markdown text, in order. */
-function tsBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/^(`{3,})ts\n([\s\S]*?)^\1$/gm)].map((match) => match[2] ?? '');
-}
-
-/** Module specifiers of a code block's imports, as TypeScript reads them (escapes resolved). */
-function importSpecifiers(code: string): string[] {
-  const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.ES2022, true);
-  return source.statements
-    .filter(ts.isImportDeclaration)
-    .map((declaration) => (declaration.moduleSpecifier as ts.StringLiteral).text);
-}
-
-/**
- * The block with its package imports pointed at the package's own sources, so it can be type-checked as a file
- * of src/: `<pkg>` → ./index.js, `<pkg>/all` → ./all.js, `<pkg>/runtime` → ./runtime/index.js,
- * `<pkg>/apis/<api>` → ./apis/<api>.js.
- */
-function localised(code: string, packageName: string): string {
-  const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.ES2022, true);
-  let text = code;
-  const imports = source.statements.filter(ts.isImportDeclaration).reverse();
-  for (const declaration of imports) {
-    const specifier = declaration.moduleSpecifier as ts.StringLiteral;
-    const target = specifier.text;
-    let local: string;
-    if (target === packageName) local = './index.js';
-    else if (target === `${packageName}/all`) local = './all.js';
-    else if (target === `${packageName}/runtime`) local = './runtime/index.js';
-    else if (target.startsWith(`${packageName}/apis/`))
-      local = `./apis/${target.slice(`${packageName}/apis/`.length)}.js`;
-    else throw new Error(`example imports ${JSON.stringify(target)}, which is not part of ${packageName}`);
-    text = `${text.slice(0, specifier.getStart(source))}${JSON.stringify(local)}${text.slice(specifier.getEnd())}`;
-  }
-  return text;
-}
-
-/** The client setup of the Usage example: its import of the package root and its `const client` line. */
-function clientSetup(usage: string, packageName: string): string {
-  const lines = usage.split('\n');
-  const root = lines.find((line) => line.startsWith('import ') && importSpecifiers(line)[0] === packageName);
-  const client = lines.find((line) => line.startsWith('const client = new TopClient('));
-  if (root === undefined || client === undefined) throw new Error('README has no client setup');
-  return `${root}\n${client}\n`;
-}
-
-/** The README's examples as extra source files; blocks that use `client` without making one get the setup. */
+/** The README's examples as extra source files of the package. */
 function exampleFiles(readme: string, packageName: string): Map<string, string> {
-  const blocks = tsBlocks(readme);
-  const setup = clientSetup(blocks[0] ?? '', packageName);
   return new Map(
-    blocks.map((block, i) => {
-      const needsSetup = /\bclient\b/.test(block) && !/\bconst client\b/.test(block);
-      return [
-        `src/readme-example-${i}.ts`,
-        localised(needsSetup ? `${setup}\n${block}` : block, packageName),
-      ];
-    }),
+    runnableExamples(readme, packageName).map((code, i) => [
+      `src/readme-example-${i}.ts`,
+      localised(code, packageName),
+    ]),
   );
 }
 
