@@ -5,6 +5,7 @@ import { OutputError } from './output-error.js';
 import { TemplateError } from '../emit/templates.js';
 import { DEFAULTS, EXIT } from './options.js';
 import { terminalSafe } from '../model/terminal-text.js';
+import type { V8FlagSetter } from './one-shot-tuning.js';
 
 const withConfig = (y: Argv) =>
   y.option('config', {
@@ -51,8 +52,14 @@ const withOutputOptions = (y: Argv) =>
 
 // Commands are imported when chosen: `topgen --help` should not load the emitter, cheerio or the mock server.
 
-/** Runs the command line and returns the exit code; never calls process.exit itself. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the command line and returns the exit code; never calls process.exit itself. `setV8Flags`, which only the
+ * `topgen` executable passes, lets a one-shot generate tune V8 for itself (see one-shot-tuning.ts).
+ */
+export async function main(
+  argv: readonly string[],
+  { setV8Flags }: { readonly setV8Flags?: V8FlagSetter } = {},
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const parser = yargs([...argv])
     .scriptName('topgen')
@@ -79,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             describe: 'previous docs folder or model JSON: prepend an API diff to <out>/CHANGELOG.md',
           }),
       async (args) => {
-        exitCode = await (await import('./commands/generate.js')).runGenerate(args);
+        exitCode = await (await import('./commands/generate.js')).runGenerate(args, setV8Flags);
       },
     )
     .command(
@@ -87,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'exit 1 and name the stale files when the output differs from what generate would write',
       (y) => withOutputOptions(y),
       async (args) => {
-        exitCode = await (await import('./commands/generate.js')).runCheck(args);
+        exitCode = await (await import('./commands/generate.js')).runCheck(args, setV8Flags);
       },
     )
     .command(

@@ -18,6 +18,7 @@ import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from 
 import { InputError, UsageError } from '../errors.js';
 import { compilePackage, typecheckPackage } from '../typecheck.js';
 import { watchAndGenerate } from '../watch.js';
+import { tuneForOneShotRun, type V8FlagSetter } from '../one-shot-tuning.js';
 import { resolveSettings, type OutputFlags, type Settings } from '../settings.js';
 
 const err = (line: string): void => {
@@ -88,6 +89,7 @@ export async function runGenerate(
     readonly build?: boolean;
     readonly wait?: number;
   },
+  setV8Flags?: V8FlagSetter,
 ): Promise<number> {
   // Each watch write would compile the whole package: build once, after watching, with `generate --build`.
   if (flags.watch === true && flags.build === true)
@@ -108,6 +110,7 @@ export async function runGenerate(
     handle.close();
     return EXIT.ok;
   }
+  if (flags.typecheck !== true && flags.build !== true) tuneForOneShotRun(setV8Flags);
   const built = await buildPackage(settings, true);
   try {
     return await generateFrom(built, settings, flags);
@@ -169,10 +172,14 @@ async function withDist(outDir: string, files: GeneratedFiles): Promise<Generate
   return new Map([...files, ...result.outputs]);
 }
 
-export async function runCheck(flags: OutputFlags & { readonly typecheck?: boolean }): Promise<number> {
+export async function runCheck(
+  flags: OutputFlags & { readonly typecheck?: boolean },
+  setV8Flags?: V8FlagSetter,
+): Promise<number> {
   const settings = await resolveSettings(flags);
   // A file or dangling-link --out is a usage error here too (read-only is fine: check writes nothing).
   resolveOutputTarget(settings.out);
+  if (flags.typecheck !== true) tuneForOneShotRun(setV8Flags);
   const { model, files } = await buildPackage(settings);
   if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
     err('topgen: the generated package does not compile.');
