@@ -49,15 +49,15 @@ function constraintTags(constraints: Constraints | undefined): DocPart[] {
   return parts;
 }
 
-/** `Number[]`, plus `, required` on the request side. */
-function docTypeLine(field: Field, side: Side): string {
-  const required = side === 'request' && field.required ? ', required' : '';
-  return `Doc type: ${field.type}${field.array ? '[]' : ''}${required}.`;
-}
-
-export function fieldDoc(field: Field, side: Side): DocPart[] {
+/**
+ * The member's JSDoc: the doc's description, the doc's type where the TypeScript type does not already read as
+ * it (`Doc type: Number.` beside `TopNumberInput`; not `Doc type: String.` beside `string`), then its
+ * constraints, example and retirement. Whether the member is required is its `?`, not a word here.
+ */
+export function fieldDoc(field: Field, side: Side, typeShowsDocType: boolean): DocPart[] {
   const parts: DocPart[] = text(field.description);
-  parts.push({ kind: 'text', text: docTypeLine(field, side) });
+  if (!typeShowsDocType)
+    parts.push({ kind: 'text', text: `Doc type: ${field.type}${field.array ? '[]' : ''}.` });
   if (field.constraints !== undefined) parts.push(...constraintTags(field.constraints));
   // Only a doc example the request would accept is shown (see example-values.ts).
   const example = side === 'request' ? validExample(field) : field.example;

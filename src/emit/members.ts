@@ -21,6 +21,18 @@ const INHERITED: ReadonlySet<string> = new Set(OBJECT_INTERFACE_MEMBERS);
 /** Members are printed two spaces in, inside their interface. */
 export const MEMBER_INDENT = '  ';
 
+/**
+ * True when the member's TypeScript type reads as the doc's type name: `string` and `boolean` for String and
+ * Boolean, and a struct's interface that kept the doc's name.
+ */
+function typeShowsDocType(field: Field, side: Side, plan: ModulePlan): boolean {
+  if (field.kind === 'struct') return plan.structName(side, field) === field.type;
+  return (
+    (field.kind === 'string' && field.type === 'String') ||
+    (field.kind === 'boolean' && field.type === 'Boolean')
+  );
+}
+
 export function memberView(field: Field, side: Side, plan: ModulePlan, uses: Set<string>): MemberView {
   const struct = (): string => plan.structName(side, field);
   let type =
@@ -33,7 +45,7 @@ export function memberView(field: Field, side: Side, plan: ModulePlan, uses: Set
   // An optional parameter may be given as undefined (the runtime skips it), also under exactOptionalPropertyTypes.
   if (side === 'request' && optional === '?') type = `${type} | undefined`;
   return {
-    doc: docComment(fieldDoc(field, side), MEMBER_INDENT),
+    doc: docComment(fieldDoc(field, side, typeShowsDocType(field, side, plan)), MEMBER_INDENT),
     readonly: side === 'request' ? 'readonly ' : '',
     key: propertyKey(field.name),
     optional,

@@ -94,7 +94,7 @@ describe('request side', () => {
         '  /**',
         '   * 商品ID',
         '   *',
-        '   * Doc type: Number, required.',
+        '   * Doc type: Number.',
         '   *',
         '   * @minValue 1',
         '   * @example 520',
@@ -105,6 +105,14 @@ describe('request side', () => {
     expect(text).toContain(
       '   * @maxLength 60\n   * @defaultValue 无\n   */\n  readonly title?: string | undefined;',
     );
+  });
+
+  it('gives the doc type only where the TypeScript type does not read as it', () => {
+    // String is `string` and Sku keeps its name: no `Doc type` line; Number is TopNumberInput: one.
+    expect(text).not.toContain('Doc type: String');
+    expect(text).not.toContain('Doc type: Sku');
+    expect(text).toContain('   * Doc type: Number.\n   *\n   * @minValue 1');
+    expect(text).not.toContain(', required.');
   });
 
   it('emits the request class over the spec, with a required init when a param is required', () => {

@@ -14,21 +14,13 @@ export class AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest extends TopR
 
 /** Parameters of alibaba.damai.maizuo.openapi.user.register.byauthcode, by wire name: what `new AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequest(…)` and the client method take. */
 export interface AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeRequestInit {
-  /**
-   * 会员注册by验证码参数对象
-   *
-   * Doc type: UserRegisterByAuthCodeParam, required.
-   */
+  /** 会员注册by验证码参数对象 */
   readonly param0: UserRegisterByAuthCodeParam;
 }
 
 /** Response of alibaba.damai.maizuo.openapi.user.register.byauthcode. Every field is optional: TOP leaves out empty fields. */
 export interface AlibabaDamaiMaizuoOpenapiUserRegisterByauthcodeResponse {
-  /**
-   * 请求结果
-   *
-   * Doc type: ResultData.
-   */
+  /** 请求结果 */
   result?: ResultData;
   /** Id of the call on the TOP gateway, for support requests. */
   request_id?: string;
@@ -43,15 +35,11 @@ export interface UserRegisterByAuthCodeParam {
   /**
    * 手机验证码
    *
-   * Doc type: String, required.
-   *
    * @example 726311
    */
   readonly auth_code: string;
   /**
    * 向api服务提供商获取
-   *
-   * Doc type: String, required.
    *
    * @example St5dnxCv1KtwpNaDzuE459yus3m6F7FEG+2
    */
@@ -59,15 +47,11 @@ export interface UserRegisterByAuthCodeParam {
   /**
    * 会员登录密码,必填
    *
-   * Doc type: String, required.
-   *
    * @example QWA1q2w3e4r
    */
   readonly user_login_password: string;
   /**
    * 会员手机号,作为会员登录名
-   *
-   * Doc type: String, required.
    *
    * @example 139xxxx4567
    */
@@ -75,15 +59,11 @@ export interface UserRegisterByAuthCodeParam {
   /**
    * 向api服务提供商获取
    *
-   * Doc type: String, required.
-   *
    * @example A9UJj/8SWB5xLq54Tn623qFzG+2u39r5xP5icq
    */
   readonly tenant_token: string;
   /**
    * 向api服务提供商获取
-   *
-   * Doc type: String, required.
    *
    * @example XYJ72Idfk1231+mCzqSXZLWtCnikX/Vn
    */
@@ -91,7 +71,7 @@ export interface UserRegisterByAuthCodeParam {
   /**
    * 验证码类型,1=注册,2=修改密码
    *
-   * Doc type: Number, required.
+   * Doc type: Number.
    *
    * @example 1
    */
@@ -107,16 +87,10 @@ export interface ResultData {
   /**
    * 请求结果描述
    *
-   * Doc type: String.
-   *
    * @example 成功
    */
   result_msg?: string;
-  /**
-   * 请求结果数据
-   *
-   * Doc type: UserRegisterVo.
-   */
+  /** 请求结果数据 */
   data?: UserRegisterVo;
   /**
    * 请求结果状态码
@@ -128,8 +102,6 @@ export interface ResultData {
   result_code?: number;
   /**
    * 请求结果是否成功
-   *
-   * Doc type: Boolean.
    *
    * @example false
    */
@@ -145,15 +117,11 @@ export interface UserRegisterVo {
   /**
    * 用户登录token
    *
-   * Doc type: String.
-   *
    * @example J72Idfk1231+mCzqSXZLWt
    */
   user_token?: string;
   /**
    * 用户头像url
-   *
-   * Doc type: String.
    *
    * @example http://www.maitix/xxx/x.jpg
    */
@@ -161,23 +129,17 @@ export interface UserRegisterVo {
   /**
    * 会员手机号
    *
-   * Doc type: String.
-   *
    * @example 136xxxx1234
    */
   user_phone?: string;
   /**
    * 会员名称
    *
-   * Doc type: String.
-   *
    * @example 赢x
    */
   user_name?: string;
   /**
    * 会员ID
-   *
-   * Doc type: String.
    *
    * @example 2313112
    */

@@ -25,29 +25,19 @@ export interface AlitripMerchantGalaxyMemberLoginDerbyRequestInit {
   /**
    * 租户标识
    *
-   * Doc type: String.
-   *
    * @example 234
    */
   readonly tenant_key?: string | undefined;
   /**
    * token
    *
-   * Doc type: String.
-   *
    * @example 213456789
    */
   readonly token?: string | undefined;
-  /**
-   * 德比认证会员信息入参
-   *
-   * Doc type: DerbyAuthenticationParam.
-   */
+  /** 德比认证会员信息入参 */
   readonly derby_authentication_param?: DerbyAuthenticationParam | undefined;
   /**
    * 场景来源,记录什么场景调用什么接口
-   *
-   * Doc type: String.
    *
    * @example DERBY_V1_BINDED_LOGIN
    */
@@ -75,15 +65,11 @@ export interface DerbyAuthenticationParam {
   /**
    * 认证邮箱
    *
-   * Doc type: String.
-   *
    * @example 123456
    */
   readonly email?: string | undefined;
   /**
    * 认证密码
-   *
-   * Doc type: String.
    *
    * @example 123345
    */
@@ -91,15 +77,11 @@ export interface DerbyAuthenticationParam {
   /**
    * 用户注册类型
    *
-   * Doc type: String.
-   *
    * @example NEW_MEMBER
    */
   readonly user_register_type?: string | undefined;
   /**
    * 是否接受会员协议
-   *
-   * Doc type: String.
    *
    * @example AUTHORIZED
    */
@@ -107,15 +89,11 @@ export interface DerbyAuthenticationParam {
   /**
    * 是否是否勾选ALL和SMSALL收取优惠邮件
    *
-   * Doc type: Boolean.
-   *
    * @example true
    */
   readonly optin_all?: boolean | undefined;
   /**
    * 是否同意向境外提供个人信息
-   *
-   * Doc type: Boolean.
    *
    * @example true
    */
@@ -131,15 +109,11 @@ export interface ResponseData {
   /**
    * 成功
    *
-   * Doc type: Boolean.
-   *
    * @example true
    */
   success?: boolean;
   /**
    * 错误信息
-   *
-   * Doc type: String.
    *
    * @example 错误信息
    */
@@ -147,15 +121,11 @@ export interface ResponseData {
   /**
    * 错误码
    *
-   * Doc type: String.
-   *
    * @example 50030
    */
   error_code?: string;
   /**
    * 试单结果
-   *
-   * Doc type: Boolean.
    *
    * @example true
    */
