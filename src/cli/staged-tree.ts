@@ -17,14 +17,14 @@ type StageMessage = readonly (readonly [string, string])[] | 'end';
 
 /**
  * The worker's whole program. It runs from its source text (`eval`), so that the same code works from src/
- * under the test runner and from dist/; hence `require`, and nothing from outside the function.
+ * under the test runner, from dist/ and from the bundled command line; hence nothing from outside the function,
+ * and built-in modules through `process.getBuiltinModule`, which a bundler leaves as it is (it rewrites
+ * `require`).
  */
 function stageWorker(): void {
-  /* eslint-disable @typescript-eslint/no-require-imports -- an eval'd worker is a CommonJS script */
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { mkdirSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
-  const { dirname, join } = require('node:path') as typeof import('node:path');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+  const { mkdirSync, writeFileSync } = process.getBuiltinModule('node:fs');
+  const { dirname, join } = process.getBuiltinModule('node:path');
   const root = workerData as string;
   const made = new Set<string>();
   let failure: string | null = null;
