@@ -64,7 +64,7 @@ export async function topgen(args: readonly string[], cwd = ROOT): Promise<CliRu
 }
 
 /**
- * Runs the built command line (`bin/topgen.js` → dist/; `npm test` builds it first) in a process of its own.
+ * Runs the built command line (`bin/topgen.js` → dist/bundle/; `npm test` builds it first) in a process of its own.
  * Only for what needs a real process: the exit code `bin/` sets, signals, a kill mid-write.
  */
 export function topgenProcess(args: readonly string[], cwd = ROOT): CliRun {
