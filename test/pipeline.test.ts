@@ -24,6 +24,15 @@ describe('Pipeline', () => {
     expect(second.parsedCount).toBe(0);
   });
 
+  it('keeps no parse between runs when told it runs once, and gives the same package', () => {
+    const once = new Pipeline({ ...options, reuseParses: false });
+    const first = once.run(docs);
+    const second = once.run(docs);
+    expect(second.parsedCount).toBe(docs.length);
+    expect(second.apis.some((api) => first.apis.includes(api))).toBe(false);
+    expect(second.files).toEqual(generate(docs, options).files);
+  });
+
   it('parses again only a doc whose bytes changed, and emits its change', () => {
     const pipeline = new Pipeline(options);
     const first = pipeline.run(docs);

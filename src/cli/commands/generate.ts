@@ -54,6 +54,7 @@ export async function buildPackage(
     access: settings.access,
     configFile: settings.configFile,
     onModule: (module) => staged?.add(module.path, module.text),
+    reuseParses: false,
   });
   // Read with a progress line (see loadModel; an --out inside an input is never read); the model and emit
   // stages are the pipeline's own. A doc that makes emitting fail is reported and skipped.
