@@ -14,6 +14,6 @@ export type V8FlagSetter = (flags: string) => void;
  * corpus). Not for runs that type-check: the TypeScript compiler runs long enough to gain from inlining. The
  * flag is read each time a function is optimised, so setting it before the work starts takes effect.
  */
-export function tuneForOneShotRun(setV8Flags: V8FlagSetter | undefined): void {
-  setV8Flags?.('--no-turbo-inlining');
+export function tuneForOneShotRun(setV8Flags: V8FlagSetter | undefined, typechecks: boolean): void {
+  if (!typechecks) setV8Flags?.('--no-turbo-inlining');
 }

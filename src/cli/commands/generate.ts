@@ -111,7 +111,8 @@ export async function runGenerate(
     handle.close();
     return EXIT.ok;
   }
-  if (flags.typecheck !== true && flags.build !== true) tuneForOneShotRun(setV8Flags);
+  // --build implies --typecheck.
+  tuneForOneShotRun(setV8Flags, flags.typecheck === true || flags.build === true);
   const built = await buildPackage(settings, true);
   try {
     return await generateFrom(built, settings, flags);
@@ -180,7 +181,7 @@ export async function runCheck(
   const settings = await resolveSettings(flags);
   // A file or dangling-link --out is a usage error here too (read-only is fine: check writes nothing).
   resolveOutputTarget(settings.out);
-  if (flags.typecheck !== true) tuneForOneShotRun(setV8Flags);
+  tuneForOneShotRun(setV8Flags, flags.typecheck === true);
   const { model, files } = await buildPackage(settings);
   if (flags.typecheck === true && !(await typecheckPassed(settings.out, files))) {
     err('topgen: the generated package does not compile.');
