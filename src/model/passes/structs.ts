@@ -81,14 +81,32 @@ export function uniqueFields(fields: readonly Field[]): FieldList {
   return { fields: kept, repeated };
 }
 
-/** Per-API memo of deduplicated children and structural keys. */
+/**
+ * Per-API memo of deduplicated children and structural keys.
+ *
+ * Most struct fields of an API have a shape no other field of its side shares, and writing out a shape's full
+ * description (every member, sorted, nested shapes included) is the pass's main cost. So the fields reachable
+ * from the API's lists are first counted under a cheap summary of their shape (doc type, member count, total
+ * length of the member names): equal shapes have equal summaries, so a field alone under its summary has a
+ * shape of its own and gets a key of its own without its description being written.
+ */
 class Shapes {
-  constructor(private readonly numberForm: (field: Field) => NumberForm | undefined) {}
+  constructor(
+    private readonly numberForm: (field: Field) => NumberForm | undefined,
+    request: readonly Field[],
+    response: readonly Field[],
+  ) {
+    this.#count(request, 'request');
+    this.#count(response, 'response');
+  }
 
   readonly #members = new Map<Field, FieldList>();
   readonly #keys: Record<Side, Map<Field, string>> = { request: new Map(), response: new Map() };
   /** Shape description → short id, so a parent's description names a nested shape by id, not by its text. */
   readonly #ids: Record<Side, Map<string, string>> = { request: new Map(), response: new Map() };
+  /** Cheap shape summary → how many reachable struct fields have it. */
+  readonly #summaries: Record<Side, Map<string, number>> = { request: new Map(), response: new Map() };
+  #lone = 0;
 
   members(field: Field): FieldList {
     let list = this.#members.get(field);
@@ -99,27 +117,53 @@ class Shapes {
     return list;
   }
 
+  #summary(field: Field): string {
+    const members = this.members(field).fields;
+    let names = 0;
+    for (const member of members) names += member.name.length;
+    return `${members.length}/${names}/${field.type}`;
+  }
+
+  #count(fields: readonly Field[], side: Side): void {
+    const counts = this.#summaries[side];
+    for (const field of fields) {
+      if (field.kind !== 'struct') continue;
+      const summary = this.#summary(field);
+      counts.set(summary, (counts.get(summary) ?? 0) + 1);
+      this.#count(this.members(field).fields, side);
+    }
+  }
+
   /** Structural identity of the struct a field refers to (see the file comment). */
   key(field: Field, side: Side): string {
     const memo = this.#keys[side];
     let key = memo.get(field);
     if (key === undefined) {
-      // Length-prefixed texts keep the description unambiguous whatever characters names and types contain.
-      // Members are sorted: the same fields in another order are the same TypeScript type.
-      const members = this.members(field).fields.map((m) => {
-        // Response Numbers delivered in different forms have different types: not one shape.
-        const form = side === 'response' ? (this.numberForm(m) ?? '') : '';
-        const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}${form}`;
-        return `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${m.kind === 'struct' ? this.key(m, side) : ';'}`;
-      });
-      const description = `${field.type.length}:${field.type}{${members.sort().join('')}`;
-      const ids = this.#ids[side];
-      key = ids.get(description);
-      if (key === undefined) {
-        key = `#${ids.size}`;
-        ids.set(description, key);
-      }
+      key =
+        this.#summaries[side].get(this.#summary(field)) === 1
+          ? `~${this.#lone++}` // cannot equal a described shape's `#<id>`
+          : this.#describedKey(field, side);
       memo.set(field, key);
+    }
+    return key;
+  }
+
+  #describedKey(field: Field, side: Side): string {
+    // Length-prefixed texts keep the description unambiguous whatever characters names and types contain.
+    // Members are sorted: the same fields in another order are the same TypeScript type.
+    const members = this.members(field).fields.map((m) => {
+      // Response Numbers delivered in different forms have different types: not one shape.
+      const form = side === 'response' ? (this.numberForm(m) ?? '') : '';
+      const flags = `${m.array ? '[]' : ''}${side === 'request' && m.required ? '!' : ''}${form}`;
+      const nested = m.kind === 'struct' ? `(${this.key(m, side)})` : '';
+      return `${m.name.length}:${m.name}${m.type.length}:${m.type}${flags}${nested};`;
+    });
+    const description = `${field.type.length}:${field.type}{${members.sort().join('')}`;
+    const ids = this.#ids[side];
+    let key = ids.get(description);
+    if (key === undefined) {
+      key = `#${ids.size}`;
+      ids.set(description, key);
     }
     return key;
   }
@@ -143,7 +187,13 @@ export function planStructs(api: Api, options: StructPassOptions): StructPlan {
     names.response,
     names.spec,
   ]);
-  const shapes = new Shapes((field) => responseNumberForm(api.api, field, options.numbers));
+  const params = uniqueFields(api.request);
+  const responseFields = uniqueFields(api.response);
+  const shapes = new Shapes(
+    (field) => responseNumberForm(api.api, field, options.numbers),
+    params.fields,
+    responseFields.fields,
+  );
   const byKey: Record<Side, Map<string, string>> = { request: new Map(), response: new Map() };
   const structs: StructDecl[] = [];
 
@@ -163,8 +213,6 @@ export function planStructs(api: Api, options: StructPassOptions): StructPlan {
     }
   };
 
-  const params = uniqueFields(api.request);
-  const responseFields = uniqueFields(api.response);
   visit(params.fields, 'request', 'Request', '');
   visit(responseFields.fields, 'response', 'Response', '');
 

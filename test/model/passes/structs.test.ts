@@ -77,6 +77,28 @@ describe('struct naming inside one API', () => {
     ]);
   });
 
+  it('tells apart shapes that agree in doc type, member count and name lengths, and shares nested shapes of different parents', () => {
+    const given = api('a.b', {
+      request: [
+        field('a', 'Item', { children: [field('ab', 'String')] }),
+        field('b', 'Item', { children: [field('cd', 'String')] }),
+        field('c', 'Item', { children: [field('cd', 'Number')] }),
+        field('box', 'Box', { children: [field('inner', 'Inner', { children: [field('x', 'String')] })] }),
+        field('crate', 'Crate', {
+          children: [field('inner', 'Inner', { children: [field('x', 'String')] })],
+        }),
+      ],
+    });
+    expect(structNames(given)).toEqual([
+      ['request', 'a', 'Item'],
+      ['request', 'b', 'RequestItem'],
+      ['request', 'c', 'RequestItem2'],
+      ['request', 'box', 'Box'],
+      ['request', 'box.inner', 'Inner'],
+      ['request', 'crate', 'Crate'],
+    ]);
+  });
+
   it('treats a different required flag as a different request shape, but not a response shape', () => {
     const given = api('a.b', {
       request: [
