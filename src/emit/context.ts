@@ -17,7 +17,16 @@ export interface EmitOptions {
   readonly numbers?: NumberOptions;
   /** The compiled output templates (compileTemplates), built once per run. */
   readonly templates: Templates;
+  /**
+   * Up to this many APIs the README shows each one's example (default README_EXAMPLES_LIMIT, 100). A
+   * whole-platform package (thousands of APIs) would get a README of megabytes, which nobody reads and code
+   * hosts cut off (GitHub shows the first 500 KiB); above the limit the README lists every API and leaves the
+   * examples to its Usage section and each API's types.
+   */
+  readonly readmeExamplesLimit?: number;
 }
+
+export const README_EXAMPLES_LIMIT = 100;
 
 /** Generated package: posix relative path → file text. */
 export type GeneratedFiles = ReadonlyMap<string, string>;
@@ -30,6 +39,7 @@ export interface EmitContext {
   readonly naming: Naming;
   readonly numbers: NumberOptions;
   readonly templates: Templates;
+  readonly readmeExamplesLimit: number;
 }
 
 export function createEmitContext(options: EmitOptions): EmitContext {
@@ -41,6 +51,7 @@ export function createEmitContext(options: EmitOptions): EmitContext {
     naming: DEFAULT_NAMING,
     numbers: options.numbers ?? DEFAULT_NUMBER_OPTIONS,
     templates: options.templates,
+    readmeExamplesLimit: options.readmeExamplesLimit ?? README_EXAMPLES_LIMIT,
   });
 }
 

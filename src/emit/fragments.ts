@@ -8,10 +8,10 @@ import { barrelEntryView } from './barrel.js';
 import { clientImportView, clientSpecView, renderClientMethod } from './client.js';
 import type { ApiNames, Naming } from '../naming/api-names.js';
 import type { ApiExportNames, PackageEntry, PackagePlan, PlanItem } from './plan-package.js';
-import { readmeRow } from './scaffold.js';
+import { readmeRow, readmeSection } from './scaffold.js';
 import type { Templates } from './templates.js';
 import { sameView } from './same-view.js';
-import type { ApiClientView, BarrelEntryView, ClientSpecView, ReadmeRow } from './views.js';
+import type { ApiClientView, BarrelEntryView, ClientSpecView, ReadmeRow, ReadmeSection } from './views.js';
 
 export interface EntryFragments {
   readonly clientImport: ApiClientView['imports'][number];
@@ -20,6 +20,8 @@ export interface EntryFragments {
   readonly clientSpec: ClientSpecView;
   readonly barrel: BarrelEntryView;
   readonly readmeRow: ReadmeRow;
+  /** Built when first asked for: only a README of few APIs shows them (EmitOptions.readmeExamplesLimit). */
+  readonly readmeSection: () => ReadmeSection;
 }
 
 export type FragmentsOf = (entry: PackageEntry) => EntryFragments;
@@ -29,12 +31,14 @@ export function buildFragments(
   packageName: string,
   templates: Templates,
 ): EntryFragments {
+  let section: ReadmeSection | undefined;
   return {
     clientImport: clientImportView(entry),
     clientMethod: renderClientMethod(entry, templates),
     clientSpec: clientSpecView(entry),
     barrel: barrelEntryView(entry),
-    readmeRow: readmeRow(entry, packageName),
+    readmeRow: readmeRow(entry),
+    readmeSection: () => (section ??= readmeSection(entry, packageName)),
   };
 }
 

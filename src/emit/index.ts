@@ -24,7 +24,7 @@ import {
 } from './scaffold.js';
 
 export type { EmitOptions, GeneratedFiles, EmitContext, ApiModuleContext } from './context.js';
-export { apiModuleContext, createEmitContext } from './context.js';
+export { apiModuleContext, createEmitContext, README_EXAMPLES_LIMIT } from './context.js';
 export { emitApiModule, type ApiModule } from './api-module.js';
 export { FragmentCache } from './fragments.js';
 export {

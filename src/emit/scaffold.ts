@@ -11,7 +11,7 @@ import type { PackageEntry, PackagePlan } from './plan-package.js';
 import { allExampleCode, apiExampleCode, readmeExampleCode } from './readme-example.js';
 import { markdownCodeBlock, markdownInlineCode, markdownText } from './safe.js';
 import type { Templates } from './templates.js';
-import type { ReadmeRow, ReadmeView } from './views.js';
+import type { ReadmeRow, ReadmeSection, ReadmeView } from './views.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -119,10 +119,17 @@ export function emitRequestBase(templates: Templates): string {
   return templates.requestBase({ header: headerComment() });
 }
 
-export function readmeRow(entry: PackageEntry, packageName: string): ReadmeRow {
+export function readmeRow(entry: PackageEntry): ReadmeRow {
   return {
     api: markdownInlineCode(entry.api.api),
     method: markdownInlineCode(`${entry.exports.method}()`),
+    title: markdownText(entry.api.title),
+  };
+}
+
+export function readmeSection(entry: PackageEntry, packageName: string): ReadmeSection {
+  return {
+    api: markdownInlineCode(entry.api.api),
     title: markdownText(entry.api.title),
     example: markdownCodeBlock(apiExampleCode(packageName, entry), 'ts'),
   };
@@ -140,6 +147,11 @@ export function readmeView(ctx: EmitContext, plan: PackagePlan, fragments: Fragm
     allPath: markdownInlineCode(`${ctx.packageName}/all`),
     allExample: markdownCodeBlock(allExampleCode(ctx.packageName, first), 'ts'),
     rows: plan.entries.map((entry) => fragments(entry).readmeRow),
+    sections:
+      plan.entries.length <= ctx.readmeExamplesLimit
+        ? plan.entries.map((entry) => fragments(entry).readmeSection())
+        : [],
+    examplesLimit: ctx.readmeExamplesLimit,
   };
 }
 

@@ -134,10 +134,16 @@ export interface RequestBaseView {
   readonly header: string;
 }
 
-/** One API's section of the package README. All values are Markdown, escaped by safe.ts. */
+/** One API's row of the package README's API table. All values are Markdown, escaped by safe.ts. */
 export interface ReadmeRow {
   readonly api: string;
   readonly method: string;
+  readonly title: string;
+}
+
+/** One API's section of the package README. All values are Markdown, escaped by safe.ts. */
+export interface ReadmeSection {
+  readonly api: string;
   readonly title: string;
   /** The API's own example (a fenced code block): its module imported alone and sent with `execute`. */
   readonly example: string;
@@ -156,5 +162,9 @@ export interface ReadmeView {
   readonly allPath: string;
   /** Fenced code block: the client of `<package>/all` calling an API by method. */
   readonly allExample: string;
+  /** Every API, in package order. */
   readonly rows: readonly ReadmeRow[];
+  /** One per API with its example, for packages of up to `examplesLimit` APIs (EmitOptions.readmeExamplesLimit); empty above that. */
+  readonly sections: readonly ReadmeSection[];
+  readonly examplesLimit: number;
 }

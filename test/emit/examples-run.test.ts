@@ -53,6 +53,7 @@ describe.skipIf(!HAS_CORPUS)('README examples of the doc JSON corpus package', (
       packageVersion: '1.0.0',
       runtimeSources: loadRuntimeSources(),
       templates: TEMPLATES,
+      readmeExamplesLimit: Infinity, // every API's example, not only a small package's
     });
     const examples = readmeExamples(files.get('README.md') ?? '');
     expect(examples.length).toBeGreaterThanOrEqual(399);

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emitPackage, type ApiModule, type EmitOptions } from '../../src/emit/index.js';
+import {
+  emitPackage,
+  README_EXAMPLES_LIMIT,
+  type ApiModule,
+  type EmitOptions,
+} from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/index.js';
 import type { Api } from '../../src/model/types.js';
 import { api, contractRuntime, field, seedApis } from './support/build.js';
@@ -333,9 +338,30 @@ describe('shared files', () => {
 
   it('README grows linearly with one example per API', () => {
     const many = Array.from({ length: 2000 }, (_, i) => api(`taobao.bulk.api${i}.get`));
-    const readme = emitPackage(many, options).get('README.md') ?? '';
+    const readme = emitPackage(many, { ...options, readmeExamplesLimit: 2000 }).get('README.md') ?? '';
     expect(readme.match(/```ts/g)).toHaveLength(2 + 2000);
     expect(readme.split('\n').length).toBeLessThan(2000 * 12 + 80);
+  });
+
+  it("README shows each API's example up to the limit, and above it lists every API without one", () => {
+    const apisOf = (count: number) => Array.from({ length: count }, (_, i) => api(`taobao.bulk.api${i}.get`));
+    const sections = (readme: string) => readme.match(/^### `/gm)?.length ?? 0;
+    const tableRows = (readme: string) => readme.match(/^\| `taobao\.bulk\./gm)?.length ?? 0;
+
+    const atLimit = emitPackage(apisOf(README_EXAMPLES_LIMIT), options).get('README.md') ?? '';
+    expect([sections(atLimit), tableRows(atLimit)]).toEqual([README_EXAMPLES_LIMIT, README_EXAMPLES_LIMIT]);
+    expect(atLimit).toContain("Each API's example below sends its request with the `client` of Usage.");
+
+    const above = emitPackage(apisOf(README_EXAMPLES_LIMIT + 1), options).get('README.md') ?? '';
+    expect([sections(above), tableRows(above)]).toEqual([0, README_EXAMPLES_LIMIT + 1]);
+    expect(above.match(/```ts/g)).toHaveLength(2); // Usage and the /all client
+    expect(above).toContain(
+      `The table lists all ${README_EXAMPLES_LIMIT + 1} APIs. Above ${README_EXAMPLES_LIMIT} APIs the README shows no example per API`,
+    );
+    expect(above).not.toContain('example below');
+
+    const raised = emitPackage(apisOf(150), { ...options, readmeExamplesLimit: 150 }).get('README.md') ?? '';
+    expect(sections(raised)).toBe(150);
   });
 
   it('hostile docs produce a README whose table keeps its shape', () => {

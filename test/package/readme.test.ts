@@ -131,7 +131,7 @@ describe('README examples type-check against the package they document', () => {
     'for every API of the doc JSON corpus',
     () => {
       const apis = corpusApis();
-      const files = emitPackage(apis, options);
+      const files = emitPackage(apis, { ...options, readmeExamplesLimit: Infinity });
       const extra = exampleFiles(files.get('README.md') ?? '', 'seed-sdk');
       expect(extra.size).toBe(2 + apis.length);
       expect(typeCheck(files, extra).messages).toEqual([]);
