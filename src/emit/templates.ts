@@ -73,6 +73,32 @@ function templateError(error: unknown, path: string): TemplateError {
   return new TemplateError(`${path}:${line}${column}: ${message}`);
 }
 
+/** A source position as Handlebars writes it into compiled code, once per lookup and helper call. */
+const LOCATION = /\{"start":\{"line":\d+,"column":\d+\},"end":\{"line":\d+,"column":\d+\}\}/g;
+
+/**
+ * The template function from Handlebars' precompiled source, with each source position made once. Compiled
+ * code creates a position object at every value lookup of every render (for the message should the value be
+ * missing): millions of short-lived objects for a large package, which the collector then clears. As
+ * constants, they are created when the template is. In compiled code a `"` inside a string literal is always
+ * escaped, so the pattern matches only the positions themselves.
+ */
+function templateFromSource(handlebars: typeof Handlebars, precompiled: string): Handlebars.TemplateDelegate {
+  const names = new Map<string, string>();
+  const body = precompiled.replace(LOCATION, (location) => {
+    let name = names.get(location);
+    if (name === undefined) {
+      name = `location${names.size}`;
+      names.set(location, name);
+    }
+    return name;
+  });
+  const constants = [...names].map(([location, name]) => `const ${name} = ${location};\n`).join('');
+  // The same evaluation Handlebars' own compile does (it builds each function with `new Function`).
+  const spec = new Function(`${constants}return ${body};`)() as Parameters<typeof handlebars.template>[0];
+  return handlebars.template(spec);
+}
+
 function partialName(file: TemplateFile): string {
   return file.replace(/(\.ts)?\.hbs$/, '');
 }
@@ -86,8 +112,8 @@ export function compileTemplates(sources: TemplateSources): Templates {
     let template: Handlebars.TemplateDelegate;
     try {
       // Precompiling checks syntax and helper names now, not at the first render.
-      handlebars.precompile(source.text, OPTIONS);
-      template = handlebars.compile(source.text, OPTIONS);
+      // (Its types call the precompiled source a specification; it is the specification's source text.)
+      template = templateFromSource(handlebars, String(handlebars.precompile(source.text, OPTIONS)));
     } catch (error) {
       throw templateError(error, source.path);
     }

@@ -68,6 +68,13 @@ describe('templates', () => {
     expect(error.message).toBe('custom/interface.ts.hbs:2:5: "nmae" is not defined here');
   });
 
+  it('render template text that looks like a compiled source position as it is', () => {
+    const position = '{"start":{"line":1,"column":2},"end":{"line":1,"column":3}}';
+    const custom = withOverride('request-base.ts.hbs', `{{header}}// ${position} \\" ${position}\n`);
+    const text = emit(custom).get('src/request-base.ts') ?? '';
+    expect(text.endsWith(`// ${position} \\" ${position}\n`)).toBe(true);
+  });
+
   it('never escape values: view values are already escaped for TypeScript', () => {
     const text = emit().get('src/apis/alibaba.damai.maizuo.openapi.user.register.byauthcode.ts') ?? '';
     expect(text).not.toMatch(/&#x27;|&quot;|&amp;|&lt;/);
