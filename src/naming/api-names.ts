@@ -122,6 +122,21 @@ export function compileNaming(config: NamingConfig): Naming {
 
 export const DEFAULT_NAMING: Naming = compileNaming(DEFAULT_NAMING_CONFIG);
 
+/** The symbols an API's module declares: what its struct names must not take. */
+export type ApiSymbolNames = Pick<ApiNames, 'base' | 'request' | 'requestInit' | 'response' | 'spec'>;
+
+/** The API's own symbol names, without the package-level names apiNames adds. */
+export function apiSymbolNames(api: string, naming: Naming): ApiSymbolNames {
+  const base = classBase(api);
+  return {
+    base,
+    request: naming.request(base),
+    requestInit: naming.requestInit(base),
+    response: naming.response(base),
+    spec: naming.spec(base),
+  };
+}
+
 /** All per-API names. Throws for a name that cannot be a module file (the model never produces one). */
 export function apiNames(api: string, naming: Naming): ApiNames {
   if (!API_NAME_PATTERN.test(api)) {
@@ -129,17 +144,13 @@ export function apiNames(api: string, naming: Naming): ApiNames {
       `Cannot generate API ${JSON.stringify(api)}: expected dotted words matching ${String(API_NAME_PATTERN)}.`,
     );
   }
-  const base = classBase(api);
+  const stem = moduleStem(api);
   return {
     api,
-    base,
-    request: naming.request(base),
-    requestInit: naming.requestInit(base),
-    response: naming.response(base),
-    spec: naming.spec(base),
+    ...apiSymbolNames(api, naming),
     fullBase: pascalIdentifier(api),
     method: camelIdentifier(api),
-    modulePath: `src/apis/${moduleStem(api)}.ts`,
-    importPath: `./apis/${moduleStem(api)}.js`,
+    modulePath: `src/apis/${stem}.ts`,
+    importPath: `./apis/${stem}.js`,
   };
 }

@@ -10,7 +10,7 @@
  * then response side, depth first) against this API's own symbols and the globals only, so they depend on
  * this API alone: a per-API module never changes because another API was added (watch mode caches them).
  */
-import { apiNames, type Naming } from '../../naming/api-names.js';
+import { apiSymbolNames, type Naming } from '../../naming/api-names.js';
 import { responseNumberForm, type NumberForm, type NumberOptions } from '../numbers.js';
 import { typeNameFromDoc } from '../../naming/identifiers.js';
 import {
@@ -179,7 +179,7 @@ const MODULE_RESERVED: ReadonlySet<string> = new Set([
 
 /** The struct plan of one API. A pure function of the API and the options. */
 export function planStructs(api: Api, options: StructPassOptions): StructPlan {
-  const names = apiNames(api.api, options.naming);
+  const names = apiSymbolNames(api.api, options.naming);
   // A module's structs must avoid the reserved names and the API's own symbols.
   const scope = new NameScope(MODULE_RESERVED, [
     names.request,
