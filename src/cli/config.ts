@@ -21,6 +21,8 @@ export interface TopgenConfig {
   readonly fetch?: FetchConfig;
   /** API name → `read` or `write`: overrides the class the API name gives (retry policy). */
   readonly access?: Readonly<Record<string, ApiAccess>>;
+  /** Up to this many APIs the package README shows an example per API. */
+  readonly readmeExamples?: number;
 }
 
 /** `topgen fetch` without API names or categories fetches these. */
@@ -95,6 +97,9 @@ const isConcurrency: Check = (v) =>
     ? undefined
     : `a whole number from 1 to ${MAX_FETCH_CONCURRENCY}`;
 
+const isApiCount: Check = (v) =>
+  Number.isInteger(v) && (v as number) >= 0 ? undefined : 'a whole number of APIs (0 or more)';
+
 const FETCH_SCHEMA: Readonly<Record<keyof FetchConfig, Check>> = {
   apis: isNameList,
   categories: isNameList,
@@ -126,6 +131,7 @@ const SCHEMA: Readonly<Record<keyof TopgenConfig, Check>> = {
   numbers: isNumbers,
   fetch: isFetchConfig,
   access: isAccessMap,
+  readmeExamples: isApiCount,
 };
 
 /** Checks each key of an object against a schema; problems name the key path. */

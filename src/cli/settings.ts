@@ -31,6 +31,8 @@ export interface Settings {
   readonly numbers: NumberOptions;
   /** The config file's `access` map (API name → read/write), and the file it came from. */
   readonly access: Readonly<Record<string, ApiAccess>> | undefined;
+  /** From the config file only: up to how many APIs the package README shows an example per API. */
+  readonly readmeExamples: number | undefined;
   readonly configFile: string;
 }
 
@@ -52,6 +54,7 @@ export async function resolveSettings(flags: OutputFlags): Promise<Settings> {
     verbose: flags.verbose ?? false,
     numbers: config.numbers ?? {},
     access: config.access,
+    readmeExamples: config.readmeExamples,
     configFile: flags.config ?? DEFAULTS.configFile,
   });
 }

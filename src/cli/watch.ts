@@ -72,6 +72,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     numbers: settings.numbers,
+    readmeExamplesLimit: settings.readmeExamples,
     runtimeSources: loadRuntimeSources(),
     templates: loadTemplates(settings.templates),
     strict: settings.strict,

@@ -127,6 +127,23 @@ describe('topgen generate / check', () => {
     expect(bad.stderr).toContain('"out": expected a non-empty string, found 7');
   });
 
+  it('takes the README example limit from the config key readmeExamples, for generate and check', async () => {
+    const dir = workspace();
+    const sections = () =>
+      readFileSync(join(dir, 'generated', 'README.md'), 'utf8').match(/^### `/gm)?.length ?? 0;
+    expect((await topgen(['generate'], dir)).status).toBe(0);
+    expect(sections()).toBe(2);
+    writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ readmeExamples: 1 }));
+    const stale = await topgen(['check'], dir);
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('stale: generated/README.md');
+    expect((await topgen(['generate'], dir)).status).toBe(0);
+    expect(sections()).toBe(0);
+    expect(readFileSync(join(dir, 'generated', 'README.md'), 'utf8')).toContain(
+      'The table lists all 2 APIs.',
+    );
+  });
+
   it('renders with --templates (config key templates); a broken override is a usage error naming file and line', async () => {
     const dir = workspace();
     mkdirSync(join(dir, 'tpl'));

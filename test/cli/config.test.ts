@@ -15,6 +15,7 @@ describe('validateConfig', () => {
           strict: true,
           numbers: { int64: 'bigint', fields: { 'taobao.trades.sold.get': { tid: 'id', num: 'number' } } },
           access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
+          readmeExamples: 300,
         },
         'topgen.config.json',
       ),
@@ -28,6 +29,7 @@ describe('validateConfig', () => {
       strict: true,
       numbers: { int64: 'bigint', fields: { 'taobao.trades.sold.get': { tid: 'id', num: 'number' } } },
       access: { 'taobao.trade.confirmfee.get': 'read', 'alibaba.order.sync': 'write' },
+      readmeExamples: 300,
     });
   });
 
@@ -60,6 +62,8 @@ describe('validateConfig', () => {
       { fetch: { api: [] } },
       'unknown key "fetch.api" (known: fetch.apis, fetch.categories, fetch.site, fetch.concurrency)',
     ],
+    [{ readmeExamples: -1 }, '"readmeExamples": expected a whole number of APIs (0 or more), found -1'],
+    [{ readmeExamples: '100' }, '"readmeExamples": expected a whole number of APIs (0 or more), found "100"'],
     [
       { access: { 'a.b.get': 'readonly' } },
       '"access": expected an object mapping API names to "read" or "write"',

@@ -48,6 +48,7 @@ export async function buildPackage(
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
     numbers: settings.numbers,
+    readmeExamplesLimit: settings.readmeExamples,
     runtimeSources: loadRuntimeSources(),
     templates,
     strict: settings.strict,
