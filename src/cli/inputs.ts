@@ -1,4 +1,13 @@
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../model/diagnostics.js';
@@ -69,6 +78,19 @@ export interface DiscoveredInputs {
   readonly unreadable: readonly string[];
 }
 
+function fileTooLarge(file: string, size: number): Diagnostic {
+  return diagnostic(
+    'error',
+    'file-too-large',
+    `${file} is ${size} bytes; doc pages are far smaller, so it is skipped.`,
+    {
+      file,
+      expected: `at most ${MAX_INPUT_BYTES} bytes`,
+      found: `${size} bytes`,
+    },
+  );
+}
+
 function unreadableFile(file: string, error: unknown): Diagnostic {
   return diagnostic('error', 'unreadable-file', `${file} cannot be read: ${(error as Error).message}`, {
     file,
@@ -79,12 +101,15 @@ function unreadableFile(file: string, error: unknown): Diagnostic {
 
 /**
  * Finds every doc under the given files or folders (recursively, dotfiles skipped, sorted by path). Nesting
- * override files are attached to their page instead of being docs. Files too large to be a doc are reported.
- * `skipFolders` (the output folder) are never read, even when they sit inside an input folder.
+ * override files are attached to their page instead of being docs. `skipFolders` (the output folder) are never
+ * read, even when they sit inside an input folder. With `stamps` (watch mode) each doc is stat-ed for the stamp
+ * that tells a changed file, and files too large to be a doc are reported here; without, a run that reads each
+ * doc once leaves both to readInput, which learns the size from the open file (a stat call per doc less).
  */
 export async function discoverInputs(
   paths: readonly string[],
   skipFolders: readonly string[] = [],
+  { stamps = true }: { readonly stamps?: boolean } = {},
 ): Promise<DiscoveredInputs> {
   const skip = new Set(skipFolders.flatMap(folderIdentities));
   const files = new Set<string>();
@@ -102,6 +127,14 @@ export async function discoverInputs(
   for (const path of sorted) {
     if (overrides.has(path)) continue;
     const file = displayPath(path);
+    // Most inputs have no override file at all: then no page needs the name of its own.
+    const overridePath = overrides.size === 0 ? undefined : overridePathFor(path);
+    if (overridePath !== undefined) pages.add(overridePath);
+    const override = overridePath !== undefined && overrides.has(overridePath) ? { overridePath } : {};
+    if (!stamps) {
+      entries.push({ path, file, ...override });
+      continue;
+    }
     let size: number;
     let stamp: string;
     try {
@@ -114,24 +147,11 @@ export async function discoverInputs(
       continue;
     }
     if (size > MAX_INPUT_BYTES) {
-      diagnostics.push(
-        diagnostic(
-          'error',
-          'file-too-large',
-          `${file} is ${size} bytes; doc pages are far smaller, so it is skipped.`,
-          {
-            file,
-            expected: `at most ${MAX_INPUT_BYTES} bytes`,
-            found: `${size} bytes`,
-          },
-        ),
-      );
+      diagnostics.push(fileTooLarge(file, size));
       unreadable.push(file);
       continue;
     }
-    const overridePath = overridePathFor(path);
-    pages.add(overridePath);
-    entries.push(overrides.has(overridePath) ? { path, file, overridePath, stamp } : { path, file, stamp });
+    entries.push({ path, file, ...override, stamp });
   }
   for (const path of overrides)
     if (!pages.has(path))
@@ -151,9 +171,31 @@ export async function discoverInputs(
 }
 
 /** Reads one doc and its override. Synchronous: thousands of small reads finish sooner than as promises. */
+/** A file's bytes, or its size when it is too large to be a doc: one open, one fstat, the reads, one close. */
+function readDocBytes(path: string): Uint8Array | number {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_INPUT_BYTES) return size;
+    // A size of 0 may be a file whose size the system does not know (a pipe, /proc): read it to its end.
+    if (size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, null);
+      if (read === 0) break; // the file shrank since the fstat
+      filled += read;
+    }
+    return filled === size ? bytes : bytes.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readInput(entry: InputEntry): { input: InputDoc } | { error: Diagnostic } {
   try {
-    const content = readFileSync(entry.path);
+    const content = readDocBytes(entry.path);
+    if (typeof content === 'number') return { error: fileTooLarge(entry.file, content) };
     if (entry.overridePath === undefined) return { input: { file: entry.file, content } };
     const override = {
       file: displayPath(entry.overridePath),

@@ -32,8 +32,8 @@ export async function loadModel(
   outDir?: string,
 ): Promise<LoadedModel> {
   for (const path of paths) if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
-  // An output folder inside an input folder is never read back as docs.
-  const discovered = await discoverInputs(paths, outDir === undefined ? [] : [outDir]);
+  // An output folder inside an input folder is never read back as docs. Each doc is read once: no stamps.
+  const discovered = await discoverInputs(paths, outDir === undefined ? [] : [outDir], { stamps: false });
   const docCount = discovered.entries.length + discovered.unreadable.length;
   if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
   const progress = createProgress(discovered.entries.length, 'parsing');

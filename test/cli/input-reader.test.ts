@@ -1,10 +1,24 @@
 // InputReader in watch mode: told which files changed, it re-reads only those, and falls back to listing
 // every input whenever the change is more than an edit of a known doc.
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectInputs, InputReader } from '../../src/cli/inputs.js';
+import {
+  collectInputs,
+  discoverInputs,
+  InputReader,
+  MAX_INPUT_BYTES,
+  readInput,
+} from '../../src/cli/inputs.js';
 import { DOCS_INPUT } from '../helpers/paths.js';
 
 function docsFolder(): string {
@@ -51,5 +65,30 @@ describe('InputReader with the files a watcher reported', () => {
     rmSync(added);
     const withoutAdded = await reader.read([dir], [], new Set([added]));
     expect(files(withoutAdded.inputs)).toEqual(files(first.inputs));
+  });
+});
+
+describe('a one-shot listing (no stamps)', () => {
+  it('stats nothing up front: readInput reads each doc whole and reports one too large to be a doc', async () => {
+    const dir = docsFolder();
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_INPUT_BYTES + 1); // sparse: nothing of it is written to the disk
+    const listed = await discoverInputs([dir], [], { stamps: false });
+    expect(listed.diagnostics).toEqual([]);
+    expect(listed.entries.every((entry) => entry.stamp === undefined)).toBe(true);
+    const read = listed.entries.map(readInput);
+    const tooLarge = read.flatMap((result) => ('error' in result ? [result.error] : []));
+    expect(tooLarge).toEqual([
+      expect.objectContaining({
+        code: 'file-too-large',
+        expected: `at most ${MAX_INPUT_BYTES} bytes`,
+        found: `${MAX_INPUT_BYTES + 1} bytes`,
+      }),
+    ]);
+    const stamped = await discoverInputs([dir]);
+    expect(stamped.diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
+    const contents = read.flatMap((result) => ('input' in result ? [Buffer.from(result.input.content)] : []));
+    expect(contents).toEqual(stamped.entries.map((entry) => readFileSync(entry.path)));
   });
 });
