@@ -4,6 +4,7 @@ import type { Diagnostic, ParseResult } from '../model/types.js';
 import { detectFormat } from './detect.js';
 import { parseHtmlDoc } from './html/index.js';
 import { parseJsonDoc } from './json/index.js';
+import { readCleanDoc } from './json/fast.js';
 import { parseTextDoc, type NestingOverride } from './text/index.js';
 
 export { detectFormat, type DetectedFormat } from './detect.js';
@@ -38,9 +39,14 @@ export function parseDocument(
       ],
     };
   }
-  const { text, dropped } = dropControlCharacters(decode(content), file);
+  const decoded = decode(content);
   const override = options.override;
   try {
+    // JSON.parse rejects every raw control character that dropControlCharacters drops, so a doc the JSON fast
+    // reader takes has none: the scan for them is left to the docs it does not take.
+    const clean = detected.format === 'json' ? readCleanDoc(decoded, file) : undefined;
+    if (clean !== undefined) return withDeprecations(clean);
+    const { text, dropped } = dropControlCharacters(decoded, file);
     const result = readFormat(detected.format, text, file, override);
     if (dropped === undefined) return withDeprecations(result);
     return result.api === undefined

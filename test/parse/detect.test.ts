@@ -202,4 +202,24 @@ describe('stray control characters in a doc', () => {
     expect(dirty.api?.request).toEqual(clean.api?.request);
     expect(dirty.api?.diagnostics).toContainEqual(dropped[0]);
   });
+
+  it('are dropped from doc JSON too, which the fast JSON reader leaves to the full one', async () => {
+    const { parseDocument } = await import('../../src/parse/index.js');
+    const doc = {
+      name: 'taobao.demo.get',
+      apiChineseName: '示例',
+      description: '说明',
+      requestParams: [{ name: 'q', type: 'String', description: '查询词' }],
+      responseParams: [],
+    };
+    const text = JSON.stringify(doc, null, 2);
+    const clean = parseDocument(utf8(text), 'doc.json');
+    // A raw U+0001 inside a string: JSON.parse rejects it, the reader drops it with the warning.
+    const dirty = parseDocument(utf8(text.replace('"查询词"', '"查询\u0001词"')), 'doc.json');
+    expect(clean.diagnostics).toEqual([]);
+    expect(dirty.diagnostics).toEqual([
+      expect.objectContaining({ code: 'control-characters-dropped', line: 9, found: 'U+0001' }),
+    ]);
+    expect(dirty.api?.request).toEqual(clean.api?.request);
+  });
 });
