@@ -47,8 +47,8 @@ export function readCleanDoc(text: string, file: string): ParseResult | undefine
   const response = readFields(responseNode, false, 0);
   if (request === undefined || response === undefined) return undefined;
   // Last: JSON.parse keeps the last of two equal keys silently, the scanner warns about them.
-  const names = countMemberNames(text);
-  if (names === undefined || names !== countKeys(root)) return undefined;
+  const keys = countKeys(root);
+  if (keys === undefined || countMemberNames(text) !== keys) return undefined;
 
   const diagnostics: ParseResult['diagnostics'] = [];
   const docId = docIdFrom(own(doc, 'id'));
@@ -178,19 +178,21 @@ function countKeys(root: unknown): number | undefined {
 }
 
 /**
- * Member names written in a valid JSON text, or undefined when a quote is followed by whitespace and a colon
- * (not how doc JSON is written; the scanner path reads it). In valid JSON a quote inside a string is escaped, so
- * an unescaped `":` always ends a member name.
+ * Member names written in a valid JSON text, counted at their colons: in valid JSON every unescaped `"` delimits
+ * a string, so one followed by optional whitespace and a colon ends a member name. A string value that starts
+ * with a colon (`": x"`) is counted too; that only overcounts, and the caller then reads the doc with the
+ * scanner. One pass over the colons, the spaced form (`"name" : 1`) included.
  */
-function countMemberNames(text: string): number | undefined {
-  if (SPACED_NAME_END.test(text)) return undefined;
+function countMemberNames(text: string): number {
   let count = 0;
-  for (let at = text.indexOf('":'); at !== -1; at = text.indexOf('":', at + 2))
-    if (!isEscaped(text, at)) count++;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    let code = text.charCodeAt(before);
+    while (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) code = text.charCodeAt(--before);
+    if (code === 0x22 && !isEscaped(text, before)) count++;
+  }
   return count;
 }
-
-const SPACED_NAME_END = /"[ \t\r\n]+:/;
 
 function isEscaped(text: string, quote: number): boolean {
   let backslashes = 0;

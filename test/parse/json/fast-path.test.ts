@@ -39,9 +39,23 @@ describe('readCleanDoc (the fast path of the doc-JSON reader)', () => {
     expect(expectSameAsScanner(JSON.stringify({ data: base, success: true }))).toBe(true);
   });
 
+  it('reads member names written with space before the colon, and values that hold colons', () => {
+    const spaced = JSON.stringify(base, null, 2).replace(/": /g, '" :\t').replace('"查询"', '"a: \\": b"');
+    expect(spaced).toContain('"name" :\t"q"');
+    expect(expectSameAsScanner(spaced)).toBe(true);
+  });
+
   it.each([
     ['a syntax error', JSON.stringify(base).slice(0, -1)],
     ['a duplicate key', JSON.stringify(base).replace('"q",', '"q", "name": "q",')],
+    [
+      'a duplicate key written with space before its colon',
+      JSON.stringify(base).replace('"q",', '"q", "name"\n : "q",'),
+    ],
+    [
+      'a value that starts with a colon',
+      JSON.stringify(base).replace('"查询"', '":查询"').replace('"q",', '"q", "name": "q",'),
+    ],
     [
       'an escaped quote before a duplicate key',
       JSON.stringify(base).replace('"查询"', '"a\\\\\\"b", "name": "q"'),
