@@ -26,9 +26,16 @@ const API_DESCRIPTION_RULES: readonly RegExp[] = [
   /(?:该|此|本)?(?:接口|API)(?:已经?)(?:废弃|下线|停用)/i,
 ];
 
+/** Every rule needs one of these: most descriptions hold none and are not tried against each rule. */
+const MAY_RETIRE = /弃|下线|deprecated/i;
+
 /** True when a field description marks the field as retired. */
 export function isRetiredField(description: string | undefined): boolean {
-  return description !== undefined && FIELD_RULES.some((rule) => rule.test(description));
+  return (
+    description !== undefined &&
+    MAY_RETIRE.test(description) &&
+    FIELD_RULES.some((rule) => rule.test(description))
+  );
 }
 
 /** True when an API's title or description marks it as retired (any 废弃 / deprecated in the title counts). */
