@@ -9,6 +9,7 @@ import {
   compileTemplates,
   TEMPLATE_FILES,
   TemplateError,
+  type PrecompiledTemplate,
   type TemplateFile,
   type Templates,
   type TemplateSource,
@@ -50,7 +51,32 @@ export function loadTemplateSources(overrideDir?: string): Map<TemplateFile, Tem
   );
 }
 
-/** The templates for one run: read and compiled once. */
+/** Where the build keeps the compiled code of the built-in templates (scripts/bundle.mjs writes it). */
+export const PRECOMPILED_TEMPLATES = join('dist', 'templates.json');
+
+/**
+ * The build's compiled code of the built-in templates, by file name; empty when there is none (running from
+ * src/) or it cannot be read. compileTemplates uses an entry only for the very text it was made from.
+ */
+export function loadPrecompiledTemplates(): Map<string, PrecompiledTemplate> {
+  try {
+    const data: unknown = JSON.parse(readFileSync(join(topgenRoot(), PRECOMPILED_TEMPLATES), 'utf8'));
+    if (typeof data !== 'object' || data === null) return new Map();
+    return new Map(
+      Object.entries(data).filter(
+        (entry): entry is [string, PrecompiledTemplate] =>
+          typeof entry[1] === 'object' &&
+          entry[1] !== null &&
+          typeof (entry[1] as PrecompiledTemplate).source === 'string' &&
+          typeof (entry[1] as PrecompiledTemplate).code === 'string',
+      ),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/** The templates for one run: read and compiled once (the built-in ones by the build, when it has). */
 export function loadTemplates(overrideDir?: string): Templates {
-  return compileTemplates(loadTemplateSources(overrideDir));
+  return compileTemplates(loadTemplateSources(overrideDir), loadPrecompiledTemplates());
 }

@@ -1,5 +1,5 @@
 /**
- * The output templates (templates/*.hbs), compiled once per run. Handlebars runs with `noEscape`, `strict` and
+ * The output templates (templates/*.hbs), compiled by the build (the built-in ones) or once per run (overrides). Handlebars runs with `noEscape`, `strict` and
  * `knownHelpersOnly`: every value it receives is already escaped for its place by safe.ts, a missing value is
  * an error rather than an empty string, and a template can call only Handlebars' built-in helpers.
  *
@@ -103,7 +103,29 @@ function partialName(file: TemplateFile): string {
   return file.replace(/(\.ts)?\.hbs$/, '');
 }
 
-export function compileTemplates(sources: TemplateSources): Templates {
+/** A template's source text and the code Handlebars precompiles it into (see precompileTemplate). */
+export interface PrecompiledTemplate {
+  readonly source: string;
+  readonly code: string;
+}
+
+/**
+ * The code Handlebars compiles a template's text into, with topgen's options. The build keeps it for the
+ * built-in templates (dist/templates.json), so that a run compiles only the templates a user overrides.
+ */
+export function precompileTemplate(text: string): string {
+  // (Its types call the precompiled source a specification; it is the specification's source text.)
+  return String(Handlebars.precompile(text, OPTIONS));
+}
+
+/**
+ * Compiles every template. `precompiled` (the build's code of the built-in templates) is used for a file whose
+ * text is the one it was made from, and ignored for any other: an override, or a template edited since the build.
+ */
+export function compileTemplates(
+  sources: TemplateSources,
+  precompiled: ReadonlyMap<string, PrecompiledTemplate> = new Map(),
+): Templates {
   const handlebars = Handlebars.create();
   const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
   for (const file of TEMPLATE_FILES) {
@@ -112,8 +134,9 @@ export function compileTemplates(sources: TemplateSources): Templates {
     let template: Handlebars.TemplateDelegate;
     try {
       // Precompiling checks syntax and helper names now, not at the first render.
-      // (Its types call the precompiled source a specification; it is the specification's source text.)
-      template = templateFromSource(handlebars, String(handlebars.precompile(source.text, OPTIONS)));
+      const built = precompiled.get(file);
+      const code = built?.source === source.text ? built.code : precompileTemplate(source.text);
+      template = templateFromSource(handlebars, code);
     } catch (error) {
       throw templateError(error, source.path);
     }

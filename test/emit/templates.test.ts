@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadTemplateSources } from '../../src/assets/templates.js';
-import { compileTemplates, emitPackage, TemplateError } from '../../src/emit/index.js';
+import {
+  loadPrecompiledTemplates,
+  loadTemplateSources,
+  PRECOMPILED_TEMPLATES,
+} from '../../src/assets/templates.js';
+import { topgenRoot } from '../../src/assets/package-root.js';
+import { compileTemplates, emitPackage, TEMPLATE_FILES, TemplateError } from '../../src/emit/index.js';
+import { precompileTemplate } from '../../src/emit/templates.js';
 import { TEMPLATES } from '../helpers/templates.js';
 import { contractRuntime, seedApis } from './support/build.js';
 
@@ -111,4 +117,35 @@ describe('template override folder', () => {
     mkdirSync(join(dir, 'inner'));
     expect(() => loadTemplateSources(join(dir, 'missing'))).toThrow(TemplateError);
   });
+});
+
+describe('templates compiled by the build (dist/templates.json)', () => {
+  const request = (templates: ReturnType<typeof compileTemplates>) =>
+    emit(templates).get('src/request-base.ts') ?? '';
+
+  it('are used for the very text they were made from, and render what compiling it here renders', () => {
+    const precompiled = new Map(
+      [...BUILT_IN].map(([file, { text }]) => [file, { source: text, code: precompileTemplate(text) }]),
+    );
+    const fromBuild = emit(compileTemplates(BUILT_IN, precompiled));
+    expect([...fromBuild]).toEqual([...emit()]);
+    // The build's code is what runs: code made from another text shows in the output.
+    const base = BUILT_IN.get('request-base.ts.hbs')?.text ?? '';
+    precompiled.set('request-base.ts.hbs', { source: base, code: precompileTemplate(`${base}// built\n`) });
+    expect(request(compileTemplates(BUILT_IN, precompiled))).toMatch(/\/\/ built\n$/);
+  });
+
+  it('are ignored for a template whose text is not the one they were made from (an override, an edit)', () => {
+    const stale = new Map([
+      ['request-base.ts.hbs', { source: 'old text', code: precompileTemplate('stale\n') }],
+    ]);
+    expect(request(compileTemplates(BUILT_IN, stale))).toBe(request(TEMPLATES));
+  });
+
+  it.skipIf(!existsSync(join(topgenRoot(), PRECOMPILED_TEMPLATES)))(
+    'are written by the build for every built-in template',
+    () => {
+      expect([...loadPrecompiledTemplates().keys()].sort()).toEqual([...TEMPLATE_FILES].sort());
+    },
+  );
 });
