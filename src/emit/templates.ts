@@ -1,7 +1,8 @@
 /**
- * The output templates (templates/*.hbs), compiled by the build (the built-in ones) or once per run (overrides). Handlebars runs with `noEscape`, `strict` and
- * `knownHelpersOnly`: every value it receives is already escaped for its place by safe.ts, a missing value is
- * an error rather than an empty string, and a template can call only Handlebars' built-in helpers.
+ * The output templates (templates/*.hbs), compiled by the build (the built-in ones) or once per run (overrides).
+ * Handlebars runs with `noEscape`, `strict` and `knownHelpersOnly`: every value it receives is already escaped for
+ * its place by safe.ts, a missing value is an error rather than an empty string, and a template can call only
+ * Handlebars' built-in helpers.
  *
  * Every template is also a partial under its name without the extension (`interface.ts.hbs` → `interface`).
  * Reading the files is the caller's job (see src/assets/templates.ts): this module does no I/O.

@@ -164,7 +164,10 @@ export interface ReadmeView {
   readonly allExample: string;
   /** Every API, in package order. */
   readonly rows: readonly ReadmeRow[];
-  /** One per API with its example, for packages of up to `examplesLimit` APIs (EmitOptions.readmeExamplesLimit); empty above that. */
+  /**
+   * One per API with its example, for packages of up to `examplesLimit` APIs (EmitOptions.readmeExamplesLimit);
+   * empty above that.
+   */
   readonly sections: readonly ReadmeSection[];
   readonly examplesLimit: number;
 }
