@@ -140,7 +140,7 @@ describe('topgen generate / check', () => {
     expect((await topgen(['generate'], dir)).status).toBe(0);
     expect(sections()).toBe(0);
     expect(readFileSync(join(dir, 'generated', 'README.md'), 'utf8')).toContain(
-      'The table lists all 2 APIs.',
+      'The table lists all 2 APIs; the README shows an example per API for packages of up to\n1 APIs.',
     );
   });
 

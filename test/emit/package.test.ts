@@ -356,7 +356,7 @@ describe('shared files', () => {
     expect([sections(above), tableRows(above)]).toEqual([0, README_EXAMPLES_LIMIT + 1]);
     expect(above.match(/```ts/g)).toHaveLength(2); // Usage and the /all client
     expect(above).toContain(
-      `The table lists all ${README_EXAMPLES_LIMIT + 1} APIs. Above ${README_EXAMPLES_LIMIT} APIs the README shows no example per API`,
+      `The table lists all ${README_EXAMPLES_LIMIT + 1} APIs; the README shows an example per API for packages of up to\n${README_EXAMPLES_LIMIT} APIs.`,
     );
     expect(above).not.toContain('example below');
 
