@@ -31,7 +31,8 @@ export function planModule(
     structs: structs.structs,
     structName: (side, field) => structs.structName(side, field),
     members: (field) => structs.members(field),
-    names: apiNames(api.api, naming),
+    symbols: structs.symbols,
+    names: apiNames(api.api, naming, structs.symbols),
     numberForm: (field) => responseNumberForm(api.api, field, numbers),
   };
 }

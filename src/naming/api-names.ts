@@ -137,8 +137,15 @@ export function apiSymbolNames(api: string, naming: Naming): ApiSymbolNames {
   };
 }
 
-/** All per-API names. Throws for a name that cannot be a module file (the model never produces one). */
-export function apiNames(api: string, naming: Naming): ApiNames {
+/**
+ * All per-API names. Throws for a name that cannot be a module file (the model never produces one). `symbols`:
+ * the API's symbol names when already made (the struct pass makes them), else made here.
+ */
+export function apiNames(
+  api: string,
+  naming: Naming,
+  symbols: ApiSymbolNames = apiSymbolNames(api, naming),
+): ApiNames {
   if (!API_NAME_PATTERN.test(api)) {
     throw new Error(
       `Cannot generate API ${JSON.stringify(api)}: expected dotted words matching ${String(API_NAME_PATTERN)}.`,
@@ -147,7 +154,7 @@ export function apiNames(api: string, naming: Naming): ApiNames {
   const stem = moduleStem(api);
   return {
     api,
-    ...apiSymbolNames(api, naming),
+    ...symbols,
     fullBase: pascalIdentifier(api),
     method: camelIdentifier(api),
     modulePath: `src/apis/${stem}.ts`,

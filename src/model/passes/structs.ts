@@ -10,7 +10,7 @@
  * then response side, depth first) against this API's own symbols and the globals only, so they depend on
  * this API alone: a per-API module never changes because another API was added (watch mode caches them).
  */
-import { apiSymbolNames, type Naming } from '../../naming/api-names.js';
+import { apiSymbolNames, type ApiSymbolNames, type Naming } from '../../naming/api-names.js';
 import { responseNumberForm, type NumberForm, type NumberOptions } from '../numbers.js';
 import { typeNameFromDoc } from '../../naming/identifiers.js';
 import {
@@ -54,6 +54,8 @@ export interface StructPlan {
   structName(side: Side, field: Field): string;
   /** A struct field's children without repeated wire names. */
   members(field: Field): FieldList;
+  /** The API's own symbols, which the struct names were chosen to avoid. */
+  readonly symbols: ApiSymbolNames;
 }
 
 /** What the names and shapes depend on besides the API: the naming patterns and how Numbers are delivered. */
@@ -226,5 +228,6 @@ export function planStructs(api: Api, options: StructPassOptions): StructPlan {
       return name;
     },
     members: (field) => shapes.members(field),
+    symbols: names,
   };
 }
