@@ -359,6 +359,11 @@ describe('shared files', () => {
       `The table lists all ${README_EXAMPLES_LIMIT + 1} APIs; the README shows an example per API for packages of up to\n${README_EXAMPLES_LIMIT} APIs.`,
     );
     expect(above).not.toContain('example below');
+    // The list without the method column: a whole-platform table stays within the 500 KiB code hosts show.
+    expect(above).toContain(
+      '\n| API | Title |\n|---|---|\n| `taobao.bulk.api0.get` | Title of taobao.bulk.api0.get |\n',
+    );
+    expect(atLimit).toContain('\n| API | Method of the `/all` client | Title |\n');
 
     const raised = emitPackage(apisOf(150), { ...options, readmeExamplesLimit: 150 }).get('README.md') ?? '';
     expect(sections(raised)).toBe(150);
