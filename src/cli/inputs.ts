@@ -170,7 +170,6 @@ export async function discoverInputs(
   return { entries, diagnostics, unreadable };
 }
 
-/** Reads one doc and its override. Synchronous: thousands of small reads finish sooner than as promises. */
 /** A file's bytes, or its size when it is too large to be a doc: one open, one fstat, the reads, one close. */
 function readDocBytes(path: string): Uint8Array | number {
   const fd = openSync(path, 'r');
@@ -192,6 +191,7 @@ function readDocBytes(path: string): Uint8Array | number {
   }
 }
 
+/** Reads one doc and its override. Synchronous: thousands of small reads finish sooner than as promises. */
 export function readInput(entry: InputEntry): { input: InputDoc } | { error: Diagnostic } {
   try {
     const content = readDocBytes(entry.path);
