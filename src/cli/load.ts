@@ -11,6 +11,7 @@ import type { InputDoc } from '../parse/input.js';
 import { parseInput } from '../pipeline.js';
 import type { Api, DocApi } from '../model/types.js';
 import { discoverInputs, readInput } from './inputs.js';
+import { ReadAhead } from './read-ahead.js';
 import { InputError } from './errors.js';
 import { createProgress } from './report.js';
 
@@ -19,10 +20,14 @@ export interface LoadedModel extends ModelResult {
   readonly docCount: number;
 }
 
+/** Below this many docs the parser reads every file itself: starting a thread costs about what 200 reads do. */
+const READ_AHEAD_MIN_DOCS = 200;
+
 /**
  * Reads and parses every doc under `paths`, one after another, with a progress line on a terminal for large
- * runs. (Worker threads were measured: on two cores they were slower and used more memory, because the
- * models and module texts have to be copied back to this thread.)
+ * runs. Large runs read the files on a worker thread ahead of the parser (read-ahead.ts); parsing stays here
+ * (worker threads that parsed were measured: on two cores they were slower and used more memory, because the
+ * models and module texts have to be copied back to this thread).
  */
 export async function loadModel(
   paths: readonly string[],
@@ -38,10 +43,18 @@ export async function loadModel(
   if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
   const progress = createProgress(discovered.entries.length, 'parsing');
   const docs: ParsedDoc[] = discovered.unreadable.map((file) => ({ file, diagnostics: [] }));
-  for (const entry of discovered.entries) {
-    const read = readInput(entry);
-    docs.push('input' in read ? parse(read.input) : { file: entry.file, diagnostics: [read.error] });
-    progress.tick();
+  const ahead =
+    discovered.entries.length >= READ_AHEAD_MIN_DOCS
+      ? new ReadAhead(discovered.entries.map((entry) => entry.path))
+      : undefined;
+  try {
+    discovered.entries.forEach((entry, index) => {
+      const read = readInput(entry, { readAhead: ahead?.take(index) });
+      docs.push('input' in read ? parse(read.input) : { file: entry.file, diagnostics: [read.error] });
+      progress.tick();
+    });
+  } finally {
+    await ahead?.stop();
   }
   progress.done();
   const model = buildModel(docs, { ...options, strict });
