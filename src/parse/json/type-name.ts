@@ -8,6 +8,7 @@ export interface TypeName {
 
 /** `X[]`, `X []` (the doc JSON writes both, the pages always the latter) and stray inner spaces. */
 const ARRAY_SUFFIX = /^(.*?)\s*\[\s*\]$/s;
+const WHITESPACE = /\s/;
 
 /**
  * Normalises a doc type name: trims, collapses inner whitespace (so `Field  List` is `Field List`) and turns a
@@ -15,6 +16,11 @@ const ARRAY_SUFFIX = /^(.*?)\s*\[\s*\]$/s;
  * `X[]` as its element type, which no doc uses and which `isRecognisedType` therefore rejects.
  */
 export function normaliseTypeName(raw: string): TypeName {
+  // Nearly every doc type is one word (`String`, `Item[]`): no trimming or collapsing to do.
+  if (!WHITESPACE.test(raw)) {
+    const element = raw.endsWith('[]') ? raw.slice(0, -2) : '';
+    return element === '' ? { type: raw, array: false } : { type: element, array: true };
+  }
   const collapsed = raw.trim().replace(/\s+/g, ' ');
   const m = ARRAY_SUFFIX.exec(collapsed);
   if (m !== null && m[1] !== undefined && m[1] !== '') return { type: m[1], array: true };

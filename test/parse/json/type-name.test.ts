@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isRecognisedType, normaliseTypeName } from '../../../src/parse/json/type-name.js';
 
@@ -15,6 +16,22 @@ describe('normaliseTypeName', () => {
     ['[]', '[]', false],
   ])('%j → %j, array %j', (raw, type, array) => {
     expect(normaliseTypeName(raw)).toEqual({ type, array });
+  });
+
+  it('gives one-word names (its quick path) exactly what the general rule gives', () => {
+    // The general rule: trim, collapse whitespace, then one trailing `[]` (spaces allowed) is the array flag.
+    const general = (raw: string): { type: string; array: boolean } => {
+      const collapsed = raw.trim().replace(/\s+/g, ' ');
+      const m = /^(.*?)\s*\[\s*\]$/s.exec(collapsed);
+      return m?.[1] ? { type: m[1], array: true } : { type: collapsed, array: false };
+    };
+    const raw = fc.string({ unit: fc.constantFrom('A', 'b', '[', ']', ' ', '\t', '\u3000', '<', '>') });
+    fc.assert(
+      fc.property(raw, (text) => {
+        expect(normaliseTypeName(text)).toEqual(general(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
