@@ -1,4 +1,13 @@
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../model/diagnostics.js';
@@ -161,30 +170,15 @@ export async function discoverInputs(
   return { entries, diagnostics, unreadable };
 }
 
-/** What reading one doc file gave: its bytes, its size when it is too large to be a doc, or the system's error. */
-export type DocBytes = Uint8Array | number | ReadFailure;
-
-/** A failed read, as plain data (it may come from the read-ahead thread, where it was an Error). */
-export interface ReadFailure {
-  readonly message: string;
-  readonly code?: string | undefined;
-}
-
-/**
- * A file's bytes, or its size when it is larger than `maxBytes`: one open, one fstat, the reads, one close.
- * Throws the system's error. Self-contained (no name from outside the function, `node:fs` fetched inside), as
- * the read-ahead thread runs it from its source text (read-ahead.ts). The bytes own their whole buffer (never
- * a slice of Node's shared pool), so that they can be moved to another thread.
- */
-export function readDocBytes(path: string, maxBytes: number): Uint8Array | number {
-  const { closeSync, fstatSync, openSync, readFileSync, readSync } = process.getBuiltinModule('node:fs');
+/** A file's bytes, or its size when it is too large to be a doc: one open, one fstat, the reads, one close. */
+function readDocBytes(path: string): Uint8Array | number {
   const fd = openSync(path, 'r');
   try {
     const { size } = fstatSync(fd);
-    if (size > maxBytes) return size;
+    if (size > MAX_INPUT_BYTES) return size;
     // A size of 0 may be a file whose size the system does not know (a pipe, /proc): read it to its end.
-    if (size === 0) return Uint8Array.from(readFileSync(fd));
-    const bytes = Buffer.allocUnsafeSlow(size);
+    if (size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {
       const read = readSync(fd, bytes, filled, size - filled, null);
@@ -197,18 +191,11 @@ export function readDocBytes(path: string, maxBytes: number): Uint8Array | numbe
   }
 }
 
-/**
- * Reads one doc and its override. Synchronous: thousands of small reads finish sooner than as promises.
- * `readAhead` is the doc's bytes when the read-ahead thread has read them already (read-ahead.ts).
- */
-export function readInput(
-  entry: InputEntry,
-  { readAhead }: { readonly readAhead?: DocBytes | undefined } = {},
-): { input: InputDoc } | { error: Diagnostic } {
+/** Reads one doc and its override. Synchronous: thousands of small reads finish sooner than as promises. */
+export function readInput(entry: InputEntry): { input: InputDoc } | { error: Diagnostic } {
   try {
-    const content = readAhead ?? readDocBytes(entry.path, MAX_INPUT_BYTES);
+    const content = readDocBytes(entry.path);
     if (typeof content === 'number') return { error: fileTooLarge(entry.file, content) };
-    if (!(content instanceof Uint8Array)) return { error: unreadableFile(entry.file, content) };
     if (entry.overridePath === undefined) return { input: { file: entry.file, content } };
     const override = {
       file: displayPath(entry.overridePath),

@@ -11,7 +11,6 @@ import type { InputDoc } from '../parse/input.js';
 import { parseInput } from '../pipeline.js';
 import type { Api, DocApi } from '../model/types.js';
 import { discoverInputs, readInput } from './inputs.js';
-import { ReadAhead } from './read-ahead.js';
 import { InputError } from './errors.js';
 import { createProgress } from './report.js';
 
@@ -20,14 +19,10 @@ export interface LoadedModel extends ModelResult {
   readonly docCount: number;
 }
 
-/** Below this many docs the parser reads every file itself: starting a thread costs about what 200 reads do. */
-const READ_AHEAD_MIN_DOCS = 200;
-
 /**
  * Reads and parses every doc under `paths`, one after another, with a progress line on a terminal for large
- * runs. Large runs read the files on a worker thread ahead of the parser (read-ahead.ts); parsing stays here
- * (worker threads that parsed were measured: on two cores they were slower and used more memory, because the
- * models and module texts have to be copied back to this thread).
+ * runs. (Worker threads were measured: on two cores they were slower and used more memory, because the
+ * models and module texts have to be copied back to this thread.)
  */
 export async function loadModel(
   paths: readonly string[],
@@ -43,18 +38,10 @@ export async function loadModel(
   if (docCount === 0) throw new InputError(`no doc files found in ${paths.join(', ')}`);
   const progress = createProgress(discovered.entries.length, 'parsing');
   const docs: ParsedDoc[] = discovered.unreadable.map((file) => ({ file, diagnostics: [] }));
-  const ahead =
-    discovered.entries.length >= READ_AHEAD_MIN_DOCS
-      ? new ReadAhead(discovered.entries.map((entry) => entry.path))
-      : undefined;
-  try {
-    discovered.entries.forEach((entry, index) => {
-      const read = readInput(entry, { readAhead: ahead?.take(index) });
-      docs.push('input' in read ? parse(read.input) : { file: entry.file, diagnostics: [read.error] });
-      progress.tick();
-    });
-  } finally {
-    await ahead?.stop();
+  for (const entry of discovered.entries) {
+    const read = readInput(entry);
+    docs.push('input' in read ? parse(read.input) : { file: entry.file, diagnostics: [read.error] });
+    progress.tick();
   }
   progress.done();
   const model = buildModel(docs, { ...options, strict });

@@ -77,7 +77,7 @@ describe('a one-shot listing (no stamps)', () => {
     const listed = await discoverInputs([dir], [], { stamps: false });
     expect(listed.diagnostics).toEqual([]);
     expect(listed.entries.every((entry) => entry.stamp === undefined)).toBe(true);
-    const read = listed.entries.map((entry) => readInput(entry));
+    const read = listed.entries.map(readInput);
     const tooLarge = read.flatMap((result) => ('error' in result ? [result.error] : []));
     expect(tooLarge).toEqual([
       expect.objectContaining({
