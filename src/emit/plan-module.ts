@@ -25,6 +25,7 @@ export function planModule(
   naming: Naming,
   numbers: NumberOptions = DEFAULT_NUMBER_OPTIONS,
 ): ModulePlan {
+  const forms = new Map<Field, NumberForm | undefined>();
   return {
     params: structs.params,
     responseFields: structs.responseFields,
@@ -33,6 +34,15 @@ export function planModule(
     members: (field) => structs.members(field),
     symbols: structs.symbols,
     names: apiNames(api.api, naming, structs.symbols),
-    numberForm: (field) => responseNumberForm(api.api, field, numbers),
+    // Asked for by a Number field's member and again by its spec: its role is read from its name once.
+    numberForm: (field) => {
+      if (field.kind !== 'number') return undefined;
+      let form = forms.get(field);
+      if (form === undefined) {
+        form = responseNumberForm(api.api, field, numbers);
+        forms.set(field, form);
+      }
+      return form;
+    },
   };
 }

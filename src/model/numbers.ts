@@ -45,7 +45,7 @@ export function numberRole(field: Pick<Field, 'name' | 'description'>): NumberRo
   const word = lastWord(field.name);
   // Plurals name lists of ids: `num_iids`, `tids`.
   if (ID_WORDS.has(word) || (word.endsWith('s') && ID_WORDS.has(word.slice(0, -1)))) return 'id';
-  const clause = (field.description ?? '').trim().split(CLAUSE_END)[0] ?? '';
+  const clause = (field.description ?? '').trim().split(CLAUSE_END, 1)[0] ?? '';
   return ID_CLAUSE.test(clause) ? 'id' : 'number';
 }
 
