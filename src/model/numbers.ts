@@ -38,7 +38,9 @@ function lastWord(name: string): string {
 
 /** Description evidence: the first clause names an id (`商品id`, `Item ID`, `委托订单号`, `商品数字编号`). */
 const ID_CLAUSE = /(?:^|[^A-Za-z])(?:id|ID|Id)$|(?:单号|编号)$/;
-const CLAUSE_END = /[，。,.;；:：(（\s]/;
+const CLAUSE_END = /[，。,.;；:：(（]/;
+/** Chinese descriptions often end their first clause with a space instead (`商品id 多个用逗号分隔`). */
+const WORD_END = /\s/;
 
 /** The role of a `Number` field, from its name, else the first clause of its description. */
 export function numberRole(field: Pick<Field, 'name' | 'description'>): NumberRole {
@@ -46,7 +48,8 @@ export function numberRole(field: Pick<Field, 'name' | 'description'>): NumberRo
   // Plurals name lists of ids: `num_iids`, `tids`.
   if (ID_WORDS.has(word) || (word.endsWith('s') && ID_WORDS.has(word.slice(0, -1)))) return 'id';
   const clause = (field.description ?? '').trim().split(CLAUSE_END, 1)[0] ?? '';
-  return ID_CLAUSE.test(clause) ? 'id' : 'number';
+  // The whole clause, for English (`Seller's master account ID`), and its first word, for the spaced form.
+  return ID_CLAUSE.test(clause) || ID_CLAUSE.test(clause.split(WORD_END, 1)[0] ?? '') ? 'id' : 'number';
 }
 
 export type Int64Form = 'string' | 'bigint';

@@ -23,6 +23,13 @@ describe('numberRole', () => {
     expect(numberRole({ name: 'value', description: '商品数字编号，用于查询' })).toBe('id');
     expect(numberRole({ name: 'value', description: '  卖家主账号ID。' })).toBe('id');
     expect(numberRole({ name: 'value', description: '数量，不是商品id' })).toBe('number');
+    expect(numberRole({ name: 'owner_member_seq_long', description: "Seller's master account ID" })).toBe(
+      'id',
+    );
+    expect(numberRole({ name: 'value', description: 'Item ID. The item' })).toBe('id');
+    expect(numberRole({ name: 'value', description: '商品id 多个用逗号分隔' })).toBe('id');
+    expect(numberRole({ name: 'value', description: 'Number of items. Not an ID' })).toBe('number');
+    expect(numberRole({ name: 'value', description: 'Android price' })).toBe('number');
   });
 
   it('goes by the last word of the name, whatever comes before it', () => {
