@@ -33,7 +33,7 @@ function runtimeImports(uses: ReadonlySet<string>): string {
 
 /** The module of one API, from the API and its struct plan (the struct pass's output). */
 export function emitApiModule(api: Api, structs: StructPlan, ctx: ApiModuleContext): ApiModule {
-  const plan = planModule(api, structs, ctx.naming, ctx.numbers);
+  const plan = planModule(api, structs, ctx.naming);
   const uses = new Set<string>(['API_SPEC', 'ApiSpec', 'apiSpecFromJson']);
   const request = requestClassView(api, plan);
   const init = requestInitView(api, plan, uses);

@@ -56,6 +56,11 @@ export interface StructPlan {
   members(field: Field): FieldList;
   /** The API's own symbols, which the struct names were chosen to avoid. */
   readonly symbols: ApiSymbolNames;
+  /**
+   * How a response field of kind `number` is delivered (undefined for other kinds): the form the shapes were
+   * told apart by, worked out once per field for the pass and the printers alike.
+   */
+  numberForm(field: Field): NumberForm | undefined;
 }
 
 /** What the names and shapes depend on besides the API: the naming patterns and how Numbers are delivered. */
@@ -191,11 +196,17 @@ export function planStructs(api: Api, options: StructPassOptions): StructPlan {
   ]);
   const params = uniqueFields(api.request);
   const responseFields = uniqueFields(api.response);
-  const shapes = new Shapes(
-    (field) => responseNumberForm(api.api, field, options.numbers),
-    params.fields,
-    responseFields.fields,
-  );
+  const forms = new Map<Field, NumberForm | undefined>();
+  const numberForm = (field: Field): NumberForm | undefined => {
+    if (field.kind !== 'number') return undefined;
+    let form = forms.get(field);
+    if (form === undefined) {
+      form = responseNumberForm(api.api, field, options.numbers);
+      forms.set(field, form);
+    }
+    return form;
+  };
+  const shapes = new Shapes(numberForm, params.fields, responseFields.fields);
   const byKey: Record<Side, Map<string, string>> = { request: new Map(), response: new Map() };
   const structs: StructDecl[] = [];
 
@@ -229,5 +240,6 @@ export function planStructs(api: Api, options: StructPassOptions): StructPlan {
     },
     members: (field) => shapes.members(field),
     symbols: names,
+    numberForm,
   };
 }
