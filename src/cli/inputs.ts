@@ -2,14 +2,15 @@ import {
   closeSync,
   fstatSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
   realpathSync,
   statSync,
   type Stats,
 } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { diagnostic } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
 import type { InputDoc } from '../generate.js';
@@ -33,6 +34,20 @@ export function displayPath(path: string, cwd = process.cwd()): string {
   return shown.split(sep).join('/');
 }
 
+/**
+ * What displayPath gives every file of the folder `dir` before the file's name: `displayPath(join(dir, name))`
+ * is `prefix + name` for a name that is not `.` or `..`. Worked out once per folder, not once per file (a
+ * folder of the whole platform is 5,000 files). test/cli/display-path.test.ts holds it to displayPath.
+ */
+export function displayPrefix(dir: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, dir);
+  if (rel === '') return '';
+  // Outside the working directory a file is shown by its path as given, which join() normalises (`./a` → `a`).
+  const shown = rel.startsWith('..') ? normalize(dir) : rel;
+  if (shown === '.' || shown === `.${sep}`) return '';
+  return (shown.endsWith(sep) ? shown : `${shown}${sep}`).split(sep).join('/');
+}
+
 /** Both spellings of a folder: as given, and with links resolved. */
 function folderIdentities(path: string): string[] {
   const given = resolve(path);
@@ -43,17 +58,25 @@ function folderIdentities(path: string): string[] {
   }
 }
 
-async function listFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
+/** A file found in an input folder: its path as given (joined), and as diagnostics show it. */
+interface FoundFile {
+  readonly path: string;
+  readonly file: string;
+}
+
+/**
+ * Every file under `dir`, dotfiles and `skip` folders left out. Synchronous: a folder of thousands of docs is
+ * listed sooner than through promises, and nothing else runs meanwhile.
+ */
+function listFiles(dir: string, skip: ReadonlySet<string>, found: FoundFile[]): void {
+  const prefix = displayPrefix(dir);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!folderIdentities(path).some((id) => skip.has(id))) files.push(...(await listFiles(path, skip)));
-    } else if (entry.isFile()) files.push(path);
+      if (!folderIdentities(path).some((id) => skip.has(id))) listFiles(path, skip, found);
+    } else if (entry.isFile()) found.push({ path, file: `${prefix}${entry.name}` });
   }
-  return files;
 }
 
 /** `page.txt` → `page.overrides.json` in the same folder. */
@@ -112,13 +135,15 @@ export async function discoverInputs(
   { stamps = true }: { readonly stamps?: boolean } = {},
 ): Promise<DiscoveredInputs> {
   const skip = new Set(skipFolders.flatMap(folderIdentities));
-  const files = new Set<string>();
+  const found: FoundFile[] = [];
   for (const path of paths) {
     const info = await stat(path);
-    if (info.isDirectory()) for (const file of await listFiles(path, skip)) files.add(file);
-    else files.add(path);
+    if (info.isDirectory()) listFiles(path, skip, found);
+    else found.push({ path, file: displayPath(path) });
   }
-  const sorted = [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // One entry per path (an input may be given twice, or inside another input), sorted by path.
+  const byPath = new Map(found.map((entry) => [entry.path, entry.file]));
+  const sorted = [...byPath.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const overrides = new Set(sorted.filter((file) => file.endsWith(OVERRIDE_SUFFIX)));
   const entries: InputEntry[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -126,7 +151,7 @@ export async function discoverInputs(
   const pages = new Set<string>();
   for (const path of sorted) {
     if (overrides.has(path)) continue;
-    const file = displayPath(path);
+    const file = byPath.get(path) ?? displayPath(path);
     // Most inputs have no override file at all: then no page needs the name of its own.
     const overridePath = overrides.size === 0 ? undefined : overridePathFor(path);
     if (overridePath !== undefined) pages.add(overridePath);
