@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { ConfigError, MAX_FETCH_CONCURRENCY } from './config.js';
 import { InputError, UsageError } from './errors.js';
 import { OutputError } from './output-error.js';
-import { TemplateError } from '../emit/templates.js';
+import { TemplateError } from '../emit/template-error.js';
 import { DEFAULTS, EXIT } from './options.js';
 import { terminalSafe } from '../model/terminal-text.js';
 import type { V8FlagSetter } from './one-shot-tuning.js';

@@ -8,6 +8,7 @@
  * Reading the files is the caller's job (see src/assets/templates.ts): this module does no I/O.
  */
 import Handlebars from 'handlebars';
+import { TemplateError } from './template-error.js';
 import type {
   ApiClientView,
   ApiModuleView,
@@ -44,8 +45,7 @@ export interface TemplateSource {
 
 export type TemplateSources = ReadonlyMap<TemplateFile, TemplateSource>;
 
-/** A template that does not compile or render: the message starts with `path:line:column:`. */
-export class TemplateError extends Error {}
+export { TemplateError };
 
 export interface Templates {
   readonly apiModule: (view: ApiModuleView) => string;
