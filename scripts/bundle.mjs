@@ -20,6 +20,8 @@ await build({
   platform: 'node',
   target: 'node20.19',
   external: ['ts-morph', 'typescript', 'cheerio'],
+  // string-width is loaded only for text that is not printable ASCII (see src/cli/string-width.ts).
+  alias: { 'string-width': `${root}src/cli/string-width.ts` },
   // Bundled CommonJS dependencies (handlebars) require Node's built-in modules.
   banner: {
     js: "import { createRequire as topgenRequire } from 'node:module';\nconst require = topgenRequire(import.meta.url);",
