@@ -3,7 +3,8 @@
 // same docs (converted to OpenAPI by `topgen openapi`), measured in the same run, as a ratio.
 // Flags: --no-tsc skips the type-check timings, --no-pages the text-page corpus, --runs N (default 3) sets how
 // many times openapi-typescript's generate and each type-check (of both outputs, and of a user file three ways)
-// run (topgen's generate runs OURS_PER_RUN times as often; medians are reported), --copies N (default 13) the copies of each real doc.
+// run (topgen's generate runs OURS_PER_RUN times as often; medians are reported), --copies N (default 13) the
+// copies of each real doc.
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -145,15 +146,16 @@ const peerDir = join(work, 'peer');
 mkdirSync(join(peerDir, 'src'), { recursive: true });
 const peerOut = join(peerDir, 'src', 'schema.ts');
 
-// Each run writes a folder of its own, and the earlier runs' folders are removed only after the last run: on a
-// filesystem whose inode allocator skips recently deleted inodes (ext4 without a journal does, for a minute or
-// more), creating 5,221 files right after deleting 5,221 costs the kernel up to ten times as much, a cost of the
-// benchmark's own cleanup rather than of the run being measured.
 // topgen's generate takes a tenth of the peer's, so a minute of load on the machine can fall on all of one of its
 // runs and on a sliver of the peer's: it runs this many times per peer run, spread between them, and the median
 // of all its runs is compared with the median of the peer's.
 const OURS_PER_RUN = 3;
 const OUR_RUNS = RUNS * OURS_PER_RUN;
+
+// Each run writes a folder of its own, and the earlier runs' folders are removed only after the last run: on a
+// filesystem whose inode allocator skips recently deleted inodes (ext4 without a journal does, for a minute or
+// more), creating 5,221 files right after deleting 5,221 costs the kernel up to ten times as much, a cost of the
+// benchmark's own cleanup rather than of the run being measured.
 const outputOf = (run) => join(work, `cli-large-${run}`);
 const topgenOut = outputOf(OUR_RUNS - 1);
 const ours = [];

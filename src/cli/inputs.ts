@@ -142,16 +142,16 @@ export async function discoverInputs(
     else found.push({ path, file: displayPath(path) });
   }
   // One entry per path (an input may be given twice, or inside another input), sorted by path.
-  const byPath = new Map(found.map((entry) => [entry.path, entry.file]));
-  const sorted = [...byPath.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const overrides = new Set(sorted.filter((file) => file.endsWith(OVERRIDE_SUFFIX)));
+  const sorted = [...new Map(found.map((entry) => [entry.path, entry.file]))].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const overrides = new Set(sorted.map(([path]) => path).filter((path) => path.endsWith(OVERRIDE_SUFFIX)));
   const entries: InputEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const unreadable: string[] = [];
   const pages = new Set<string>();
-  for (const path of sorted) {
+  for (const [path, file] of sorted) {
     if (overrides.has(path)) continue;
-    const file = byPath.get(path) ?? displayPath(path);
     // Most inputs have no override file at all: then no page needs the name of its own.
     const overridePath = overrides.size === 0 ? undefined : overridePathFor(path);
     if (overridePath !== undefined) pages.add(overridePath);

@@ -12,14 +12,6 @@ export interface ModulePlan extends StructPlan {
 }
 
 export function planModule(api: Api, structs: StructPlan, naming: Naming): ModulePlan {
-  return {
-    params: structs.params,
-    responseFields: structs.responseFields,
-    structs: structs.structs,
-    structName: (side, field) => structs.structName(side, field),
-    members: (field) => structs.members(field),
-    symbols: structs.symbols,
-    names: apiNames(api.api, naming, structs.symbols),
-    numberForm: (field) => structs.numberForm(field),
-  };
+  // The struct plan is a plain object (planStructs), so spreading it keeps every member it gains.
+  return { ...structs, names: apiNames(api.api, naming, structs.symbols) };
 }
