@@ -9,6 +9,7 @@
  */
 import Handlebars from 'handlebars';
 import { TemplateError } from './template-error.js';
+import { registerLeanEach, withFastLookups } from './template-runtime.js';
 import type {
   ApiClientView,
   ApiModuleView,
@@ -97,7 +98,7 @@ function templateFromSource(handlebars: typeof Handlebars, precompiled: string):
   const constants = [...names].map(([location, name]) => `const ${name} = ${location};\n`).join('');
   // The same evaluation Handlebars' own compile does (it builds each function with `new Function`).
   const spec = new Function(`${constants}return ${body};`)() as Parameters<typeof handlebars.template>[0];
-  return handlebars.template(spec);
+  return handlebars.template(withFastLookups(spec));
 }
 
 function partialName(file: TemplateFile): string {
@@ -128,6 +129,7 @@ export function compileTemplates(
   precompiled: ReadonlyMap<string, PrecompiledTemplate> = new Map(),
 ): Templates {
   const handlebars = Handlebars.create();
+  registerLeanEach(handlebars);
   const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
   for (const file of TEMPLATE_FILES) {
     const source = sources.get(file);
