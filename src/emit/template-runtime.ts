@@ -77,7 +77,7 @@ interface BlockOptions {
     readonly blockParams?: number;
   };
   readonly inverse: (context: unknown) => string;
-  readonly data?: Record<string, unknown>;
+  readonly data?: Record<string, unknown> | null;
 }
 
 /**
@@ -94,8 +94,9 @@ export function registerLeanEach(handlebars: typeof Handlebars): void {
     if (fn === undefined) throw new handlebars.Exception('#each needs a block: {{#each …}}…{{/each}}');
     let items = context;
     if (typeof items === 'function') items = (items as (this: unknown) => unknown).call(this);
+    // As Handlebars: no frame (no `@index` and the like) when the render has no data.
     const data =
-      options.data === undefined
+      options.data === undefined || options.data === null
         ? undefined
         : (handlebars.createFrame(options.data) as Record<string, unknown>);
     const withParams = (fn.blockParams ?? 0) > 0;
