@@ -314,7 +314,7 @@ console.log('\ngoals:');
 for (const [goal, met] of goals) console.log(`  ${met ? 'met    ' : 'NOT met'} ${goal}`);
 // The 2 s goal is absolute, and this machine's speed moves both tools alike: say how fast the machine would have
 // to be for this run's ratio to meet it, in the peer's own time.
-const peerSecondsFor2s = 2000 / (gen.ours.wallMs / gen.theirs.wallMs) / 1000;
+const peerSecondsFor2s = (2 * gen.theirs.wallMs) / gen.ours.wallMs;
 console.log(
   `  (at this run's ratio, generate takes 2 s where openapi-typescript takes ${peerSecondsFor2s.toFixed(1)} s;` +
     ` it took ${(gen.theirs.wallMs / 1000).toFixed(1)} s in this run)`,

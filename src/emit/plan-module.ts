@@ -1,7 +1,7 @@
 /**
- * Everything one API module's printers read: the API's own symbol names, the struct plan the struct pass made
- * (src/model/passes/structs.ts: which fields share an interface and its name), and how each response Number
- * is delivered. Nothing here names a struct: the plan only reads the model.
+ * Everything one API module's printers read: the API's own symbol names and the struct plan the struct pass made
+ * (src/model/passes/structs.ts: which fields share an interface and its name, and how each response Number is
+ * delivered). Nothing here names a struct: the plan only reads the model.
  */
 import type { Api } from '../model/types.js';
 import type { StructPlan } from '../model/passes/structs.js';
