@@ -34,9 +34,6 @@ await build({
 const { loadTemplateSources } = await import(`${root}dist/assets/templates.js`);
 const { precompileTemplate } = await import(`${root}dist/emit/templates.js`);
 const precompiled = Object.fromEntries(
-  [...loadTemplateSources()].map(([file, { text }]) => [
-    file,
-    { source: text, code: precompileTemplate(text) },
-  ]),
+  [...loadTemplateSources()].map(([file, { text }]) => [file, { source: text, ...precompileTemplate(text) }]),
 );
 writeFileSync(`${root}dist/templates.json`, `${JSON.stringify(precompiled)}\n`);

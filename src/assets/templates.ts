@@ -54,6 +54,9 @@ export function loadTemplateSources(overrideDir?: string): Map<TemplateFile, Tem
 /** Where the build keeps the compiled code of the built-in templates (scripts/bundle.mjs writes it). */
 export const PRECOMPILED_TEMPLATES = join('dist', 'templates.json');
 
+/** An entry from another build (one without an engine, say) is not used: its template is compiled anew. */
+const ENGINES: ReadonlySet<unknown> = new Set(['direct', 'handlebars']);
+
 /**
  * The build's compiled code of the built-in templates, by file name; empty when there is none (running from
  * src/) or it cannot be read. compileTemplates uses an entry only for the very text it was made from.
@@ -68,7 +71,8 @@ export function loadPrecompiledTemplates(): Map<string, PrecompiledTemplate> {
           typeof entry[1] === 'object' &&
           entry[1] !== null &&
           typeof (entry[1] as PrecompiledTemplate).source === 'string' &&
-          typeof (entry[1] as PrecompiledTemplate).code === 'string',
+          typeof (entry[1] as PrecompiledTemplate).code === 'string' &&
+          ENGINES.has((entry[1] as PrecompiledTemplate).engine),
       ),
     );
   } catch {

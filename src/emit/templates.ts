@@ -8,8 +8,9 @@
  * Reading the files is the caller's job (see src/assets/templates.ts): this module does no I/O.
  */
 import Handlebars from 'handlebars';
+import { compileDirect, directTemplate } from './template-compiler.js';
 import { TemplateError } from './template-error.js';
-import { registerLeanEach, withFastLookups } from './template-runtime.js';
+import { directRuntime, registerLeanEach, withFastLookups, type PartialInvoker } from './template-runtime.js';
 import type {
   ApiClientView,
   ApiModuleView,
@@ -105,20 +106,32 @@ function partialName(file: TemplateFile): string {
   return file.replace(/(\.ts)?\.hbs$/, '');
 }
 
-/** A template's source text and the code Handlebars precompiles it into (see precompileTemplate). */
-export interface PrecompiledTemplate {
-  readonly source: string;
+/**
+ * A template's code: compileDirect's (engine `direct`) for a template within its subset, which all built-in
+ * templates are; Handlebars' precompiled specification source (engine `handlebars`) for any other.
+ */
+export interface TemplateCode {
+  readonly engine: 'direct' | 'handlebars';
   readonly code: string;
 }
 
-/**
- * The code Handlebars compiles a template's text into, with topgen's options. The build keeps it for the
- * built-in templates (dist/templates.json), so that a run compiles only the templates a user overrides.
- */
-export function precompileTemplate(text: string): string {
-  // (Its types call the precompiled source a specification; it is the specification's source text.)
-  return String(Handlebars.precompile(text, OPTIONS));
+/** A template's source text and the code it compiles to (see precompileTemplate). */
+export interface PrecompiledTemplate extends TemplateCode {
+  readonly source: string;
 }
+
+/**
+ * The code a template's text compiles to, with topgen's options. The build keeps it for the built-in templates
+ * (dist/templates.json), so that a run compiles only the templates a user overrides.
+ */
+export function precompileTemplate(text: string): TemplateCode {
+  const direct = compileDirect(text);
+  if (direct !== undefined) return { engine: 'direct', code: direct };
+  // (Its types call the precompiled source a specification; it is the specification's source text.)
+  return { engine: 'handlebars', code: String(Handlebars.precompile(text, OPTIONS)) };
+}
+
+type TemplateFunction = (context: unknown, options?: { data?: unknown; partial?: boolean }) => string;
 
 /**
  * Compiles every template. `precompiled` (the build's code of the built-in templates) is used for a file whose
@@ -130,21 +143,29 @@ export function compileTemplates(
 ): Templates {
   const handlebars = Handlebars.create();
   registerLeanEach(handlebars);
-  const compiled = new Map<TemplateFile, Handlebars.TemplateDelegate>();
+  const runtime = directRuntime(handlebars);
+  // Every template is a partial of every other, whichever engine runs either: directly compiled code calls
+  // these, Handlebars' code its registered partials.
+  const partials = new Map<string, PartialInvoker>();
+  const compiled = new Map<TemplateFile, TemplateFunction>();
   for (const file of TEMPLATE_FILES) {
     const source = sources.get(file);
     if (source === undefined) throw new TemplateError(`template ${file} is missing`);
-    let template: Handlebars.TemplateDelegate;
+    let template: TemplateFunction;
+    let built: TemplateCode;
     try {
-      // Precompiling checks syntax and helper names now, not at the first render.
-      const built = precompiled.get(file);
-      const code = built?.source === source.text ? built.code : precompileTemplate(source.text);
-      template = templateFromSource(handlebars, code);
+      // Compiling checks syntax and helper names now, not at the first render.
+      const kept = precompiled.get(file);
+      built = kept?.source === source.text ? kept : precompileTemplate(source.text);
+      template =
+        built.engine === 'direct'
+          ? directTemplate(built.code, runtime, partials)
+          : (templateFromSource(handlebars, built.code) as TemplateFunction);
     } catch (error) {
       throw templateError(error, source.path);
     }
     // A render error names the innermost template it happened in, partials included.
-    const named: Handlebars.TemplateDelegate = (context, options) => {
+    const named: TemplateFunction = (context, options) => {
       try {
         return template(context, options);
       } catch (error) {
@@ -152,12 +173,19 @@ export function compileTemplates(
       }
     };
     compiled.set(file, named);
-    handlebars.registerPartial(partialName(file), named);
+    handlebars.registerPartial(partialName(file), named as Handlebars.TemplateDelegate);
+    // Handlebars' code starts a partial's own render from the caller's data frame (`@root` and all).
+    partials.set(
+      partialName(file),
+      built.engine === 'direct'
+        ? (context, data) => named(context, { data, partial: true })
+        : (context, data) => named(context, { data }),
+    );
   }
   const render =
     <T>(file: TemplateFile) =>
     (view: T): string =>
-      (compiled.get(file) as Handlebars.TemplateDelegate<T>)(view);
+      (compiled.get(file) as TemplateFunction)(view);
   return {
     apiModule: render<ApiModuleView>('api-module.ts.hbs'),
     clientMethod: render<ClientMethodView>('client-method.ts.hbs'),

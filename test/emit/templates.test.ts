@@ -9,6 +9,7 @@ import {
 } from '../../src/assets/templates.js';
 import { topgenRoot } from '../../src/assets/package-root.js';
 import { compileTemplates, emitPackage, TEMPLATE_FILES, TemplateError } from '../../src/emit/index.js';
+import type { TemplateFile } from '../../src/emit/templates.js';
 import { precompileTemplate } from '../../src/emit/templates.js';
 import { TEMPLATES } from '../helpers/templates.js';
 import { contractRuntime, seedApis } from './support/build.js';
@@ -81,6 +82,18 @@ describe('templates', () => {
     expect(text.endsWith(`// ${position} \\" ${position}\n`)).toBe(true);
   });
 
+  it('render a template outside the directly compiled subset with Handlebars, calling and called by the others', () => {
+    // `{{#with this}}` around a whole template changes none of its output, and only Handlebars runs it.
+    const wrapped = (file: TemplateFile) => `{{#with this}}\n${BUILT_IN.get(file)?.text ?? ''}{{/with}}\n`;
+    const builtIn = emit();
+    // api-module calls the others as partials; interface is one of them.
+    for (const file of ['api-module.ts.hbs', 'interface.ts.hbs'] as const) {
+      expect(precompileTemplate(wrapped(file)).engine).toBe('handlebars');
+      expect([...emit(withOverride(file, wrapped(file)))]).toEqual([...builtIn]);
+    }
+    expect(precompileTemplate(BUILT_IN.get('interface.ts.hbs')?.text ?? '').engine).toBe('direct');
+  });
+
   it('never escape values: view values are already escaped for TypeScript', () => {
     const text = emit().get('src/apis/alibaba.damai.maizuo.openapi.user.register.byauthcode.ts') ?? '';
     expect(text).not.toMatch(/&#x27;|&quot;|&amp;|&lt;/);
@@ -125,19 +138,19 @@ describe('templates compiled by the build (dist/templates.json)', () => {
 
   it('are used for the very text they were made from, and render what compiling it here renders', () => {
     const precompiled = new Map(
-      [...BUILT_IN].map(([file, { text }]) => [file, { source: text, code: precompileTemplate(text) }]),
+      [...BUILT_IN].map(([file, { text }]) => [file, { source: text, ...precompileTemplate(text) }]),
     );
     const fromBuild = emit(compileTemplates(BUILT_IN, precompiled));
     expect([...fromBuild]).toEqual([...emit()]);
     // The build's code is what runs: code made from another text shows in the output.
     const base = BUILT_IN.get('request-base.ts.hbs')?.text ?? '';
-    precompiled.set('request-base.ts.hbs', { source: base, code: precompileTemplate(`${base}// built\n`) });
+    precompiled.set('request-base.ts.hbs', { source: base, ...precompileTemplate(`${base}// built\n`) });
     expect(request(compileTemplates(BUILT_IN, precompiled))).toMatch(/\/\/ built\n$/);
   });
 
   it('are ignored for a template whose text is not the one they were made from (an override, an edit)', () => {
     const stale = new Map([
-      ['request-base.ts.hbs', { source: 'old text', code: precompileTemplate('stale\n') }],
+      ['request-base.ts.hbs', { source: 'old text', ...precompileTemplate('stale\n') }],
     ]);
     expect(request(compileTemplates(BUILT_IN, stale))).toBe(request(TEMPLATES));
   });
@@ -145,7 +158,10 @@ describe('templates compiled by the build (dist/templates.json)', () => {
   it.skipIf(!existsSync(join(topgenRoot(), PRECOMPILED_TEMPLATES)))(
     'are written by the build for every built-in template',
     () => {
-      expect([...loadPrecompiledTemplates().keys()].sort()).toEqual([...TEMPLATE_FILES].sort());
+      const built = loadPrecompiledTemplates();
+      expect([...built.keys()].sort()).toEqual([...TEMPLATE_FILES].sort());
+      // Every built-in template keeps to what template-compiler.ts compiles directly.
+      for (const [file, { engine }] of built) expect(engine, file).toBe('direct');
     },
   );
 });
