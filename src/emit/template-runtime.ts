@@ -1,7 +1,8 @@
 /**
- * Parts of Handlebars' runtime made lean for what topgen does with it: render many small views, 100,000+
- * member lines for a platform-sized package. Each behaves as Handlebars' own (4.7) for every template; only
- * the work per value and per iteration is less.
+ * Handlebars' runtime steps made lean for what topgen does with them: render many small views, 100,000+ member
+ * lines for a platform-sized package. DirectRuntime serves the code template-compiler.ts writes; the lean `#each`
+ * and lookups serve the templates Handlebars compiles itself. Each behaves as Handlebars' own (4.7) for every
+ * template; only the work per value and per iteration is less.
  */
 import type Handlebars from 'handlebars';
 

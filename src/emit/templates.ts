@@ -2,7 +2,8 @@
  * The output templates (templates/*.hbs), compiled by the build (the built-in ones) or once per run (overrides).
  * Handlebars runs with `noEscape`, `strict` and `knownHelpersOnly`: every value it receives is already escaped for
  * its place by safe.ts, a missing value is an error rather than an empty string, and a template can call only
- * Handlebars' built-in helpers.
+ * Handlebars' built-in helpers. A template within template-compiler.ts' subset (every built-in one) runs as code
+ * that compiler writes, with Handlebars' results; any other as Handlebars' own compiled code.
  *
  * Every template is also a partial under its name without the extension (`interface.ts.hbs` → `interface`).
  * Reading the files is the caller's job (see src/assets/templates.ts): this module does no I/O.
@@ -174,7 +175,9 @@ export function compileTemplates(
     };
     compiled.set(file, named);
     handlebars.registerPartial(partialName(file), named as Handlebars.TemplateDelegate);
-    // Handlebars' code starts a partial's own render from the caller's data frame (`@root` and all).
+    // Called as a partial, Handlebars' code would look for its caller's helpers and partials in the options, which
+    // direct code has none of: it renders as a top-level template, from the caller's data frame (`@root` and all,
+    // which a top-level render keeps when the frame has a root).
     partials.set(
       partialName(file),
       built.engine === 'direct'
