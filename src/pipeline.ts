@@ -24,6 +24,7 @@ import {
   type ApiModuleContext,
   type EmitOptions,
   type GeneratedFiles,
+  TemplateError,
 } from './emit/index.js';
 import { diagnostic } from './model/diagnostics.js';
 import type { Api } from './model/types.js';
@@ -81,7 +82,9 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Emits the package for a model. Should emitting fail on one API (a defect in topgen that some doc triggers),
  * that doc costs only itself: each API is tried alone to find the culprits, which are reported as
- * `internal-error` and skipped, and the rest is emitted. A failure no single API explains is rethrown.
+ * `internal-error` and skipped, and the rest is emitted. A failure no single API explains is rethrown, and so is
+ * a template's error: a mistake in an override template is the user's to fix, and whichever APIs it shows in,
+ * the run stops with its file and line rather than writing a package without them.
  */
 export function emitIsolatingFailures(
   model: ModelResult,
@@ -90,6 +93,7 @@ export function emitIsolatingFailures(
   try {
     return { ...model, files: emit(model.apis) };
   } catch (error) {
+    if (error instanceof TemplateError) throw error;
     const failures = new Map<Api, string>();
     for (const api of model.apis) {
       try {

@@ -156,6 +156,24 @@ describe('topgen generate / check', () => {
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/^topgen: tpl\/spec\.ts\.hbs:\d+: syntax error/m);
   });
+
+  it('stops on an override that fails to render in an API module, and leaves the output as it was', async () => {
+    const dir = workspace();
+    expect((await topgen(['generate'], dir)).status).toBe(0);
+    const before = readFileSync(join(dir, 'generated', 'src', 'index.ts'), 'utf8');
+    mkdirSync(join(dir, 'tpl'));
+    // Rendered for every struct of every API module: a template's mistake, not one doc's.
+    writeFileSync(
+      join(dir, 'tpl', 'interface.ts.hbs'),
+      '{{doc}}export interface {{name}} {\n  {{nmae}}\n}\n',
+    );
+    const broken = await topgen(['generate', '--templates', 'tpl'], dir);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^topgen: tpl\/interface\.ts\.hbs:2:5: "nmae" is not defined here$/m);
+    expect(broken.stderr).not.toContain('internal-error');
+    expect(readFileSync(join(dir, 'generated', 'src', 'index.ts'), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'generated', 'src', 'apis'))).toBe(true);
+  });
 });
 
 describe('topgen parse', () => {

@@ -6,7 +6,7 @@ import { emitIsolatingFailures, generate, runDocPasses } from '../../src/generat
 import { MAX_FIELD_DEPTH } from '../../src/model/passes/depth.js';
 import type { DocApi, DocField } from '../../src/model/types.js';
 import { MAX_MODULE_STEM, moduleStem } from '../../src/naming/api-names.js';
-import { emitPackage } from '../../src/emit/index.js';
+import { emitPackage, TemplateError } from '../../src/emit/index.js';
 import { loadRuntimeSources } from '../../src/assets/runtime-sources.js';
 import { DEFAULT_EMIT, readDocs } from '../helpers/pipeline.js';
 import { TEMPLATES } from '../helpers/templates.js';
@@ -201,5 +201,13 @@ describe('a doc that makes the emitter fail', () => {
         throw new Error('whole package');
       }),
     ).toThrow('whole package');
+    // A template's mistake is the user's, even when only one API's module shows it: the run stops on it.
+    expect(() =>
+      emitIsolatingFailures(model, (apis) => {
+        if (apis.some((api) => api.api === 'taobao.cursed.get'))
+          throw new TemplateError('tpl/interface.ts.hbs:2:5: "nmae" is not defined here');
+        return emitPackage(apis, options);
+      }),
+    ).toThrow(TemplateError);
   });
 });
