@@ -99,7 +99,9 @@ function asPath(node: Located | undefined): PathNode {
  * compiler below keeps the same rule: `{{#if a}}{{b}}{{else}}{{b}}{{/if}}` reports a missing `b` at the first.
  */
 function programKey(node: ProgramNode | undefined): string {
-  return node === undefined ? '-' : JSON.stringify(node.body.map(statementKey));
+  if (node === undefined) return '-';
+  // Comments and emptied text (`~`, standalone lines) give Handlebars no opcode, so they do not tell programs apart.
+  return JSON.stringify(node.body.map(statementKey).filter((key) => key !== undefined));
 }
 
 function pathKey(node: Located | undefined, strict: boolean): unknown {
@@ -112,10 +114,12 @@ function pathKey(node: Located | undefined, strict: boolean): unknown {
 
 function statementKey(node: Located): unknown {
   switch (node.type) {
-    case 'ContentStatement':
-      return ['content', (node as ContentNode).value];
+    case 'ContentStatement': {
+      const { value } = node as ContentNode;
+      return value === '' ? undefined : ['content', value];
+    }
     case 'CommentStatement':
-      return 'comment';
+      return undefined;
     case 'MustacheStatement':
       return ['value', pathKey((node as MustacheNode).path, true)];
     case 'BlockStatement': {

@@ -97,7 +97,7 @@ const { body } = fc.letrec<{ body: string; statement: string; block: string }>((
       path,
       tie('body'),
       fc.option(tie('body'), { nil: undefined }),
-      fc.constantFrom('inline', 'standalone', 'chained', 'inverted'),
+      fc.constantFrom('inline', 'standalone', 'chained', 'inverted', 'twin'),
       path,
     )
     .map(([helper, argument, fn, inverse, form, chainedArgument]) => {
@@ -110,6 +110,9 @@ const { body } = fc.letrec<{ body: string; statement: string; block: string }>((
           return `${open}${fn}{{else if ${chainedArgument}}}${inverse ?? ''}{{else}}${fn}${close}`;
         case 'inverted':
           return `{{^${helper} ${argument}}}${fn}${close}`;
+        case 'twin':
+          // The same program twice, once behind a comment: one program to Handlebars, errors at the first.
+          return `${open}${fn}{{else}}{{! twin }}${fn}${close}`;
         default:
           return `${open}${fn}${inverse === undefined ? '' : `{{else}}${inverse}`}${close}`;
       }
@@ -174,6 +177,10 @@ describe('direct template compiler', () => {
       ['{{#each list}}{{@index}}{{/each}}', { list: { x: 1 } }],
       ['{{a.length}}', { a: 'text' }],
       ['{{a}}', null],
+      // Programs equal but for comments and emptied text are one to Handlebars: the first position is reported.
+      ['{{#if a}}{{b}}{{else}}{{! note }}{{b}}{{/if}}', { a: false }],
+      ['{{#if a}}{{b}}{{else}} {{~b}}{{/if}}', { a: false }],
+      ['{{#if a}}{{b}}{{else}}{{this.b}}{{/if}}', { a: false }],
       // A partial is an own member of the partials Handlebars knows, never one of Object.prototype's.
       ['{{> toString}}{{> constructor}}', {}],
     ];
