@@ -134,6 +134,10 @@ const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     fc.constantFrom(null, undefined, lambda),
     fc.array(tie('value'), { maxLength: 3 }),
     fc.sparseArray(tie('value'), { maxLength: 3 }),
+    fc.array(tie('value'), { maxLength: 3 }).map((list) => new Set(list)),
+    fc
+      .array(fc.tuple(fc.constantFrom('a', 'n', 'k'), tie('value')), { maxLength: 3 })
+      .map((pairs) => new Map(pairs)),
     fc.record(
       { a: tie('value'), b: tie('value'), n: tie('value'), list: tie('value'), obj: tie('value') },
       { requiredKeys: [] },
