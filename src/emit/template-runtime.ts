@@ -145,6 +145,17 @@ export function eachItems(
 }
 
 /**
+ * A new data frame over the render's (`@root` and the rest seen through it), as Handlebars makes for each `#each`
+ * and a top-level render; none when the render has no data, so no `@index` and the like.
+ */
+function childFrame(
+  handlebars: typeof Handlebars,
+  data: DataFrame | null | undefined,
+): DataFrame | undefined {
+  return data ? (handlebars.createFrame(data) as DataFrame) : undefined;
+}
+
+/**
  * Handlebars' `#each` helper on eachItems, for the templates Handlebars itself renders (see
  * template-compiler.ts). One options object serves all items; block params are built only for a block that
  * declares them. (Context paths exist only under the `trackIds` compile option, which topgen never sets.)
@@ -154,11 +165,7 @@ export function registerLeanEach(handlebars: typeof Handlebars): void {
     if (options === undefined) throw new handlebars.Exception('Must pass iterator to #each');
     const { fn, inverse } = options;
     if (fn === undefined) throw new handlebars.Exception('#each needs a block: {{#each …}}…{{/each}}');
-    // As Handlebars: no frame (no `@index` and the like) when the render has no data.
-    const frame =
-      options.data === undefined || options.data === null
-        ? undefined
-        : (handlebars.createFrame(options.data) as Record<string, unknown>);
+    const frame = childFrame(handlebars, options.data);
     const withParams = (fn.blockParams ?? 0) > 0;
     // Handlebars' programs read `data` and `blockParams` from it and keep nothing: one object serves all items.
     const blockOptions: { data?: unknown; blockParams?: unknown[] } = { data: frame };
@@ -260,8 +267,6 @@ export function directRuntime(handlebars: typeof Handlebars): DirectRuntime {
     return slowLookup(object, name);
   };
   const noop: DirectProgram = () => '';
-  const frameOf = (data: DataFrame | undefined): DataFrame | undefined =>
-    data ? (handlebars.createFrame(data) as DataFrame) : undefined;
   return {
     nullContext: Object.seal({}),
     noop,
@@ -289,7 +294,7 @@ export function directRuntime(handlebars: typeof Handlebars): DirectRuntime {
       return eachItems(
         self,
         items,
-        frameOf(data),
+        childFrame(handlebars, data),
         (item, _key, frame) => fn(item, frame ?? data),
         (context) => inverse(context, data),
       );
@@ -308,7 +313,7 @@ export function directRuntime(handlebars: typeof Handlebars): DirectRuntime {
     },
     initData(context, data) {
       if (data && 'root' in data) return data;
-      const frame = frameOf(data) ?? {};
+      const frame = childFrame(handlebars, data) ?? {};
       frame.root = context;
       return frame;
     },

@@ -61,7 +61,8 @@ export interface Templates {
   readonly readme: (view: ReadmeView) => string;
 }
 
-const OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
+/** Handlebars' compile options for every template (see the module comment). */
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
 
 /** Handlebars reports positions as `- line:column` (compile and render errors) or `on line N` (parse errors). */
 function templateError(error: unknown, path: string): TemplateError {
@@ -129,7 +130,7 @@ export function precompileTemplate(text: string): TemplateCode {
   const direct = compileDirect(text);
   if (direct !== undefined) return { engine: 'direct', code: direct };
   // (Its types call the precompiled source a specification; it is the specification's source text.)
-  return { engine: 'handlebars', code: String(Handlebars.precompile(text, OPTIONS)) };
+  return { engine: 'handlebars', code: String(Handlebars.precompile(text, TEMPLATE_OPTIONS)) };
 }
 
 type TemplateFunction = (context: unknown, options?: { data?: unknown; partial?: boolean }) => string;
@@ -178,12 +179,8 @@ export function compileTemplates(
     // Called as a partial, Handlebars' code would look for its caller's helpers and partials in the options, which
     // direct code has none of: it renders as a top-level template, from the caller's data frame (`@root` and all,
     // which a top-level render keeps when the frame has a root).
-    partials.set(
-      partialName(file),
-      built.engine === 'direct'
-        ? (context, data) => named(context, { data, partial: true })
-        : (context, data) => named(context, { data }),
-    );
+    const asPartial = built.engine === 'direct';
+    partials.set(partialName(file), (context, data) => named(context, { data, partial: asPartial }));
   }
   const render =
     <T>(file: TemplateFile) =>

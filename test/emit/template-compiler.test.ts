@@ -6,25 +6,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { topgenRoot } from '../../src/assets/package-root.js';
 import { compileDirect, directTemplate } from '../../src/emit/template-compiler.js';
 import { directRuntime, type PartialInvoker } from '../../src/emit/template-runtime.js';
-
-// The options topgen compiles every template with (see src/emit/templates.ts).
-const OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
-
-/** What a render gives: its text, or the message of what it threw (compiling included). */
-function outcome(render: () => string): string {
-  try {
-    return `ok: ${JSON.stringify(render())}`;
-  } catch (error) {
-    return `threw: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
+import { TEMPLATE_OPTIONS } from '../../src/emit/templates.js';
+import { outcome } from './support/outcome.js';
 
 /** Handlebars as it comes, with `part` as a partial. */
 function stock(text: string, partText: string, context: unknown): string {
   return outcome(() => {
     const handlebars = Handlebars.create();
-    handlebars.registerPartial('part', handlebars.compile(partText, OPTIONS));
-    return handlebars.compile(text, OPTIONS)(context);
+    handlebars.registerPartial('part', handlebars.compile(partText, TEMPLATE_OPTIONS));
+    return handlebars.compile(text, TEMPLATE_OPTIONS)(context);
   });
 }
 

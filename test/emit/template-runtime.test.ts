@@ -2,16 +2,15 @@ import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { registerLeanEach, withFastLookups } from '../../src/emit/template-runtime.js';
-
-// The options topgen compiles every template with (see src/emit/templates.ts).
-const OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
+import { TEMPLATE_OPTIONS } from '../../src/emit/templates.js';
+import { outcome } from './support/outcome.js';
 
 type Render = (context: unknown) => string;
 
 /** Handlebars as it comes. */
 function stock(text: string): Render {
   const handlebars = Handlebars.create();
-  const template = handlebars.compile(text, OPTIONS);
+  const template = handlebars.compile(text, TEMPLATE_OPTIONS);
   return (context) => template(context);
 }
 
@@ -19,19 +18,10 @@ function stock(text: string): Render {
 function lean(text: string): Render {
   const handlebars = Handlebars.create();
   registerLeanEach(handlebars);
-  const code = String(Handlebars.precompile(text, OPTIONS));
+  const code = String(Handlebars.precompile(text, TEMPLATE_OPTIONS));
   const spec = new Function(`return ${code};`)() as Parameters<typeof Handlebars.template>[0];
   const template = handlebars.template(withFastLookups(spec));
   return (context) => template(context);
-}
-
-/** What a render gives: its text, or the message of what it threw. */
-function outcome(render: Render, context: unknown): string {
-  try {
-    return `ok: ${render(context)}`;
-  } catch (error) {
-    return `threw: ${error instanceof Error ? error.message : String(error)}`;
-  }
 }
 
 const TEMPLATES = [
@@ -66,7 +56,10 @@ describe('lean template runtime', () => {
       fc.property(items, fc.string({ maxLength: 3 }), (collection, name) => {
         for (const pair of pairs) {
           const context = { items: collection, name };
-          expect(outcome(pair.lean, context), pair.text).toBe(outcome(pair.stock, context));
+          expect(
+            outcome(() => pair.lean(context)),
+            pair.text,
+          ).toBe(outcome(() => pair.stock(context)));
         }
       }),
       { numRuns: 300 },
@@ -93,7 +86,8 @@ describe('lean template runtime', () => {
       new WithGetter(),
       { a: 'one', b: { c: 'two' }, list: ['primitive'] },
     ];
-    for (const context of contexts) expect(outcome(leanRender, context)).toBe(outcome(stockRender, context));
+    for (const context of contexts)
+      expect(outcome(() => leanRender(context))).toBe(outcome(() => stockRender(context)));
     // A `constructor` member is left to Handlebars' own checks, which refuse a prototype's constructor.
     const constructorText = '{{constructor}}|{{#each list}}{{constructor}}{{/each}}';
     const withConstructor = [
@@ -101,7 +95,9 @@ describe('lean template runtime', () => {
       { constructor: 'x', list: [Object.prototype] },
     ];
     for (const context of withConstructor)
-      expect(outcome(lean(constructorText), context)).toBe(outcome(stock(constructorText), context));
+      expect(outcome(() => lean(constructorText)(context))).toBe(
+        outcome(() => stock(constructorText)(context)),
+      );
   });
 
   it('closes an unfinished iterator when the block throws, as Handlebars does', () => {
@@ -117,14 +113,14 @@ describe('lean template runtime', () => {
         }
       },
     });
-    const stockOutcome = outcome(stock(text), { items: iterable('stock') });
-    const leanOutcome = outcome(lean(text), { items: iterable('lean') });
+    const stockOutcome = outcome(() => stock(text)({ items: iterable('stock') }));
+    const leanOutcome = outcome(() => lean(text)({ items: iterable('lean') }));
     expect(leanOutcome).toBe(stockOutcome);
     expect(leanOutcome).toMatch(/^threw: "missing" not defined/);
     expect(closed).toEqual({ stock: 1, lean: 1 });
   });
 
   it('reports an #each without a block', () => {
-    expect(outcome(lean('{{each items}}'), { items: [1] })).toMatch(/#each needs a block/);
+    expect(outcome(() => lean('{{each items}}')({ items: [1] }))).toMatch(/#each needs a block/);
   });
 });
