@@ -9,14 +9,16 @@
  */
 export type ApiAccess = 'read' | 'write';
 
-/** Last segments that are reads as they stand. */
+/**
+ * Last segments that are reads as they stand. Not `check`: TOP uses it for reads (`tracecode.check`) and for
+ * decisions (`taobao.rdc.aligenius.refunds.check` approves refunds), so it stays a write.
+ */
 const READ_VERBS: ReadonlySet<string> = new Set([
   'get',
   'query',
   'search',
   'list',
   'count',
-  'check',
   'find',
   'exists',
   'view',
@@ -28,10 +30,17 @@ const READ_VERBS: ReadonlySet<string> = new Set([
   'download',
 ]);
 
-/** Segments starting with one of these read verbs are reads too: `getbyorder`, `queryorder`, `findbyid`. */
-const READ_PREFIX = /^(?:get|query|search|list|find|count)(?:[a-z0-9]|$)/;
-/** …and so are batch reads: `multiget`, `batchget`, `batchquery`. */
-const READ_SUFFIX = /(?:get|query|search)$/;
+/**
+ * Segments starting with a read verb are reads too (`getbyorder`, `queryorder`, `listuserroles`, `findbyid`),
+ * but not the English words that merely start like one: `listing` (`taobao.item.update.listing` puts an item on
+ * sale), `listen`. `count` is left out as a prefix: `countersign`, `counteroffer`.
+ */
+const READ_PREFIX = /^(?:get|query|search|list(?!ing|en)|find)(?:[a-z0-9]|$)/;
+/**
+ * …and so are batch reads ending in a read verb (`multiget`, `batchget`, `batchquery`, `flightsearch`), but not
+ * the English words that end like one: `target`, `budget`, `widget`, `gadget`, `nugget`, `forget`, `research`.
+ */
+const READ_SUFFIX = /(?:query|(?<!re)search|(?<!tar|bud|wid|gad|nug|for)get)$/;
 
 /** Read or write, from the verb in the last segment of an API name (`taobao.trade.get` → read). */
 export function accessFromName(method: string): ApiAccess {

@@ -67,25 +67,52 @@ export function answerHeaders(answer: HttpAnswer): Headers {
   return headers;
 }
 
-/** Error codes of a connection that failed before any byte of the request could be written. */
+/**
+ * Error codes of a connection that failed before any byte of the request could be written, when the failing
+ * system call was the connect or the name lookup: Linux also reports EHOSTUNREACH and ENETUNREACH on a read
+ * or write of a connection that was up, after the request may have left.
+ */
 const UNSENT_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
 ]);
+const CONNECTING_SYSCALLS: ReadonlySet<string> = new Set(['connect', 'getaddrinfo']);
 
 function errorCode(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
-/** undici wraps connection errors as `TypeError('fetch failed', { cause })`. */
+/** The system call a Node error (`syscall`) or node-fetch's FetchError (`erroredSysCall`) names. */
+function failedSyscall(error: object): unknown {
+  const { syscall, erroredSysCall } = error as { syscall?: unknown; erroredSysCall?: unknown };
+  return syscall ?? erroredSysCall;
+}
+
+/** True when `error` certainly came before the request was written: connecting or looking up the name failed. */
+function failedBeforeSending(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = errorCode(error);
+  // undici's connect timeout: the connection never came up.
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return true;
+  // Happy eyeballs: every address tried failed to connect.
+  const tried: unknown = (error as { errors?: unknown }).errors;
+  if (Array.isArray(tried) && tried.length > 0) return tried.every(failedBeforeSending);
+  const syscall = failedSyscall(error);
+  return (
+    typeof code === 'string' &&
+    UNSENT_CODES.has(code) &&
+    typeof syscall === 'string' &&
+    CONNECTING_SYSCALLS.has(syscall)
+  );
+}
+
+/** undici wraps connection errors as `TypeError('fetch failed', { cause })`; other fetches throw them as they are. */
 function fetchFailedUnsent(error: unknown): boolean {
   const cause: unknown = error instanceof Error ? error.cause : undefined;
-  const code = errorCode(cause) ?? errorCode(error);
-  return typeof code === 'string' && UNSENT_CODES.has(code);
+  return failedBeforeSending(cause) || failedBeforeSending(error);
 }
 
 /** Reads a body up to `limit` bytes; decodes UTF-8 (the decoder drops a byte order mark). */
@@ -189,14 +216,21 @@ export function sendOnce(
     if (timeoutMs < MAX_TIMER_MS)
       timer = setTimeout(() => abortWith(new TopTimeoutError(method, timeoutMs)), timeoutMs);
     if (signal !== undefined) signal.addEventListener('abort', onAbort, { once: true });
-    cancel = send(target, body, (error, answer, unsent) => {
+    const done: HttpDone = (error, answer, unsent) => {
       if (!finish()) return;
       if (answer !== undefined && error === undefined) resolve(answer);
       else
         reject(
           new TopNetworkError(method, describeFailure(error), { cause: error, unsent: unsent === true }),
         );
-    });
+    };
+    try {
+      cancel = send(target, body, done);
+    } catch (error) {
+      // A sender that throws instead of calling `done` (a custom one, say) fails this attempt like any other
+      // network failure, with the timer cleared; whether it sent anything is unknown.
+      done(error, undefined, false);
+    }
     // The sender may have finished before returning; cancelling now lets it release what it still holds.
     if (settled) cancel(undefined);
   });

@@ -23,7 +23,7 @@ import {
   type TopLogLevel,
 } from './observe.js';
 import { TopPromise, type CallOutcome } from './promise.js';
-import { processEnv, proxyFor } from './proxy.js';
+import { processEnv, proxyFor, withoutCredentials } from './proxy.js';
 import { readResponse, responseKeyFor } from './response.js';
 import { DEFAULT_RETRY_DELAY_MS, retryDelay, sleep } from './retry.js';
 import { serializeParams, serializeUntyped, type WireParams } from './serialize.js';
@@ -236,10 +236,20 @@ function settingsOf(options: TopClientOptions, sdk: SdkIdentity | undefined): Se
   }
   const gateway = options.gateway ?? DEFAULT_GATEWAY;
   // Fails early with a TypeError on a malformed gateway instead of on the first call.
-  const protocol = new URL(gateway).protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') {
+  let gatewayUrl: URL;
+  try {
+    gatewayUrl = new URL(gateway);
+  } catch {
+    throw new TypeError(
+      `TopClient: gateway ${JSON.stringify(withoutCredentials(String(gateway)))} is not a valid URL`,
+    );
+  }
+  if (gatewayUrl.protocol !== 'http:' && gatewayUrl.protocol !== 'https:') {
     throw new TypeError(`TopClient: gateway must be an http or https URL, got ${JSON.stringify(gateway)}`);
   }
+  // Port 0 parses as a URL but no socket can connect to it.
+  if (gatewayUrl.port === '0')
+    throw new TypeError(`TopClient: gateway ${JSON.stringify(gateway)} has port 0`);
   const logLevel = options.logLevel ?? 'warn';
   if (!isLogLevel(logLevel))
     throw new TypeError(`TopClient: logLevel must be debug, info, warn, error or off`);

@@ -412,9 +412,8 @@ export class HttpAgent {
     if (typeof body === 'string') {
       // Form bodies are ASCII (percent-encoded), but the length is counted in bytes in case a sender passes other text.
       const head = `${origin.headPrefix}Content-Type: ${FORM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`;
-      const connection = this.acquire(origin);
-      connection.start(exchange, head, body);
-      return () => connection.cancel(exchange);
+      const connection = this.open(origin, exchange, head, body);
+      return () => connection?.cancel(exchange);
     }
     // Multipart: the platform's own FormData serialiser (through `Response`) encodes the body.
     let connection: Connection | undefined;
@@ -426,8 +425,7 @@ export class HttpAgent {
         if (cancelled) return;
         const bytes = new Uint8Array(buffer);
         const head = `${origin.headPrefix}Content-Type: ${contentType}\r\nContent-Length: ${bytes.byteLength}\r\n\r\n`;
-        connection = this.acquire(origin);
-        connection.start(exchange, head, bytes);
+        connection = this.open(origin, exchange, head, bytes);
       },
       (error: unknown) => done(error, undefined, true),
     );
@@ -462,6 +460,29 @@ export class HttpAgent {
     }
     this.byTarget.set(target, origin);
     return origin;
+  }
+
+  /**
+   * Starts the exchange on a connection, or reports through `done` why none could be opened (`net.connect`
+   * throws for some addresses instead of emitting an error): never a throw, which inside the multipart
+   * path's promise callback would be an unhandled rejection.
+   */
+  private open(
+    origin: Origin,
+    exchange: Exchange,
+    head: string,
+    body: string | Uint8Array,
+  ): Connection | undefined {
+    let connection: Connection;
+    try {
+      connection = this.acquire(origin);
+    } catch (error) {
+      // No socket was made, so nothing was sent.
+      exchange.done(error, undefined, true);
+      return undefined;
+    }
+    connection.start(exchange, head, body);
+    return connection;
   }
 
   /** The newest idle connection still fresh enough, or a new one. */

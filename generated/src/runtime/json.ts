@@ -51,7 +51,7 @@ function isUnsafeMagnitude(text: string, start: number, end: number): boolean {
 }
 
 /** Index just past the string literal whose opening quote is at `open` (or text.length if unterminated). */
-function skipString(text: string, open: number): number {
+export function skipString(text: string, open: number): number {
   let close = text.indexOf('"', open + 1);
   while (close !== -1) {
     // The quote is escaped when an odd number of backslashes precede it.

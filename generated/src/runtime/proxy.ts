@@ -61,8 +61,22 @@ export function proxyFor(
   const proxy = option ?? environmentProxy(new URL(gateway), env);
   if (proxy === undefined) return undefined;
   // `host:port` without a scheme is common in these variables; it means an http proxy.
-  const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`);
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    // URL's own error carries the whole input, password included: say what is wrong without it.
+    throw new TypeError(`TopClient: proxy ${JSON.stringify(withoutCredentials(text))} is not a valid URL`);
+  }
   if (parsed.protocol !== 'http:')
     throw new TypeError(`TopClient: proxy must be an http:// URL, got ${JSON.stringify(parsed.protocol)}`);
+  if (parsed.port === '0')
+    throw new TypeError(`TopClient: proxy ${JSON.stringify(withoutCredentials(text))} has port 0`);
   return parsed.href;
+}
+
+/** A URL's text with whatever stands before the host's `@` replaced, for messages (it may be a password). */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1[redacted]@');
 }
