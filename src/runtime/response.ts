@@ -108,12 +108,24 @@ export function numberIn(form: NumberForm, value: unknown): unknown {
   }
 }
 
+/** The decimal text of an integer that the `number` form can only round (beyond 2^53, and not a double). */
+function isUnsafeInteger(value: unknown): boolean {
+  if (typeof value !== 'string' || !INTEGER.test(value)) return false;
+  const nearest = Number(value);
+  return !Number.isFinite(nearest) || BigInt(nearest) !== BigInt(value);
+}
+
 /**
  * Reshapes, in place, the paths `fields` describes: every list wrapper becomes its array, every `Number` takes
  * its declared form. Only the described fields are visited, so the cost follows the number of lists and
- * Numbers, not the size of the answer.
+ * Numbers, not the size of the answer. The names of `number` fields that held an integer beyond 2^53 (rounded
+ * to the nearest double) are added to `rounded`.
  */
-export function unwrapLists(record: Record<string, unknown>, fields: readonly ResponseFieldSpec[]): void {
+export function unwrapLists(
+  record: Record<string, unknown>,
+  fields: readonly ResponseFieldSpec[],
+  rounded?: string[],
+): void {
   for (const field of fields) {
     let value = ownValue(record, field.name);
     if (value === undefined || value === null) continue;
@@ -124,6 +136,12 @@ export function unwrapLists(record: Record<string, unknown>, fields: readonly Re
     }
     const form = field.number;
     if (form !== undefined) {
+      if (
+        form === 'number' &&
+        rounded !== undefined &&
+        (Array.isArray(value) ? value.some(isUnsafeInteger) : isUnsafeInteger(value))
+      )
+        rounded.push(field.name);
       if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = numberIn(form, value[i]);
       else setOwn(record, field.name, numberIn(form, value));
       continue;
@@ -131,9 +149,9 @@ export function unwrapLists(record: Record<string, unknown>, fields: readonly Re
     const children = field.children;
     if (children === undefined || children.length === 0) continue;
     if (Array.isArray(value)) {
-      for (const element of value) if (isRecord(element)) unwrapLists(element, children);
+      for (const element of value) if (isRecord(element)) unwrapLists(element, children, rounded);
     } else if (isRecord(value)) {
-      unwrapLists(value, children);
+      unwrapLists(value, children, rounded);
     }
   }
 }
@@ -141,7 +159,8 @@ export function unwrapLists(record: Record<string, unknown>, fields: readonly Re
 /**
  * The response object of a call: the content of `<responseKey>` (which keeps `request_id`), or the whole
  * object when there is no such key (`simplify=true` answers have no envelope), with the lists `lists` names
- * unwrapped. Throws TopError for an `error_response`, a non-2xx status, or a body that is not a JSON object.
+ * unwrapped (see unwrapLists for `rounded`). Throws TopError for an `error_response`, a non-2xx status, or a
+ * body that is not a JSON object.
  */
 export function readResponse(
   method: string,
@@ -149,6 +168,7 @@ export function readResponse(
   status: number,
   text: string,
   lists?: readonly ResponseFieldSpec[],
+  rounded?: string[],
 ): Record<string, unknown> {
   // A UTF-8 byte order mark some proxies and gateways put first is not part of the JSON.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -161,6 +181,6 @@ export function readResponse(
   if (!isRecord(parsed)) throw rawError('parse', method, status, text);
   const wrapped = ownValue(parsed, responseKey);
   const response = isRecord(wrapped) ? wrapped : parsed;
-  if (lists !== undefined) unwrapLists(response, lists);
+  if (lists !== undefined) unwrapLists(response, lists, rounded);
   return response;
 }

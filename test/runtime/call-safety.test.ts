@@ -11,7 +11,9 @@ import { REDACTED, redactedValue, type TopLogger } from '../../src/runtime/obser
 import { hasNextPage, firstCursor } from '../../src/runtime/paginate.js';
 import { proxyFor } from '../../src/runtime/proxy.js';
 import { fetchSend, sendOnce, type HttpSend, type HttpTarget } from '../../src/runtime/transport.js';
-import { json, scriptedFetch } from './helpers.js';
+import { readResponse } from '../../src/runtime/response.js';
+import { apiSpecFromJson } from '../../src/runtime/spec.js';
+import { json, requestOf, scriptedFetch } from './helpers.js';
 
 const TARGET: HttpTarget = {
   url: 'http://127.0.0.1:9/router/rest',
@@ -316,5 +318,62 @@ describe('pagination', () => {
     expect(hasNextPage(mixed, firstCursor({ page_no: 1, page_size: 10 }))).toBe(true);
     // No list anywhere: the last page.
     expect(hasNextPage({ result: { total_count: 100 } }, firstCursor({ page_no: 1 }))).toBe(false);
+  });
+});
+
+describe('a `number` field beyond 2^53', () => {
+  it('is delivered as the nearest number, as typed, and named in a warning once per call', async () => {
+    const rounded: string[] = [];
+    const text =
+      '{"x_response":{"fee":12345678901234567891,"qty":"5","items":{"item":[{"seq":"9007199254740993"},{"seq":"9007199254740992"}]}}}';
+    const response = readResponse(
+      'x',
+      'x_response',
+      200,
+      text,
+      [
+        { name: 'fee', number: 'number' },
+        { name: 'qty', number: 'number' },
+        { name: 'items', array: true, children: [{ name: 'seq', number: 'number' }] },
+      ],
+      rounded,
+    );
+    expect(response).toEqual({
+      fee: 12345678901234567000,
+      qty: 5,
+      items: [{ seq: 9007199254740992 }, { seq: 9007199254740992 }],
+    });
+    expect(rounded).toEqual(['fee', 'seq']);
+
+    const warnings: string[] = [];
+    const logger: TopLogger = {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (message: string) => warnings.push(message),
+      error: () => undefined,
+    };
+    const spec = apiSpecFromJson(
+      '{"method":"x.fee.get","responseKey":"fee_get_response","access":"read","params":[],' +
+        '"response":[{"name":"fee","number":"number"},{"name":"total","number":"number"}]}',
+    );
+    const client = new TopClientBase({
+      appKey: 'k',
+      appSecret: 's',
+      logger,
+      fetch: scriptedFetch(
+        new Response('{"fee_get_response":{"fee":12345678901234567891,"total":3}}', {
+          headers: { 'content-type': 'application/json' },
+        }),
+      ),
+    });
+    expect(await client.execute(requestOf<object>(spec, {}))).toEqual({
+      fee: 12345678901234567000,
+      total: 3,
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^\[top\] x\.fee\.get: fee held an integer beyond 2\^53, delivered as the nearest number/,
+      ),
+    ]);
   });
 });

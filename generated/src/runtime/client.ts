@@ -311,6 +311,19 @@ function redactUrl(url: string): string {
   return u.href;
 }
 
+/**
+ * A `number` field that held an integer beyond 2^53 was delivered rounded, as its type allows: said once per
+ * call, so that an id the generator did not recognise as one is noticed and declared.
+ */
+function warnRounded(log: LevelLogger, method: string, fields: readonly string[]): void {
+  const names = [...new Set(fields)].join(', ');
+  log.log(
+    'warn',
+    `${method}: ${names} held an integer beyond 2^53, delivered as the nearest number; if it is an id, declare it ` +
+      `one ("numbers": { "fields": { "${method}": { "<field>": "id" } } } in topgen.config.json) to get it exact`,
+  );
+}
+
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 function now(): number {
@@ -530,7 +543,9 @@ export class TopClientBase {
         try {
           const answer = await sendOnce(s.send, s.target, body, method, attemptLimit, signal);
           status = answer.status;
-          const data = readResponse(method, responseKey, answer.status, answer.text, lists);
+          const rounded: string[] = [];
+          const data = readResponse(method, responseKey, answer.status, answer.text, lists, rounded);
+          if (rounded.length > 0) warnRounded(log, method, rounded);
           this.#attemptEnded(method, attempt, status, sentAt, undefined);
           return { data, answer, attempts: sent, durationMs: now() - started };
         } catch (error) {
