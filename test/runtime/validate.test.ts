@@ -41,6 +41,13 @@ describe('validateParams', () => {
     ).toEqual([]);
   });
 
+  it.each([12.5, 59.7, 0.1, 0.3, 1e-7, 123456789.12, 999999999999.99, 0])(
+    'accepts the price %s as a number: no more digits than meant',
+    (price) => {
+      expect(messages({ title: 'short', price })).toEqual([]);
+    },
+  );
+
   it.each<[string, Record<string, unknown>, string[]]>([
     ['missing nested required field', { param0: {} }, ['param0.ptnr_token is required']],
     ['null nested required field', { param0: { ptnr_token: null } }, ['param0.ptnr_token is required']],
@@ -93,6 +100,13 @@ describe('validateParams', () => {
       'price text in exponent notation',
       { price: '1e-7' },
       ['price must be a plain decimal such as \'12.50\', got "1e-7"'],
+    ],
+    [
+      'price with binary rounding (19.9 * 3)',
+      { price: 19.9 * 3 },
+      [
+        'price must be the amount meant, got 59.699999999999996 (binary rounding: round it, e.g. with toFixed(2), or pass a string)',
+      ],
     ],
     [
       'price text with a comma',

@@ -7,7 +7,7 @@
  */
 import { OVERRIDABLE_PARAMS, RESERVED_PARAMS } from './common.js';
 import type { CompiledParam, CompiledSpec } from './compile.js';
-import { DECIMAL_TEXT } from './decimal.js';
+import { DECIMAL_TEXT, plainDecimal } from './decimal.js';
 import type { ValidationIssue } from './errors.js';
 import { isFileValue } from './files.js';
 import { isBlank } from './sign.js';
@@ -133,6 +133,12 @@ class Checker {
           this.add(path, `must be a finite number, got ${value}`);
         else if (typeof value === 'string' && !DECIMAL_TEXT.test(value))
           this.add(path, `must be a plain decimal such as '12.50', got ${quoted(value)}`);
+        else if (typeof value === 'number' && Number(value.toPrecision(15)) !== value)
+          // 19.9 * 3 is 59.699999999999996: an amount nobody meant, sent as written. No price needs 16 digits.
+          this.add(
+            path,
+            `must be the amount meant, got ${plainDecimal(value)} (binary rounding: round it, e.g. with toFixed(2), or pass a string)`,
+          );
         else if (this.expect(typeof value === 'string' || typeof value === 'number', value, p, path)) {
           this.range(Number(value), value, p, path);
         }
