@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { link, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { GeneratedFiles } from '../emit/index.js';
 import { acquireLock, lockHolder, describeHolder, processAlive, type LockOptions } from './lock.js';
 import {
@@ -185,6 +185,27 @@ function writable(path: string): boolean {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The path with every link resolved, as far as it exists (a missing input is reported elsewhere). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function isWithin(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
+}
+
 function nearestExisting(path: string): string {
   let at = path;
   while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
@@ -214,9 +235,19 @@ function treeFolders(root: string, prefix = ''): string[] {
  * Checks `--out` before anything is parsed or written: a file, a dangling link, a folder (or one of its
  * subfolders, or the folder it sits in) that is read-only are usage errors. Returns the real output folder.
  */
-export function preflightOutput(outDir: string): string {
+export function preflightOutput(outDir: string, inputs: readonly string[] = []): string {
   const out = resolveOutputTarget(outDir);
   const parent = nearestExisting(dirname(out));
+  if (!isFolder(parent))
+    throw new OutputError(`cannot write ${outDir}: ${parent} is a file, so no folder can be made inside it.`);
+  // Every run replaces the output folder whole: docs inside it would be deleted with the old tree.
+  const realOut = realPath(out);
+  for (const input of inputs) {
+    if (isWithin(realPath(input), realOut))
+      throw new OutputError(
+        `input ${input} is inside --out ${outDir}, which each run replaces whole (the docs would be deleted); keep the docs outside the output folder.`,
+      );
+  }
   if (!writable(parent))
     throw new OutputError(
       `cannot write ${outDir}: the folder ${parent} is read-only (the new output is built beside ${basename(out)} and swapped in).`,

@@ -32,6 +32,14 @@ function runtimeImports(uses: ReadonlySet<string>): string {
 }
 
 /** The module of one API, from the API and its struct plan (the struct pass's output). */
+/**
+ * The doc's file name without its folder: the path as given depends on the working directory (and, outside it,
+ * is a path of the machine that ran topgen), and the generated files must be the same wherever they are made.
+ */
+function docFileName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
 export function emitApiModule(api: Api, structs: StructPlan, ctx: ApiModuleContext): ApiModule {
   const plan = planModule(api, structs, ctx.naming);
   const uses = new Set<string>(['API_SPEC', 'ApiSpec', 'apiSpecFromJson']);
@@ -40,7 +48,7 @@ export function emitApiModule(api: Api, structs: StructPlan, ctx: ApiModuleConte
   const response = responseView(api, plan, uses);
   const structViews = plan.structs.map((decl) => structView(decl, plan, uses));
   const view: ApiModuleView = {
-    header: headerComment(api.source.file),
+    header: headerComment(docFileName(api.source.file)),
     runtimeImports: runtimeImports(uses),
     requestBase: REQUEST_BASE,
     request,

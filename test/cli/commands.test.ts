@@ -246,6 +246,33 @@ describe('topgen generate --changelog-from', SLOW, () => {
   });
 });
 
+describe('the same docs from another working directory', SLOW, () => {
+  it('generate the same bytes, so check passes from anywhere', async () => {
+    const dir = tempDir();
+    docsFolder(dir, join('project', 'docs-input'));
+    mkdirSync(join(dir, 'project', 'scripts'));
+    const fromRoot = await topgen(['generate', '-i', 'docs-input', '-o', 'generated'], join(dir, 'project'));
+    expect(fromRoot.status, show(fromRoot)).toBe(0);
+    const fromBelow = await topgen(
+      ['check', '-i', '../docs-input', '-o', '../generated'],
+      join(dir, 'project', 'scripts'),
+    );
+    expect(fromBelow.status, show(fromBelow)).toBe(0);
+    // From outside the project: no path of this machine goes into the package.
+    const outside = tempDir();
+    const fromOutside = await topgen(
+      ['generate', '-i', join(dir, 'project', 'docs-input'), '-o', 'out'],
+      outside,
+    );
+    expect(fromOutside.status, show(fromOutside)).toBe(0);
+    const module = readFileSync(join(outside, 'out', 'src', 'apis', `${DERBY}.ts`), 'utf8');
+    expect(module).toBe(
+      readFileSync(join(dir, 'project', 'generated', 'src', 'apis', `${DERBY}.ts`), 'utf8'),
+    );
+    expect(module).not.toContain(dir);
+  });
+});
+
 describe('publishing from the output folder', SLOW, () => {
   it('leaves the package build and its installed dev dependencies alone: check ignores them, generate keeps them', async () => {
     const dir = tempDir();

@@ -300,6 +300,31 @@ describe('odd --out folders', () => {
     }
   });
 
+  it('refuses, with exit 2, an input folder inside --out (each run would delete it with the old tree)', async () => {
+    const work = projectWithOneDoc();
+    expect((await topgen(['generate'], work)).status).toBe(0);
+    cpSync(join(work, 'docs-input'), join(work, 'generated', 'docs'), { recursive: true });
+    const before = listTree(join(work, 'generated'));
+    for (const input of ['generated/docs', 'generated', join(work, 'generated', 'docs')]) {
+      const run = await topgen(['generate', '-i', input], work);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`input ${input} is inside --out generated, which each run replaces whole`);
+    }
+    // Through a link to a folder inside --out, too.
+    symlinkSync(join(work, 'generated', 'docs'), join(work, 'linked-docs'));
+    expect((await topgen(['generate', '-i', 'linked-docs'], work)).status).toBe(2);
+    expect(listTree(join(work, 'generated'))).toEqual(before);
+  });
+
+  it('refuses, with exit 2 and before parsing, an --out whose parent is a file', async () => {
+    const work = projectWithOneDoc();
+    writeFileSync(join(work, 'afile'), 'not a folder');
+    const run = await topgen(['generate', '-o', 'afile/sub'], work);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot write afile/sub:');
+    expect(run.stderr).toContain('afile is a file, so no folder can be made inside it.');
+  });
+
   it('rejects writes that cannot happen before touching anything', async () => {
     const parent = freshDir();
     writeFileSync(join(parent, 'generated'), 'not a folder');

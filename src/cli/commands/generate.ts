@@ -98,7 +98,7 @@ export async function runGenerate(
     throw new UsageError('--build cannot be used with --watch');
   const settings = await resolveSettings(flags);
   // A read-only, file or dangling-link --out is a usage error found before any doc is parsed.
-  preflightOutput(settings.out);
+  preflightOutput(settings.out, settings.input);
   if (flags.watch === true) {
     // Listen for Ctrl-C before the first run, so stopping during it is a clean exit too.
     const stopped = new Promise<void>((resolve) => {
