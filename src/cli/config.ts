@@ -165,12 +165,16 @@ function checkMembers(
   return checked;
 }
 
-/** Package name and version given as flags obey the same rules as in the config file. */
+/** Package name, version and gateway given as flags obey the same rules as in the config file. */
 export function validatePackageFlags(flags: {
   readonly packageName?: string;
   readonly packageVersion?: string;
+  readonly gateway?: string;
 }): void {
   const problems: string[] = [];
+  const gateway = flags.gateway === undefined ? undefined : isHttpUrl(flags.gateway);
+  if (gateway !== undefined)
+    problems.push(`--gateway: expected ${gateway}, found ${JSON.stringify(flags.gateway)}`);
   const name = flags.packageName === undefined ? undefined : isPackageName(flags.packageName);
   if (name !== undefined)
     problems.push(`--package-name: expected ${name}, found ${JSON.stringify(flags.packageName)}`);

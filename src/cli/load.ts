@@ -63,8 +63,19 @@ async function readModelFile(path: string): Promise<Api[] | undefined> {
       (item) =>
         typeof item === 'object' && item !== null && 'api' in item && 'request' in item && 'response' in item,
     );
+  if (!isModel) return undefined;
   // Kinds are derived data: a saved model gets them from the kinds pass, whether it carries them or not.
-  return isModel ? (value as DocApi[]).map(resolveKinds) : undefined;
+  try {
+    return (value as DocApi[]).map((api, index) => {
+      if (typeof api.api !== 'string' || !Array.isArray(api.request) || !Array.isArray(api.response))
+        throw new Error(`entry ${index} needs a string "api" and "request" and "response" arrays`);
+      return resolveKinds(api);
+    });
+  } catch (error) {
+    throw new InputError(
+      `${path} looks like a saved model (topgen parse --json) but is not one: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** `diff` takes docs (files or folders) or a saved model (`topgen parse --json > model.json`). */

@@ -9,7 +9,7 @@
  * stale lock and then each other's fresh one.
  */
 import { hostname } from 'node:os';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DEFAULTS } from './options.js';
 import { OutputError } from './output-error.js';
 
@@ -74,12 +74,35 @@ export function describeHolder(holder: LockHolder): string {
   return `process ${holder.pid}${where} (${holder.command}, since ${holder.since})`;
 }
 
+/** File systems that cannot make hard links; there the lock is created and written in two steps. */
+const NO_HARD_LINKS: ReadonlySet<string> = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Creates the lock file `path` naming `holder`, unless it exists. The content is written to a draft beside it
+ * first and the draft linked into place, so the lock never exists empty: an empty lock (a disk that filled up
+ * between the create and the write, or another run reading in between) would read as a dead holder's, and
+ * could be taken over while its owner writes.
+ */
 function tryCreate(path: string, holder: LockHolder): boolean {
+  const text = `${JSON.stringify(holder)}\n`;
+  const draft = `${path}.${process.pid}.draft`;
   try {
-    writeFileSync(path, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
+    writeFileSync(draft, text);
+    linkSync(draft, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === undefined || !NO_HARD_LINKS.has(code)) throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  try {
+    writeFileSync(path, text, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    rmSync(path, { force: true });
     throw error;
   }
 }

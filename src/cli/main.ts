@@ -52,6 +52,15 @@ const withOutputOptions = (y: Argv) =>
 
 // Commands are imported when chosen: `topgen --help` should not load the emitter, cheerio or the mock server.
 
+/** An error Node raised for a failed system call: it carries the call's name (`open`, `write`, `listen`) and code. */
+function isSystemError(error: unknown): error is Error {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { syscall?: unknown }).syscall === 'string'
+  );
+}
+
 /**
  * Runs the command line and returns the exit code; never calls process.exit itself. `setV8Flags`, which only the
  * `topgen` executable passes, lets a one-shot generate tune V8 for itself (see one-shot-tuning.ts).
@@ -233,7 +242,8 @@ export async function main(
     await parser.parseAsync();
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`topgen: ${error.message}\nRun "topgen --help" for usage.\n`);
+      // The message may quote an argument, which may hold escape sequences.
+      process.stderr.write(`topgen: ${terminalSafe(error.message)}\nRun "topgen --help" for usage.\n`);
       return EXIT.usage;
     }
     if (
@@ -242,6 +252,12 @@ export async function main(
       error instanceof OutputError ||
       error instanceof TemplateError
     ) {
+      process.stderr.write(`topgen: ${terminalSafe(error.message)}\n`);
+      return EXIT.usage;
+    }
+    if (isSystemError(error)) {
+      // The machine refused (disk full, permissions, a port in use, a folder where a file was asked for): the
+      // system's message names the call and the path; no stack, since nothing in topgen needs mending.
       process.stderr.write(`topgen: ${terminalSafe(error.message)}\n`);
       return EXIT.usage;
     }

@@ -194,6 +194,25 @@ describe('topgen parse', () => {
   });
 });
 
+describe('topgen parse on a hostile title', () => {
+  it('prints control and bidi characters of the doc as escapes', async () => {
+    const dir = workspace();
+    const doc = JSON.stringify({
+      name: 'taobao.hostile.title.get',
+      apiChineseName: 'clear\u001b[2J\u202eevil',
+      description: 'd',
+      id: 1,
+      requestParams: [],
+      responseParams: [],
+    });
+    writeFileSync(join(dir, 'docs-input', 'h.json'), doc);
+    const run = await topgen(['parse', 'docs-input/h.json'], dir);
+    expect(run.stdout).toBe(
+      'taobao.hostile.title.get (clear\\u001b[2J\\u202eevil): 0 request params, 0 response fields\n',
+    );
+  });
+});
+
 describe('topgen --help', () => {
   it('lists every command', async () => {
     const run = await topgen(['--help']);
@@ -212,6 +231,55 @@ describe('topgen generate --typecheck', () => {
     expect((await topgen(['check', '--typecheck'], dir)).status).toBe(0);
     // Two runs that each type-check the package: slow on a busy machine.
   }, 240_000);
+});
+
+describe('usage and environment errors exit 2 with a message, never 3 with a stack', () => {
+  it.each([
+    [
+      'generate --gateway that is not a URL',
+      ['generate', '--gateway', 'not a url'],
+      '--gateway: expected an http(s) URL',
+    ],
+    ['generate --wait below 0', ['generate', '--wait', '-5'], '--wait must be a number of seconds'],
+    [
+      'mock --port out of range',
+      ['mock', '--port', '99999', '--app-key', 'k', '--app-secret', 's'],
+      '--port must be',
+    ],
+    [
+      'mock --port not a number',
+      ['mock', '--port', 'abc', '--app-key', 'k', '--app-secret', 's'],
+      '--port must be',
+    ],
+    ['openapi -o an existing folder', ['openapi', '-o', 'docs-input'], 'EISDIR'],
+    ['openapi -o under a missing folder', ['openapi', '-o', 'no/such/folder/x.json'], 'ENOENT'],
+    ['diff with a broken saved model', ['diff', 'model.json', 'docs-input'], 'looks like a saved model'],
+  ])('%s', async (_name, args, message) => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'model.json'), '[{"api": 1, "request": {}, "response": []}]');
+    const run = await topgen(args, dir);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('internal error');
+    expect(existsSync(join(dir, 'generated'))).toBe(false);
+  });
+
+  it('mock on a port in use', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const run = await topgen(
+        ['mock', '--port', String(port), '--host', '127.0.0.1', '--app-key', 'k', '--app-secret', 's'],
+        workspace(),
+      );
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('EADDRINUSE');
+    } finally {
+      server.close();
+    }
+  });
 });
 
 describe('usage errors', () => {

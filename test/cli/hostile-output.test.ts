@@ -181,6 +181,16 @@ describe('the output lock', () => {
     expect(readdirSync(parent)).toEqual(['generated']);
   });
 
+  it('names its holder and leaves no draft beside it (it is written whole, then linked into place)', async () => {
+    const parent = freshDir();
+    const lock = join(parent, '.generated.topgen-lock');
+    const release = await acquireLock(lock);
+    expect(JSON.parse(readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(readdirSync(parent)).toEqual(['.generated.topgen-lock']);
+    release();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('takes over the lock of a process that no longer exists', async () => {
     const parent = freshDir();
     const pid = deadPid();

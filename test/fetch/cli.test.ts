@@ -107,6 +107,34 @@ describe('topgen fetch (command line)', () => {
     expect(unknown.stderr).toContain('API "taobao.no.such.api" is not in the site\'s catalogue');
   });
 
+  it('prints what the site says with its control characters escaped', async () => {
+    const hostile = await startFixtureSite([
+      {
+        id: 900,
+        name: 'taobao.fixture.hostile\u001b[2J.get',
+        category: '用户API\u202e',
+        doc: sampleDoc('taobao.fixture.hostile.get', '接口'),
+      },
+      {
+        id: 901,
+        name: 'taobao.fixture.gone.get',
+        category: '用户API',
+        doc: sampleDoc('taobao.fixture.gone.get', 'x'),
+      },
+    ]);
+    try {
+      hostile.missing.add('taobao.fixture.gone.get');
+      const dir = mkdtempSync(join(tmpdir(), 'topgen-fetch-cli-'));
+      const run = await topgen(['fetch', '--all', '--verbose', '--site', hostile.url], dir);
+      const printed = run.stdout + run.stderr;
+      // eslint-disable-next-line no-control-regex -- the point: no raw control or bidi character reaches the terminal
+      expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202a-\u202e]/);
+      expect(printed).toContain('\\u001b[2J');
+    } finally {
+      await hostile.close();
+    }
+  });
+
   it('explains every flag in --help', async () => {
     const help = await topgen(['fetch', '--help'], ROOT);
     expect(help.status).toBe(0);

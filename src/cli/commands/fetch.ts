@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { MAX_FETCH_CONCURRENCY } from '../config.js';
+import { terminalSafe } from '../../model/terminal-text.js';
 import { UsageError } from '../errors.js';
 import { DEFAULTS, EXIT } from '../options.js';
 import { createProgress } from '../report.js';
@@ -30,7 +31,8 @@ export interface FetchFlags {
   readonly verbose?: boolean;
 }
 
-const err = (line: string): void => void process.stderr.write(`${line}\n`);
+/** Every line fetch prints may quote the site (API names, error messages): its control characters are escaped. */
+const err = (line: string): void => void process.stderr.write(`${terminalSafe(line)}\n`);
 
 function checkedSite(site: string): string {
   try {
@@ -104,7 +106,7 @@ export async function runFetch(flags: FetchFlags): Promise<number> {
   for (const note of report.notes) err(`topgen: ${note}`);
   if (dryRun || flags.verbose === true)
     for (const line of changeLines(report.docs))
-      process.stdout.write(`${dryRun ? 'would be ' : ''}${line}\n`);
+      process.stdout.write(`${dryRun ? 'would be ' : ''}${terminalSafe(line)}\n`);
   for (const doc of report.docs) if (doc.status === 'failed') err(`topgen: ${failureLine(doc, shownOut)}`);
   for (const api of report.gone) err(`topgen: ${goneLine(api, shownOut, { dryRun, prune })}`);
   if (report.manifestError !== undefined) err(`topgen: ${report.manifestError}`);

@@ -96,6 +96,8 @@ export async function runGenerate(
   // Each watch write would compile the whole package: build once, after watching, with `generate --build`.
   if (flags.watch === true && flags.build === true)
     throw new UsageError('--build cannot be used with --watch');
+  if (flags.wait !== undefined && !(Number.isFinite(flags.wait) && flags.wait >= 0))
+    throw new UsageError(`--wait must be a number of seconds, 0 or more, got ${String(flags.wait)}`);
   const settings = await resolveSettings(flags);
   // A read-only, file or dangling-link --out is a usage error found before any doc is parsed.
   preflightOutput(settings.out, settings.input);

@@ -3,6 +3,7 @@ import { loadModel } from '../load.js';
 import { EXIT, DEFAULTS } from '../options.js';
 import { effectiveDiagnostics, printDiagnostics } from '../report.js';
 import { readConfigFor } from '../settings.js';
+import { UsageError } from '../errors.js';
 
 export interface MockFlags {
   readonly config?: string;
@@ -16,6 +17,8 @@ export interface MockFlags {
 
 /** Serves until SIGINT/SIGTERM, then closes every connection and resolves. */
 export async function runMock(flags: MockFlags): Promise<number> {
+  if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, got ${String(flags.port)}`);
   const config = await readConfigFor(flags);
   const model = await loadModel(flags.input ?? config.input ?? [DEFAULTS.input], false);
   printDiagnostics(

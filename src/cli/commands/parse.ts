@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../model/terminal-text.js';
 import { EXIT } from '../options.js';
 import { loadModel } from '../load.js';
 import { effectiveDiagnostics, printDiagnostics } from '../report.js';
@@ -19,7 +20,7 @@ export async function runParse(flags: {
   else
     for (const api of model.apis)
       process.stdout.write(
-        `${api.api} (${api.title}): ${api.request.length} request params, ${api.response.length} response fields\n`,
+        `${terminalSafe(`${api.api} (${api.title})`)}: ${api.request.length} request params, ${api.response.length} response fields\n`,
       );
   return model.failedFiles.length > 0 ? EXIT.problems : EXIT.ok;
 }
