@@ -68,14 +68,48 @@ interface FoundFile {
  * Every file under `dir`, dotfiles and `skip` folders left out. Synchronous: a folder of thousands of docs is
  * listed sooner than through promises, and nothing else runs meanwhile.
  */
-function listFiles(dir: string, skip: ReadonlySet<string>, found: FoundFile[]): void {
+function listFiles(
+  dir: string,
+  skip: ReadonlySet<string>,
+  found: FoundFile[],
+  // Real paths of the folders being listed, outermost first: a link back to one of them is a cycle.
+  ancestors: readonly string[] = [realPathOf(dir)],
+): void {
   const prefix = displayPrefix(dir);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!folderIdentities(path).some((id) => skip.has(id))) listFiles(path, skip, found);
-    } else if (entry.isFile()) found.push({ path, file: `${prefix}${entry.name}` });
+    // A link is followed to what it names; a dangling one is listed as a file, so reading it reports it.
+    const kind = entry.isSymbolicLink()
+      ? linkedKind(path)
+      : entry.isDirectory()
+        ? 'folder'
+        : entry.isFile()
+          ? 'file'
+          : undefined;
+    if (kind === 'folder') {
+      const real = realPathOf(path);
+      if (!ancestors.includes(real) && !folderIdentities(path).some((id) => skip.has(id)))
+        listFiles(path, skip, found, [...ancestors, real]);
+    } else if (kind === 'file') found.push({ path, file: `${prefix}${entry.name}` });
+  }
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** What a symbolic link names: a folder, a file (also when it names nothing), or something else (a socket). */
+function linkedKind(path: string): 'folder' | 'file' | undefined {
+  try {
+    const info = statSync(path);
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : undefined;
+  } catch {
+    return 'file';
   }
 }
 

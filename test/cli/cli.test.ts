@@ -6,6 +6,7 @@ import {
   writeFileSync,
   existsSync,
   readdirSync,
+  symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,22 @@ describe('topgen generate / check', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/docs-input\/image\.png: error binary-file/);
     expect(run.stderr).toMatch(/docs-input\/huge\.txt: error file-too-large/);
+  });
+
+  it('follows linked docs and folders, stops at a link back to a folder it is in, and reports a dangling link', async () => {
+    const dir = workspace({}, [DAMAI]);
+    mkdirSync(join(dir, 'shared', 'more'), { recursive: true });
+    copyFileSync(join(DOCS_INPUT, DERBY), join(dir, 'shared', 'more', DERBY));
+    symlinkSync(join(dir, 'shared', 'more'), join(dir, 'docs-input', 'linked-folder'));
+    symlinkSync(join(dir, 'docs-input'), join(dir, 'shared', 'more', 'loop'));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'docs-input', 'dangling.txt'));
+    const run = await topgen(['generate'], dir);
+    expect(run.stderr).toContain('2 APIs from 3 docs; 1 skipped; 1 error');
+    expect(run.stderr).toMatch(/docs-input\/dangling\.txt: error unreadable-file: .*ENOENT/);
+    expect(readdirSync(join(dir, 'generated', 'src', 'apis')).sort()).toEqual([
+      'alibaba.damai.maizuo.openapi.user.register.byauthcode.ts',
+      'alitrip.merchant.galaxy.member.login.derby.ts',
+    ]);
   });
 
   it('exits 2 on an empty input folder and on a missing one', async () => {
