@@ -174,7 +174,10 @@ export class GatewayHandler {
     if (problem !== undefined) return { ok: false, error: problem };
     const template = this.config.templates.get(common.api.api);
     if (template === undefined) throw new Error(`no response template for ${common.api.api}`);
-    return { ok: true, template, simplify: common.simplify };
+    // The example is page 1; a later page is the last, empty one (checkApiParams has read page_no as a number).
+    const pageNo = Number(params.params.get('page_no') ?? '1');
+    const later = template.laterPage !== undefined && pageNo > 1;
+    return { ok: true, template: later ? template.laterPage : template, simplify: common.simplify };
   }
 
   /** Answers an unexpected failure inside the gateway without taking the server down. */

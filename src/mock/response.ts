@@ -33,6 +33,11 @@ export interface ResponseTemplate {
   readonly wrappedPrefix: string;
   /** `{<bare fields>,"request_id":` — a `simplify=true` answer is this, the id, then `}`. */
   readonly simplePrefix: string;
+  /**
+   * For an API that pages with a top-level `page_no`: the answer to any page after the first, the example with
+   * its top-level lists empty and `has_next` false, so that a client paging through the mock comes to an end.
+   */
+  readonly laterPage?: ResponseTemplate;
 }
 
 export interface BuiltTemplate {
@@ -67,6 +72,33 @@ function entriesText(entries: readonly JsonEntry[]): string {
   return text.slice(1, -1);
 }
 
+function template(
+  key: string,
+  entries: readonly JsonEntry[],
+  wrappedEntries: readonly JsonEntry[],
+): ResponseTemplate {
+  const wrappedText = entriesText(wrappedEntries);
+  const simpleText = entriesText(entries);
+  const requestIdKey = `${JSON.stringify('request_id')}:`;
+  return {
+    key,
+    entries,
+    wrappedEntries,
+    wrappedPrefix: `{${JSON.stringify(key)}:{${wrappedText}${wrappedText === '' ? '' : ','}${requestIdKey}`,
+    simplePrefix: `{${simpleText}${simpleText === '' ? '' : ','}${requestIdKey}`,
+  };
+}
+
+/** A top-level entry as on a page after the last: lists (bare or in their wrapper) empty, `has_next` false. */
+function emptiedEntry([name, node]: JsonEntry): JsonEntry {
+  if (name === 'has_next' && node.t === 'boolean') return [name, { t: 'boolean', value: false }];
+  if (node.t === 'array') return [name, { t: 'array', items: [] }];
+  const [only] = node.t === 'object' && node.entries.length === 1 ? node.entries : [];
+  if (only !== undefined && only[1].t === 'array')
+    return [name, { t: 'object', entries: [[only[0], { t: 'array', items: [] }]] }];
+  return [name, node];
+}
+
 export function buildResponseTemplate(api: Api): BuiltTemplate {
   const warnings: string[] = [];
   const fields = api.response.filter((field) => field.name !== 'request_id');
@@ -74,17 +106,12 @@ export function buildResponseTemplate(api: Api): BuiltTemplate {
   // The same examples again, wrapped; its warnings would only repeat the first pass's.
   const wrappedEntries = fieldEntries(fields, 'response', [], true);
   const key = responseKey(api.api);
-  const wrappedText = entriesText(wrappedEntries);
-  const simpleText = entriesText(entries);
-  const requestIdKey = `${JSON.stringify('request_id')}:`;
+  const first = template(key, entries, wrappedEntries);
+  const pages = api.request.some((field) => field.name === 'page_no' && !field.array);
   return {
-    template: {
-      key,
-      entries,
-      wrappedEntries,
-      wrappedPrefix: `{${JSON.stringify(key)}:{${wrappedText}${wrappedText === '' ? '' : ','}${requestIdKey}`,
-      simplePrefix: `{${simpleText}${simpleText === '' ? '' : ','}${requestIdKey}`,
-    },
+    template: pages
+      ? { ...first, laterPage: template(key, entries.map(emptiedEntry), wrappedEntries.map(emptiedEntry)) }
+      : first,
     warnings,
   };
 }

@@ -16,6 +16,16 @@ import { isTopDateTime } from './timestamp.js';
 
 /** A decimal integer as text: the `Int64String` form of a TOP Number. */
 export const INTEGER_TEXT = /^-?\d+$/;
+/** Every spelling of an integer the `Int64String` type (`${bigint}`) admits: decimal, `0x`, `0o`, `0b`, signed. */
+const BIGINT_TEXT = /^-?(?:\d+|0[xX][\da-fA-F]+|0[oO][0-7]+|0[bB][01]+)$/;
+
+/** The decimal text of an integer string in any spelling `Int64String` admits, or undefined for other text. */
+export function integerText(value: string): string | undefined {
+  if (INTEGER_TEXT.test(value)) return value;
+  if (!BIGINT_TEXT.test(value)) return undefined;
+  // BigInt() reads 0x/0o/0b but not a minus in front of them.
+  return value.startsWith('-') ? (-BigInt(value.slice(1))).toString() : BigInt(value).toString();
+}
 
 const EXPECTED: Readonly<Record<ParamKind, string>> = {
   string: 'a string',
@@ -96,6 +106,14 @@ class Checker {
       const elementPath = `${path}[${i}]`;
       if (element === undefined || element === null)
         this.add(elementPath, `must be ${EXPECTED[p.kind]}, got ${typeName(element)}`);
+      else if (topLevel && typeof element === 'string' && (element.includes(',') || isBlank(element)))
+        // A top-level list goes out comma-joined: `['a,b']` would arrive as two items, `['', 'x']` with an empty one.
+        this.add(
+          elementPath,
+          element.includes(',')
+            ? `must not contain a comma (the list is sent comma-joined, so it would be read as several items), got ${quoted(element)}`
+            : 'must not be blank (the list is sent comma-joined, so it would be read as an empty item)',
+        );
       else this.scalar(element, p, elementPath, topLevel);
     }
   }
@@ -143,7 +161,11 @@ class Checker {
         }
         return;
       case 'json':
-        this.expect(typeof value !== 'function' && typeof value !== 'symbol', value, p, path);
+        if (typeof value === 'string') {
+          // A string is sent as the JSON text it should be; anything else is serialised.
+          if (!isJsonText(value))
+            this.add(path, `must be JSON text (or a value to serialise), got ${quoted(value)}`);
+        } else this.expect(typeof value !== 'function' && typeof value !== 'symbol', value, p, path);
         return;
       case 'file':
         if (this.expect(isFileValue(value), value, p, path) && !topLevel) {
@@ -183,7 +205,8 @@ class Checker {
     } else if (typeof value === 'bigint') {
       this.range(value, value, p, path);
     } else if (typeof value === 'string') {
-      if (INTEGER_TEXT.test(value)) this.range(BigInt(value), value, p, path);
+      const decimal = integerText(value);
+      if (decimal !== undefined) this.range(BigInt(decimal), value, p, path);
       else this.add(path, `must be ${EXPECTED.number}, got the string ${quoted(value)}`);
     } else {
       this.expect(false, value, p, path);
@@ -237,6 +260,15 @@ class Checker {
 }
 
 /** A string value for a message, JSON-quoted and cut to 40 characters. */
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function quoted(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }

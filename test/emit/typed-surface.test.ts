@@ -13,6 +13,7 @@ const TRADES = tradesSoldGet();
 const PLAIN = api('taobao.time.get', { response: [field('time', 'Date')] });
 
 const USAGE = `import { TopClient, TradesSoldGetRequest, TimeGetRequest } from './all.js';
+import type { TopFile } from './runtime/index.js';
 
 declare const maybe: string | undefined;
 declare const maybeNumber: number | undefined;
@@ -64,7 +65,14 @@ async function paging(): Promise<void> {
   void client.paginate(new TradesSoldGetRequest({ fields: 'tid' }), { maxPages: 3, timeoutMs: undefined });
 }
 
-void [numbers, optional, undocumented, values, paging];
+function files(): void {
+  // A file whose name may be unknown: the runtime leaves an undefined filename out, so the type lets it through.
+  const upload: TopFile = { data: new Uint8Array([1]), filename: maybe, contentType: maybe };
+  const bad: TopFile = { data: 'text' }; // error TS2322
+  void [upload, bad];
+}
+
+void [numbers, optional, undocumented, values, paging, files];
 `;
 
 describe('typed surface under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess', () => {

@@ -22,6 +22,14 @@ describe('serializeParams by spec kind', () => {
     ['number', { num_iid: 42 }, { num_iid: '42' }],
     ['bigint', { num_iid: 12345678901234567890n }, { num_iid: '12345678901234567890' }],
     ['Int64String', { num_iid: '12345678901234567890' }, { num_iid: '12345678901234567890' }],
+    // `${bigint}` admits these spellings too; the gateway reads decimal digits.
+    ['Int64String in hex', { num_iid: '0x10' }, { num_iid: '16' }],
+    ['Int64String negative binary, in a list', { ids: ['-0b101', '0o17', 3] }, { ids: '-5,15,3' }],
+    [
+      'Int64String in hex inside a struct',
+      { param0: { ptnr_token: 't', code_type: '0xff' } },
+      { param0: '{"ptnr_token":"t","code_type":255}' },
+    ],
     ['boolean true', { flag: true }, { flag: 'true' }],
     ['boolean false is a value', { flag: false }, { flag: 'false' }],
     ['Date in GMT+8', { start: DATE }, { start: '2026-11-23 10:03:04' }],

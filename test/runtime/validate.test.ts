@@ -158,6 +158,28 @@ describe('validateParams', () => {
     ],
     ['array expected', { ids: 5 }, ['ids must be an array, got number']],
     [
+      'a comma inside an element of a comma-joined list',
+      { tags: ['a,b'] },
+      [
+        'tags[0] must not contain a comma (the list is sent comma-joined, so it would be read as several items), got "a,b"',
+      ],
+    ],
+    [
+      'a blank element of a comma-joined list',
+      { tags: ['ok', ' '] },
+      ['tags[1] must not be blank (the list is sent comma-joined, so it would be read as an empty item)'],
+    ],
+    [
+      'Json text that is not JSON',
+      { extra: 'not json' },
+      ['extra must be JSON text (or a value to serialise), got "not json"'],
+    ],
+    [
+      'an integer string that is no integer',
+      { num_iid: '0x' },
+      ['num_iid must be a number, a bigint or a decimal integer string, got the string "0x"'],
+    ],
+    [
       'null array element',
       { ids: [1, null] },
       ['ids[1] must be a number, a bigint or a decimal integer string, got null'],

@@ -22,7 +22,7 @@ import { isFileValue, toFilePart, type FilePart } from './files.js';
 import { enter, jsonText, jsonValue, type WriteStack } from './json-write.js';
 import { isBlank } from './sign.js';
 import { formatTopDate } from './timestamp.js';
-import { INTEGER_TEXT, isRecord, ownValue, typeName } from './validate.js';
+import { integerText, isRecord, ownValue, typeName } from './validate.js';
 
 /** The API parameters of one call, serialised once and reused by every attempt. */
 export interface WireParams extends SortedEntries {
@@ -94,8 +94,10 @@ function fieldJson(value: unknown, p: CompiledParam, stack: WriteStack): string 
 function elementJson(value: unknown, p: CompiledParam, stack: WriteStack): string | undefined {
   if (p.kind === 'struct' && isRecord(value)) return structJson(value, p, stack);
   // An Int64String for a Number field is written as a JSON number, so the server reads a 64-bit integer.
-  if (p.kind === 'number' && typeof value === 'string' && INTEGER_TEXT.test(value))
-    return BigInt(value).toString();
+  if (p.kind === 'number' && typeof value === 'string') {
+    const decimal = integerText(value);
+    if (decimal !== undefined) return BigInt(decimal).toString();
+  }
   return jsonValue(value, p.name, stack);
 }
 
@@ -112,9 +114,16 @@ function specText(value: unknown, p: CompiledParam): string | undefined {
       return typeof value === 'string' ? value : jsonText(value);
     case 'map':
       return jsonText(value);
+    case 'number':
+      // An Int64String may be spelt `0x…`; the gateway reads decimal digits.
+      return Array.isArray(value) ? value.map(numberText).join(',') : numberText(value);
     default:
       return Array.isArray(value) ? value.map(primitiveText).join(',') : primitiveText(value);
   }
+}
+
+function numberText(value: unknown): string | undefined {
+  return typeof value === 'string' ? (integerText(value) ?? value) : primitiveText(value);
 }
 
 /** Wire text by runtime type: primitives as text, arrays of primitives joined, other objects as JSON. */
