@@ -31,14 +31,19 @@ function read(path: string): TemplateSource {
 export function loadTemplateSources(overrideDir?: string): Map<TemplateFile, TemplateSource> {
   const overrides = new Set<string>();
   if (overrideDir !== undefined) {
-    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory())
-      throw new TemplateError(`${overrideDir}: templates folder not found`);
+    if (!existsSync(overrideDir)) throw new TemplateError(`${overrideDir}: templates folder not found`);
+    if (!statSync(overrideDir).isDirectory())
+      throw new TemplateError(
+        `${overrideDir}: --templates names a file; give the folder that holds the .hbs files`,
+      );
     for (const name of readdirSync(overrideDir)) {
-      if (!name.endsWith('.hbs')) continue;
+      if (!name.toLowerCase().endsWith('.hbs')) continue;
       if (!KNOWN.has(name))
         throw new TemplateError(
           `${join(overrideDir, name)}: not a topgen template (known: ${TEMPLATE_FILES.join(', ')})`,
         );
+      if (!statSync(join(overrideDir, name)).isFile())
+        throw new TemplateError(`${join(overrideDir, name)}: a template must be a file, this is a folder`);
       overrides.add(name);
     }
   }

@@ -9,7 +9,8 @@
  * stale lock and then each other's fresh one.
  */
 import { hostname } from 'node:os';
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { DEFAULTS } from './options.js';
 import { OutputError } from './output-error.js';
 
@@ -27,6 +28,8 @@ export interface LockOptions {
   readonly timeoutMs?: number;
   /** Said once when the lock is busy and this run starts waiting. */
   readonly onWait?: (message: string) => void;
+  /** Stops the waiting (watch mode's Ctrl-C): the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 const POLL_MS = 50;
@@ -137,8 +140,26 @@ function takeOverStale(path: string, stale: LockHolder, me: LockHolder): void {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Drafts (see tryCreate) of runs that died between writing one and removing it. */
+export function removeDeadDrafts(path: string): void {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /\.(\d+)\.draft$/.exec(name);
+    if (!name.startsWith(prefix) || match === null) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && !processAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+  }
+}
+
 /** Takes the lock at `path`, waiting for a live holder; returns the function that releases it. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => void> {
+  removeDeadDrafts(path);
   const me: LockHolder = {
     pid: process.pid,
     host: THIS_HOST,
@@ -148,6 +169,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULTS.lockWaitSeconds * 1000);
   let announced = false;
   for (;;) {
+    options.signal?.throwIfAborted();
     if (tryCreate(path, me)) break;
     const holder = readHolder(path);
     if (holder === 'unreadable')

@@ -4,7 +4,7 @@ import { InputError, UsageError } from './errors.js';
 import { OutputError } from './output-error.js';
 import { TemplateError } from '../emit/template-error.js';
 import { DEFAULTS, EXIT } from './options.js';
-import { terminalSafe } from '../model/terminal-text.js';
+import { terminalSafe, terminalSafeLines } from '../model/terminal-text.js';
 import type { V8FlagSetter } from './one-shot-tuning.js';
 
 const withConfig = (y: Argv) =>
@@ -252,7 +252,9 @@ export async function main(
       error instanceof OutputError ||
       error instanceof TemplateError
     ) {
-      process.stderr.write(`topgen: ${terminalSafe(error.message)}\n`);
+      const message =
+        error instanceof TemplateError ? terminalSafeLines(error.message) : terminalSafe(error.message);
+      process.stderr.write(`topgen: ${message}\n`);
       return EXIT.usage;
     }
     if (isSystemError(error)) {

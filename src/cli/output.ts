@@ -17,7 +17,14 @@ import {
 import { link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { GeneratedFiles } from '../emit/index.js';
-import { acquireLock, lockHolder, describeHolder, processAlive, type LockOptions } from './lock.js';
+import {
+  acquireLock,
+  lockHolder,
+  describeHolder,
+  processAlive,
+  removeDeadDrafts,
+  type LockOptions,
+} from './lock.js';
 import {
   commitThroughJournal,
   describeInterruptedCommit,
@@ -275,7 +282,9 @@ function tempOwner(name: string, prefix: string): number {
  */
 export async function recoverInterruptedSwap(outDir: string, keep?: string): Promise<void> {
   const out = resolve(outDir);
-  const { old } = siblings(out);
+  const { old, lock } = siblings(out);
+  // A run killed while it wrote its lock file leaves the draft beside it.
+  removeDeadDrafts(lock);
   if (!existsSync(out) && existsSync(old)) await rename(old, out);
   else if (existsSync(old)) await rm(old, { recursive: true, force: true });
   // A commit of a few changed files in place (journal.ts) that was interrupted.
@@ -386,17 +395,30 @@ export async function writeTreeAtomic(
 
 /**
  * Which output folder a set of files was last written to: device and inode (each swap brings a new folder)
- * and modification time (each commit in place moves it, see journal.ts).
+ * and modification time (each commit in place moves it, see journal.ts), of the folder and of every folder
+ * in it that holds the files (a file deleted or replaced there, by hand or by a git checkout, moves that
+ * folder's time; an edit inside a file does not, and is for `topgen check` to find).
  */
 const writtenFolder = new WeakMap<GeneratedFiles, string>();
 
-function folderId(path: string): string {
+function folderStamp(path: string): string {
   try {
     const info = statSync(path, { bigint: true });
     return `${info.dev}:${info.ino}:${info.mtimeNs}`;
   } catch {
     return '';
   }
+}
+
+function folderId(out: string, files: GeneratedFiles): string {
+  const folders = new Set<string>();
+  for (const path of files.keys()) {
+    const slash = path.lastIndexOf('/');
+    if (slash !== -1) folders.add(path.slice(0, slash));
+  }
+  let id = folderStamp(out);
+  for (const folder of [...folders].sort()) id += `|${folderStamp(join(out, folder))}`;
+  return id;
 }
 
 /** The part of writeTreeAtomic that runs under the lock; returns the old tree to remove, if any. */
@@ -411,7 +433,7 @@ async function swapIn(
   const staged = stage === undefined ? undefined : await stage.claim();
   await recoverInterruptedSwap(out, staged === undefined ? undefined : temp);
   // `previous` describes the tree this process swapped in; another run may have swapped in its own since.
-  if (previous !== undefined && writtenFolder.get(previous) !== folderId(out)) previous = undefined;
+  if (previous !== undefined && writtenFolder.get(previous) !== folderId(out, previous)) previous = undefined;
   if (previous === undefined || !existsSync(join(out, OUTPUT_MARKER))) {
     previous = undefined;
     const existing = await listTree(out);
@@ -426,7 +448,7 @@ async function swapIn(
   const fresh = staged !== undefined && !existsSync(out);
   if (!fresh) await rm(temp, { recursive: true, force: true });
   if (isUnchanged(difference)) {
-    writtenFolder.set(files, folderId(out));
+    writtenFolder.set(files, folderId(out, files));
     return { difference };
   }
 
@@ -434,7 +456,7 @@ async function swapIn(
   const changes = { write: [...difference.changed, ...difference.missing], remove: difference.extra };
   if (previous !== undefined && fitsJournal(out, changes, previous)) {
     commitThroughJournal(out, files, changes);
-    writtenFolder.set(files, folderId(out));
+    writtenFolder.set(files, folderId(out, files));
     return { difference };
   }
 
@@ -459,7 +481,7 @@ async function swapIn(
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-  writtenFolder.set(files, folderId(out));
+  writtenFolder.set(files, folderId(out, files));
   return { difference, old };
 }
 

@@ -9,6 +9,7 @@ import { writeTreeAtomic } from './output.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from './report.js';
 import type { Settings } from './settings.js';
 import { watchTree } from './tree-watcher.js';
+import { terminalSafeLines } from '../model/terminal-text.js';
 
 const DEBOUNCE_MS = 100;
 
@@ -59,15 +60,14 @@ export interface WatchHandle {
   close(): void;
 }
 
-/**
- * Regenerates whenever something under the inputs changes: debounced, re-parsing only changed docs, rewriting
- * only changed files. Errors are reported and the watcher keeps going.
- */
-export function watchAndGenerate(settings: Settings, log: (line: string) => void): WatchHandle {
-  // Checked up front, as plain generate does: a missing input is a usage error, not something to watch for.
-  for (const path of settings.input)
-    if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
-  const pipeline = new Pipeline({
+/** What a watch needs to follow its settings: reading them again when the config file changes. */
+export interface WatchOptions {
+  /** Settings as the command line and the config file give them now. */
+  readonly reloadSettings?: () => Promise<Settings>;
+}
+
+function pipelineFor(settings: Settings): Pipeline {
+  return new Pipeline({
     packageName: settings.packageName,
     packageVersion: settings.packageVersion,
     defaultGateway: settings.gateway,
@@ -79,6 +79,37 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
     access: settings.access,
     configFile: settings.configFile,
   });
+}
+
+/** A file (the config file) watched through its folder, so that a save by rename is seen too. */
+function watchFile(path: string, onChange: () => void, onError: (error: Error) => void): { close(): void } {
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) return { close: () => undefined };
+  const watcher = watch(folder, (_event, name) => {
+    if (name === null || name === basename(path)) onChange();
+  });
+  watcher.on('error', onError);
+  return watcher;
+}
+
+/**
+ * Regenerates whenever something under the inputs changes: debounced, re-parsing only changed docs, rewriting
+ * only changed files. Errors are reported and the watcher keeps going.
+ */
+export function watchAndGenerate(
+  initial: Settings,
+  log: (line: string) => void,
+  { reloadSettings }: WatchOptions = {},
+): WatchHandle {
+  // Checked up front, as plain generate does: a missing input is a usage error, not something to watch for.
+  for (const path of initial.input)
+    if (!existsSync(path)) throw new InputError(`input ${path} does not exist`);
+  let settings = initial;
+  let pipeline = pipelineFor(settings);
+  /** Set when the config file or a template changed: the next run builds its pipeline from them again. */
+  let reload: 'config' | 'templates' | undefined;
+  /** Aborted by close(): a run waiting for the output lock stops, and a queued run does not start. */
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let pending = false;
@@ -92,8 +123,42 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
    */
   let changed: Set<string> | undefined;
 
+  /**
+   * Builds the pipeline again from the config file and templates as they are now. The parse cache goes with
+   * the old pipeline, so every doc is read again. A config that moves the inputs or the output needs a new
+   * watch; a broken config or template is reported and the last good one kept.
+   */
+  const reloadPipeline = async (what: 'config' | 'templates'): Promise<void> => {
+    try {
+      const next = what === 'config' && reloadSettings !== undefined ? await reloadSettings() : settings;
+      if (next.out !== settings.out || next.input.join('\n') !== settings.input.join('\n')) {
+        log(
+          `topgen: ${settings.configFile} now names other inputs or another output; stop and run generate --watch again to follow them`,
+        );
+        return;
+      }
+      pipeline = pipelineFor(next);
+      settings = next;
+      changed = undefined;
+      lastWritten = undefined;
+      log(
+        `topgen: ${what === 'config' ? settings.configFile : 'templates'} changed; regenerating everything`,
+      );
+    } catch (error) {
+      log(
+        `topgen: ${terminalSafeLines((error as Error).message)} (keeping the previous ${what === 'config' ? 'settings' : 'templates'})`,
+      );
+    }
+  };
+
   const runOnce = async (): Promise<void> => {
+    if (stopping.signal.aborted) return;
     const started = performance.now();
+    if (reload !== undefined) {
+      const what = reload;
+      reload = undefined;
+      await reloadPipeline(what);
+    }
     const reported = changed;
     changed = new Set();
     try {
@@ -111,6 +176,7 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
           cleanup = pending;
         },
         onWait: log,
+        signal: stopping.signal,
       });
       lastWritten = result.files;
       const { errors, warnings } = countBySeverity(diagnostics);
@@ -119,9 +185,13 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
         `topgen: ${plural(result.apis.length, 'API')} (${result.parsedCount} re-parsed), ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(changed, 'file')} changed in ${Math.round(performance.now() - started)} ms`,
       );
     } catch (error) {
+      if (stopping.signal.aborted) {
+        log('topgen: stopped before writing; the output is as it was');
+        return;
+      }
       // What this run was told may not have been read: list everything next time.
       changed = undefined;
-      log(`topgen: ${(error as Error).message}`);
+      log(`topgen: ${terminalSafeLines((error as Error).message)}`);
     }
   };
 
@@ -141,12 +211,22 @@ export function watchAndGenerate(settings: Settings, log: (line: string) => void
   };
 
   const ready = runOnce();
-  const watchers = settings.input.map((path) =>
-    watchInput(path, settings.out, schedule, (error) => log(`topgen: ${error.message}`)),
-  );
+  const onError = (error: Error): void => log(`topgen: ${error.message}`);
+  const watchers = settings.input.map((path) => watchInput(path, settings.out, schedule, onError));
+  const reloadOn = (what: 'config' | 'templates') => (): void => {
+    // A config change rebuilds the templates too; a template change does not re-read the config.
+    if (reload !== 'config') reload = what;
+    schedule(undefined);
+  };
+  watchers.push(watchFile(settings.configFile, reloadOn('config'), onError));
+  if (settings.templates !== undefined && existsSync(settings.templates))
+    watchers.push(
+      watchTree(settings.templates, { ignore: () => false, onChange: reloadOn('templates'), onError }),
+    );
   return {
     ready,
     close() {
+      stopping.abort(new Error('watch stopped'));
       if (timer !== undefined) clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
     },

@@ -61,8 +61,17 @@ export interface Templates {
   readonly readme: (view: ReadmeView) => string;
 }
 
-/** Handlebars' compile options for every template (see the module comment). */
-export const TEMPLATE_OPTIONS = { noEscape: true, strict: true, knownHelpersOnly: true } as const;
+/**
+ * Handlebars' compile options for every template (see the module comment). Of Handlebars' built-in helpers,
+ * `log` (it prints to the console during generation) and the two fallbacks are taken out: a template may use
+ * `if`, `unless`, `each`, `with` and `lookup`.
+ */
+export const TEMPLATE_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: { log: false, helperMissing: false, blockHelperMissing: false },
+} as const;
 
 /** Handlebars reports positions as `- line:column` (compile and render errors) or `on line N` (parse errors). */
 function templateError(error: unknown, path: string): TemplateError {

@@ -11,3 +11,11 @@ export function terminalSafe(text: string): string {
   if (!UNSAFE.test(text)) return text;
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * The same for a message whose line breaks are its own layout (a template's syntax error shows the line and a
+ * caret under it): each line made safe, the breaks kept.
+ */
+export function terminalSafeLines(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
+}

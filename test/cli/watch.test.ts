@@ -255,6 +255,82 @@ describe('topgen generate --watch', () => {
     12 * WAIT_MS,
   );
 
+  it(
+    'follows the config file and the templates it is given, and repairs a generated file deleted under it',
+    async () => {
+      const dir = workspace();
+      writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ packageVersion: '1.0.0' }));
+      mkdirSync(join(dir, 'tpl'));
+      const spec = readFileSync(join(ROOT, 'templates', 'spec.ts.hbs'), 'utf8');
+      writeFileSync(join(dir, 'tpl', 'spec.ts.hbs'), spec);
+      const watcher = startWatch(dir, ['--templates', 'tpl']);
+      const { state } = watcher;
+      const packageJson = join(dir, 'generated', 'package.json');
+      const derbyModule = join(dir, 'generated', 'src', 'apis', `${DERBY}.ts`);
+      try {
+        await until(
+          () => watcher.stderr().includes('topgen: watching docs-input'),
+          'the first generation',
+          state,
+        );
+
+        writeFileSync(join(dir, 'topgen.config.json'), JSON.stringify({ packageVersion: '2.0.0' }));
+        await until(
+          () => readIfPresent(packageJson).includes('"version": "2.0.0"'),
+          'the new version',
+          state,
+        );
+
+        writeFileSync(join(dir, 'tpl', 'spec.ts.hbs'), `// spec from my template\n${spec}`);
+        await until(
+          () => readIfPresent(derbyModule).includes('// spec from my template'),
+          'the template',
+          state,
+        );
+
+        // A template that does not compile is reported; the last good one stays in use.
+        writeFileSync(join(dir, 'tpl', 'spec.ts.hbs'), '{{#each x}}');
+        await until(
+          () => watcher.stderr().includes('keeping the previous templates'),
+          'the template error',
+          state,
+        );
+
+        // A generated file deleted by hand (or by a git checkout) is written again by the next regeneration.
+        writeFileSync(join(dir, 'tpl', 'spec.ts.hbs'), `// spec from my template\n${spec}`);
+        const before = runs(watcher.stderr()).length;
+        await until(() => runs(watcher.stderr()).length > before, 'the fixed template', state);
+        rmSync(derbyModule);
+        const damaiDoc = join(dir, 'docs-input', DAMAI_FILE);
+        writeFileSync(
+          damaiDoc,
+          readFileSync(damaiDoc, 'utf8').replace(
+            '\n用户注册-验证码方式\n',
+            '\n用户注册-验证码方式 (edited)\n',
+          ),
+        );
+        await until(() => existsSync(derbyModule), 'the deleted module back', state);
+        await expectCleanExit(watcher, 'SIGINT');
+        const check = await topgen(['check', '--templates', 'tpl'], dir);
+        expect(check.status, check.stderr).toBe(0);
+      } finally {
+        watcher.kill('SIGKILL');
+      }
+    },
+    12 * WAIT_MS,
+  );
+
+  it.each([['--typecheck'], ['--build'], ['--changelog-from', 'docs-input']])(
+    'refuses %s with --watch (exit 2, nothing written)',
+    async (...flag) => {
+      const dir = workspace();
+      const run = await topgen(['generate', '--watch', ...flag], dir);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('cannot be used with --watch');
+      expect(existsSync(join(dir, 'generated'))).toBe(false);
+    },
+  );
+
   it('exits 2 without writing anything when an input does not exist', async () => {
     const dir = workspace();
     const run = await topgen(['generate', '--watch', '-i', 'docs-input', '-i', 'nowhere'], dir);

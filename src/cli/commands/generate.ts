@@ -93,9 +93,12 @@ export async function runGenerate(
   },
   setV8Flags?: V8FlagSetter,
 ): Promise<number> {
-  // Each watch write would compile the whole package: build once, after watching, with `generate --build`.
-  if (flags.watch === true && flags.build === true)
-    throw new UsageError('--build cannot be used with --watch');
+  // Each watch write would compile the whole package: check or build once, after watching.
+  for (const flag of ['build', 'typecheck', 'changelogFrom'] as const)
+    if (flags.watch === true && flags[flag] !== undefined && flags[flag] !== false)
+      throw new UsageError(
+        `--${flag === 'changelogFrom' ? 'changelog-from' : flag} cannot be used with --watch; run generate with it once watching is done`,
+      );
   if (flags.wait !== undefined && !(Number.isFinite(flags.wait) && flags.wait >= 0))
     throw new UsageError(`--wait must be a number of seconds, 0 or more, got ${String(flags.wait)}`);
   const settings = await resolveSettings(flags);
@@ -107,10 +110,15 @@ export async function runGenerate(
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
-    const handle = watchAndGenerate(settings, err);
-    await Promise.race([handle.ready, stopped]);
-    err(`topgen: watching ${settings.input.join(', ')} (Ctrl-C to stop)`);
-    await stopped;
+    const handle = watchAndGenerate(settings, err, { reloadSettings: () => resolveSettings(flags) });
+    const first = await Promise.race([
+      handle.ready.then(() => 'ready' as const),
+      stopped.then(() => 'stopped' as const),
+    ]);
+    if (first === 'ready') {
+      err(`topgen: watching ${settings.input.join(', ')} (Ctrl-C to stop)`);
+      await stopped;
+    }
     handle.close();
     return EXIT.ok;
   }
