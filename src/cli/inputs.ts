@@ -77,7 +77,7 @@ function listFiles(
 ): void {
   const prefix = displayPrefix(dir);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
+    if (isNotADoc(entry.name)) continue;
     const path = join(dir, entry.name);
     // A link is followed to what it names; a dangling one is listed as a file, so reading it reports it.
     const kind = entry.isSymbolicLink()
@@ -93,6 +93,11 @@ function listFiles(
         listFiles(path, skip, found, [...ancestors, real]);
     } else if (kind === 'file') found.push({ path, file: `${prefix}${entry.name}` });
   }
+}
+
+/** Dot-entries, and editors' backup and autosave copies (`page.json~`, `#page.json#`), which would duplicate a doc. */
+function isNotADoc(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || (name.startsWith('#') && name.endsWith('#'));
 }
 
 function realPathOf(path: string): string {

@@ -92,6 +92,9 @@ describe('topgen generate / check', () => {
     symlinkSync(join(dir, 'shared', 'more'), join(dir, 'docs-input', 'linked-folder'));
     symlinkSync(join(dir, 'docs-input'), join(dir, 'shared', 'more', 'loop'));
     symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'docs-input', 'dangling.txt'));
+    // Editors' backup copies of a doc are not docs (they would duplicate its API).
+    copyFileSync(join(DOCS_INPUT, DAMAI), join(dir, 'docs-input', `${DAMAI}~`));
+    copyFileSync(join(DOCS_INPUT, DAMAI), join(dir, 'docs-input', `#${DAMAI}#`));
     const run = await topgen(['generate'], dir);
     expect(run.stderr).toContain('2 APIs from 3 docs; 1 skipped; 1 error');
     expect(run.stderr).toMatch(/docs-input\/dangling\.txt: error unreadable-file: .*ENOENT/);
