@@ -29,8 +29,8 @@ export async function addChangelogEntry(
 }
 
 /**
- * Puts `entry` under the title of the changelog. Regenerating the same version replaces that version's entry
- * instead of adding a second one.
+ * Puts `entry` above the newest version's section (under the `# ` title when there is one). Regenerating the
+ * same version replaces that version's entry instead of adding a second one.
  */
 export function insertChangelogEntry(changelog: string, entry: string, version: string): string {
   const lines = changelog.split('\n');
@@ -42,6 +42,13 @@ export function insertChangelogEntry(changelog: string, entry: string, version: 
     const replaced = [...lines.slice(0, start), ...entry.trimEnd().split('\n'), '', ...lines.slice(end)];
     return `${replaced.join('\n').trimEnd()}\n`;
   }
-  const [title, ...rest] = lines;
-  return [title, '', entry.trimEnd(), ...rest].join('\n');
+  // Above the first version section; a changelog without one gets the entry after its title (or first).
+  const firstSection = lines.findIndex((line) => line.startsWith('## '));
+  const at = firstSection >= 0 ? firstSection : lines[0]?.startsWith('# ') === true ? 1 : 0;
+  const before = lines.slice(0, at);
+  const after = lines.slice(at);
+  while (before.length > 0 && before[before.length - 1]?.trim() === '') before.pop();
+  while (after.length > 0 && after[0]?.trim() === '') after.shift();
+  const parts = [...before, ...(before.length > 0 ? [''] : []), entry.trimEnd(), '', ...after];
+  return `${parts.join('\n').trimEnd()}\n`;
 }

@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   fstatSync,
   openSync,
   readdirSync,
@@ -178,7 +179,13 @@ export async function discoverInputs(
   for (const path of paths) {
     const info = await stat(path);
     if (info.isDirectory()) listFiles(path, skip, found);
-    else found.push({ path, file: displayPath(path) });
+    else {
+      found.push({ path, file: displayPath(path) });
+      // A page given by itself brings the override file next to it, as it would from its folder.
+      const override = overridePathFor(path);
+      if (!path.endsWith(OVERRIDE_SUFFIX) && existsSync(override))
+        found.push({ path: override, file: displayPath(override) });
+    }
   }
   // One entry per path (an input may be given twice, or inside another input), sorted by path.
   const sorted = [...new Map(found.map((entry) => [entry.path, entry.file]))].sort(([a], [b]) =>

@@ -14,6 +14,8 @@ export interface Catalogue {
   /** One entry per API name, in the site's order. */
   readonly entries: readonly CatalogueEntry[];
   readonly categories: ReadonlySet<string>;
+  /** Entries left out, and why: names that differ only in case, or a second name for the same doc id. */
+  readonly skipped: readonly string[];
 }
 
 export const CATALOGUE_PATH = '/handler/document/getApiCatelogConfig.json';
@@ -44,6 +46,7 @@ export function readCatalogue(data: JsonObjectNode): Catalogue | { readonly erro
     return { error: 'the catalogue has no "treeCategories" list (doc-site.md §2 describes its shape)' };
   const byName = new Map<string, { id: number; name: string; categories: string[] }>();
   const categories = new Set<string>();
+  const conflicts = new Set<string>();
   for (const tree of list(member(first, 'catelogTrees'))) {
     if (tree.kind !== 'object') continue;
     const category = text(tree, 'name');
@@ -56,12 +59,38 @@ export function readCatalogue(data: JsonObjectNode): Catalogue | { readonly erro
       if (id?.kind !== 'number' || !Number.isSafeInteger(id.value) || name === undefined) continue;
       const known = byName.get(name);
       if (known === undefined) byName.set(name, { id: id.value, name, categories: [category] });
+      else if (known.id !== id.value)
+        conflicts.add(
+          `the catalogue lists ${name} as doc ids ${known.id} and ${id.value}; the first is fetched`,
+        );
       else if (!known.categories.includes(category)) known.categories.push(category);
     }
   }
-  const entries: CatalogueEntry[] = [...byName.values()];
+  // generate takes API names that differ only in case for one API (their modules would be one file on macOS
+  // and Windows), and one doc id is one doc: the first entry is kept, the others said.
+  const entries: CatalogueEntry[] = [];
+  const skipped: string[] = [...conflicts];
+  const byFolded = new Map<string, string>();
+  const byId = new Map<number, string>();
+  for (const entry of byName.values()) {
+    const twin = byFolded.get(entry.name.toLowerCase());
+    const sameDoc = byId.get(entry.id);
+    if (twin !== undefined)
+      skipped.push(
+        `the catalogue lists both ${twin} and ${entry.name}, which differ only in case; ${entry.name} is left out`,
+      );
+    else if (sameDoc !== undefined)
+      skipped.push(
+        `the catalogue lists doc id ${entry.id} as ${sameDoc} and as ${entry.name}; ${entry.name} is left out`,
+      );
+    else {
+      byFolded.set(entry.name.toLowerCase(), entry.name);
+      byId.set(entry.id, entry.name);
+      entries.push(entry);
+    }
+  }
   if (entries.length === 0) return { error: 'the catalogue lists no APIs' };
-  return { entries, categories };
+  return { entries, categories, skipped };
 }
 
 /** What to fetch: API names and category names (either may be empty), or everything. */

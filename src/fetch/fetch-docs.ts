@@ -105,6 +105,7 @@ export async function fetchDocs(options: FetchOptions): Promise<FetchReport> {
   if (!answer.ok) return { ok: false, reason: `the catalogue could not be fetched: ${answer.reason}` };
   const catalogue = readCatalogue(answer.data);
   if ('error' in catalogue) return { ok: false, reason: catalogue.error };
+  notes.push(...catalogue.skipped);
 
   const chosen = chooseEntries(catalogue, manifest, options.selection);
   if (!dryRun) {

@@ -138,6 +138,7 @@ function annotate(shape: SchemaObject, field: Field, kind: TypeKind): SchemaObje
     if (value === undefined) out['x-top-example'] = field.example;
     else out['examples'] = [value];
   }
+  if (field.deprecated === true) out['deprecated'] = true;
   out['x-top-type'] = typeLabel(field);
   // Only SchemaObject keywords (with values of their declared types) and `x-top-*` keys are added above.
   return out as SchemaObject;

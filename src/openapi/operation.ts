@@ -100,6 +100,7 @@ export function apiOperation(api: Api, components: ComponentRegistry): Operation
     ...(api.title === '' ? {} : { summary: api.title }),
     ...(api.description === '' ? {} : { description: api.description }),
     tags: [tagOf(api.api)],
+    ...(api.deprecated === true ? { deprecated: true } : {}),
     requestBody: { required: true, content: Object.fromEntries([[mediaType, body]]) },
     responses: {
       '200': {

@@ -104,6 +104,31 @@ describe('topgen generate / check', () => {
     ]);
   });
 
+  it('reads the override file next to a page given by itself, as from its folder', async () => {
+    const dir = workspace({}, []);
+    // The damai page without its XML example: only the order, or an override, can place the response fields.
+    const page = readFileSync(join(DOCS_INPUT, DAMAI), 'utf8');
+    const tag = 'alibaba_damai_maizuo_openapi_user_register_byauthcode_response>';
+    const from = page.indexOf(`<${tag}`);
+    const to = page.indexOf(`</${tag}`) + tag.length + 2;
+    expect(from).toBeGreaterThan(0);
+    writeFileSync(join(dir, 'docs-input', 'page.txt'), page.slice(0, from) + page.slice(to));
+    const pin = { response: { result: ['result_msg', 'data', 'result_code', 'success'] } };
+    writeFileSync(join(dir, 'docs-input', 'page.overrides.json'), JSON.stringify(pin));
+    const fromFolder = await topgen(['parse', 'docs-input', '--json'], dir);
+    const fromFile = await topgen(['parse', 'docs-input/page.txt', '--json'], dir);
+    expect(fromFile.stdout).toBe(fromFolder.stdout);
+    const [model] = JSON.parse(fromFile.stdout) as Array<{
+      response: Array<{ children: Array<{ name: string }> }>;
+    }>;
+    expect(model?.response[0]?.children.map((f) => f.name)).toEqual([
+      'result_msg',
+      'data',
+      'result_code',
+      'success',
+    ]);
+  });
+
   it('exits 2 on an empty input folder and on a missing one', async () => {
     const dir = workspace({}, []);
     const empty = await topgen(['generate'], dir);

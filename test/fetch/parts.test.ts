@@ -119,6 +119,7 @@ describe('catalogue', () => {
       { id: 1, name: 'a.user.get', categories: ['用户API', '交易API'] },
       { id: 3, name: 'a.trade.get', categories: ['交易API'] },
     ]);
+    expect(catalogue.skipped).toEqual([]);
     const chosen = choose(catalogue, {
       apis: ['a.user.get', 'no.such'],
       categories: ['交易API', '无'],
@@ -133,6 +134,43 @@ describe('catalogue', () => {
       unknownApis: [],
       unknownCategories: [],
     });
+  });
+
+  it('keeps one of two names that differ only in case, one name per doc id and one id per name, and says so', () => {
+    const twins = readCatalogue(
+      tree(
+        JSON.stringify({
+          treeCategories: [
+            {
+              catelogTrees: [
+                {
+                  name: 'c',
+                  catelogList: [
+                    { id: 1, name: 'taobao.case.get' },
+                    { id: 2, name: 'taobao.Case.get' },
+                    { id: 3, name: 'taobao.one.get' },
+                    { id: 3, name: 'taobao.one.alias' },
+                    { id: 4, name: 'taobao.two.get' },
+                    { id: 5, name: 'taobao.two.get' },
+                  ],
+                },
+              ],
+            },
+          ],
+        }),
+      ) as JsonObjectNode,
+    );
+    if ('error' in twins) throw new Error(twins.error);
+    expect(twins.entries.map((e) => `${e.id} ${e.name}`)).toEqual([
+      '1 taobao.case.get',
+      '3 taobao.one.get',
+      '4 taobao.two.get',
+    ]);
+    expect(twins.skipped).toEqual([
+      'the catalogue lists taobao.two.get as doc ids 4 and 5; the first is fetched',
+      'the catalogue lists both taobao.case.get and taobao.Case.get, which differ only in case; taobao.Case.get is left out',
+      'the catalogue lists doc id 3 as taobao.one.get and as taobao.one.alias; taobao.one.alias is left out',
+    ]);
   });
 
   it('says what is wrong with a catalogue of another shape', () => {

@@ -241,6 +241,29 @@ describe('toOpenApi', () => {
   });
 });
 
+describe('retired APIs and fields', () => {
+  it('are marked deprecated, as the SDK marks them', async () => {
+    const doc = toOpenApi(
+      [
+        api('taobao.old.thing.get', {
+          deprecated: true,
+          request: [field('old_flag', 'String', { deprecated: true }), field('q', 'String')],
+          response: [field('legacy', 'Number', { deprecated: true })],
+        }),
+      ],
+      { title: 't', version: '1.0.0' },
+    );
+    await expectValid(doc);
+    expect(doc.paths['/taobao.old.thing.get']?.post).toMatchObject({ deprecated: true });
+    const request = schemaOf(doc, 'TaobaoOldThingGetRequest');
+    expect(request.properties?.['old_flag']).toMatchObject({ deprecated: true });
+    expect(request.properties?.['q']).not.toHaveProperty('deprecated');
+    expect(schemaOf(doc, 'TaobaoOldThingGetResponse').properties?.['legacy']).toMatchObject({
+      deprecated: true,
+    });
+  });
+});
+
 describe('hostile names', () => {
   const hostile: Api[] = [
     api('../{evil}?x=1#frag', {
