@@ -6,10 +6,12 @@
  * added or removed field is reported: its children come and go with it.
  */
 import type { Constraints, Field } from '../model/types.js';
+import { DEFAULT_NUMBER_OPTIONS, responseNumberForm } from '../model/numbers.js';
 import {
   arrayChanged,
   boundChanged,
   defaultChanged,
+  deliveredChanged,
   fieldAdded,
   fieldRemoved,
   requiredChanged,
@@ -80,6 +82,23 @@ function compareField(
 ): void {
   if (before.type !== after.type) {
     push(out, side, segments, 'type', before.type, after.type, typeChanged(side, before, after));
+  }
+  if (side === 'response') {
+    // The default rules only: diff compares docs, not the config's number overrides.
+    const from = responseNumberForm('', before, DEFAULT_NUMBER_OPTIONS);
+    const to = responseNumberForm('', after, DEFAULT_NUMBER_OPTIONS);
+    if (from !== undefined && to !== undefined && from !== to) {
+      const label = (form: string): string => (form === 'number' ? 'number' : 'Int64String');
+      push(
+        out,
+        side,
+        segments,
+        'delivered',
+        label(from),
+        label(to),
+        deliveredChanged(label(from), label(to)),
+      );
+    }
   }
   if (before.array !== after.array) {
     push(

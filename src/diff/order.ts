@@ -25,13 +25,14 @@ const KIND_ORDER: Readonly<Record<FieldChangeKind, number>> = {
   added: 0,
   removed: 1,
   type: 2,
-  array: 3,
-  required: 4,
-  maxLength: 5,
-  maxListSize: 6,
-  minValue: 7,
-  maxValue: 8,
-  default: 9,
+  delivered: 3,
+  array: 4,
+  required: 5,
+  maxLength: 6,
+  maxListSize: 7,
+  minValue: 8,
+  maxValue: 9,
+  default: 10,
 };
 
 export function compareSides(a: Side, b: Side): number {

@@ -74,6 +74,13 @@ export function typeChanged(side: Side, before: Field, after: Field): Verdict {
     : breaking(`type ${from} → ${to}: readers get values of the new type`);
 }
 
+/** A response `Number` delivered in another form: code reading it gets values of another type. */
+export function deliveredChanged(from: string, to: string): Verdict {
+  return breaking(
+    `delivered as ${from} → ${to} (the SDK types ids by the field's name and description): readers get values of the new type`,
+  );
+}
+
 export function arrayChanged(side: Side, before: boolean, after: boolean): Verdict {
   const shape = `${before ? 'list' : 'single value'} → ${after ? 'list' : 'single value'}`;
   return side === 'request'

@@ -14,7 +14,12 @@ export type Side = 'request' | 'response';
 /** Constraints as in the model's `Constraints`, compared one by one. */
 export type ConstraintName = 'maxLength' | 'maxListSize' | 'minValue' | 'maxValue' | 'default';
 
-export type FieldChangeKind = 'added' | 'removed' | 'type' | 'array' | 'required' | ConstraintName;
+/**
+ * `delivered`: how the SDK delivers a response `Number` (`number`, or an id as `Int64String`/`bigint`), which
+ * follows the field's name and the first clause of its description, so it can change without the type.
+ */
+export type FieldChangeKind =
+  'added' | 'removed' | 'type' | 'delivered' | 'array' | 'required' | ConstraintName;
 
 /** A compared value; `null` means "absent" (no such field, no such constraint). */
 export type DiffValue = string | number | boolean | null;

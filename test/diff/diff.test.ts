@@ -27,6 +27,31 @@ describe('diffApis', () => {
     expect(hasBreaking(diff)).toBe(false);
   });
 
+  it('calls a response Number delivered in another form breaking, whatever changed it', () => {
+    const number = (name: string, description: string, type = 'Number') =>
+      api('a.item.get', { response: [field(name, type, { description })] });
+    // The description's first clause made it an id; now it is a count.
+    const byDescription = diffApis([number('seller_no', '卖家编号')], [number('seller_no', '卖家序号')]);
+    expect(byDescription.changed[0]?.changes).toEqual([
+      expect.objectContaining({
+        path: 'response.seller_no',
+        kind: 'delivered',
+        before: 'Int64String',
+        after: 'number',
+        impact: 'breaking',
+      }),
+    ]);
+    // byte is never an id: the type change alone reads as compatible, the delivered form does not.
+    const byType = diffApis([number('num_iid', 'id')], [number('num_iid', 'id', 'byte')]);
+    expect(byType.changed[0]?.changes.map((c) => [c.kind, c.impact])).toEqual([
+      ['type', 'compatible'],
+      ['delivered', 'breaking'],
+    ]);
+    expect(hasBreaking(byType)).toBe(true);
+    // A description edit that keeps the form is no change at all.
+    expect(diffApis([number('num', '数量')], [number('num', '商品数量')]).changed).toEqual([]);
+  });
+
   it('names nested fields by their full path and reports only the topmost added or removed field', () => {
     const before = api('a.x', {
       request: [
