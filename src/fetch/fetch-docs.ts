@@ -52,6 +52,11 @@ export interface FetchOptions extends Omit<SiteClientOptions, 'onRetry'> {
   readonly onRetry?: SiteClientOptions['onRetry'];
   /** Called once the number of docs is known, then after each doc. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * How often, at most, the manifest is saved while docs arrive (default 2 s), so that a run stopped part way
+   * leaves the docs it wrote listed in the manifest, for the next run to refresh and --prune to see.
+   */
+  readonly manifestSaveMs?: number;
 }
 
 export type DocStatus = 'unchanged' | 'changed' | 'added' | 'failed';
@@ -115,11 +120,16 @@ export async function fetchDocs(options: FetchOptions): Promise<FetchReport> {
 
   let done = 0;
   options.onProgress?.(0, chosen.length);
+  const saver = dryRun
+    ? undefined
+    : progressSaver(join(out, MANIFEST_FILE), manifest, options.manifestSaveMs, ops);
   const docs = await mapLimited(chosen, options.concurrency, async (entry) => {
     const outcome = await fetchOne(client, entry, out, dryRun, ops);
+    saver?.record(entry, outcome);
     options.onProgress?.(++done, chosen.length);
     return outcome;
   });
+  await saver?.settled();
 
   const gone = await settleGone(catalogue.entries, manifest, options, ops);
   if (dryRun) return { ok: true, docs, gone, notes };
@@ -217,6 +227,37 @@ async function settleGone(
 }
 
 /** Fetched docs get fresh entries; failed and unselected ones keep theirs; pruned ones are dropped. */
+/**
+ * Saves the manifest with the docs written so far, at most every `intervalMs` and one save at a time; a failed
+ * save is left to the final one, which reports it.
+ */
+function progressSaver(
+  path: string,
+  manifest: Manifest,
+  intervalMs = 2000,
+  ops: FileOps,
+): { record(entry: CatalogueEntry, outcome: DocOutcome): void; settled(): Promise<void> } {
+  const progress = new Map<string, ManifestEntry>(manifest);
+  let lastSave = Date.now();
+  let saving: Promise<void> | undefined;
+  return {
+    record(entry, outcome) {
+      if (outcome.status === 'failed') return;
+      progress.set(outcome.name, { id: entry.id, categories: entry.categories, file: outcome.file });
+      if (saving !== undefined || Date.now() - lastSave < intervalMs) return;
+      lastSave = Date.now();
+      saving = writeFileAtomic(path, manifestText(progress), ops)
+        .catch(() => undefined)
+        .finally(() => {
+          saving = undefined;
+        });
+    },
+    async settled() {
+      await saving;
+    },
+  };
+}
+
 function nextManifest(
   manifest: Manifest,
   chosen: readonly CatalogueEntry[],

@@ -293,6 +293,28 @@ describe('topgen fetch against a fixture doc site', () => {
     }
   });
 
+  it('saves the manifest while docs arrive, so that a run stopped part way leaves what it wrote listed', async () => {
+    const s = await site(apis(6));
+    const out = folder();
+    const manifests: string[] = [];
+    const recording: FileOps = {
+      writeFile: async (path, text) => {
+        if (path.includes(MANIFEST_FILE)) manifests.push(text);
+        await writeFile(path, text);
+      },
+      rename,
+      unlink,
+    };
+    await fetchOk(options(s, out, { concurrency: 1, fileOps: recording, manifestSaveMs: 0 }));
+    const listed = manifests.map((text) => Object.keys((JSON.parse(text) as { apis: object }).apis).length);
+    // Saved part way (some of the six listed), then whole at the end.
+    expect(
+      listed.some((count) => count > 0 && count < 6),
+      listed.join(','),
+    ).toBe(true);
+    expect(listed[listed.length - 1]).toBe(6);
+  });
+
   it('reports APIs the catalogue lists no more, and deletes them only with prune', async () => {
     const s = await site(apis(4));
     const out = folder();
