@@ -12,6 +12,7 @@ import {
   boundChanged,
   defaultChanged,
   deliveredChanged,
+  interfaceRenamed,
   fieldAdded,
   fieldRemoved,
   requiredChanged,
@@ -41,9 +42,21 @@ function keyed(fields: readonly Field[]): Map<string, Field> {
   return out;
 }
 
-export function compareSide(side: Side, before: readonly Field[], after: readonly Field[]): LocatedChange[] {
+/** The generated interface name of a struct field, in the old and in the new version of its API. */
+export interface InterfaceNames {
+  /** Undefined for a field the SDK declares no interface for (a repeated wire name: only the first counts). */
+  before(side: Side, field: Field): string | undefined;
+  after(side: Side, field: Field): string | undefined;
+}
+
+export function compareSide(
+  side: Side,
+  before: readonly Field[],
+  after: readonly Field[],
+  names?: InterfaceNames,
+): LocatedChange[] {
   const out: LocatedChange[] = [];
-  compareLevel(side, [side], before, after, out);
+  compareLevel(side, [side], before, after, out, names);
   return out;
 }
 
@@ -53,6 +66,7 @@ function compareLevel(
   before: readonly Field[],
   after: readonly Field[],
   out: LocatedChange[],
+  names: InterfaceNames | undefined,
 ): void {
   const oldFields = keyed(before);
   const newFields = keyed(after);
@@ -68,8 +82,8 @@ function compareLevel(
       push(out, side, segments, 'added', null, typeLabel(field), fieldAdded(side, field));
       continue;
     }
-    compareField(side, segments, old, field, out);
-    compareLevel(side, segments, old.children, field.children, out);
+    compareField(side, segments, old, field, out, names);
+    compareLevel(side, segments, old.children, field.children, out, names);
   }
 }
 
@@ -79,9 +93,16 @@ function compareField(
   before: Field,
   after: Field,
   out: LocatedChange[],
+  names: InterfaceNames | undefined,
 ): void {
   if (before.type !== after.type) {
     push(out, side, segments, 'type', before.type, after.type, typeChanged(side, before, after));
+  } else if (names !== undefined && before.kind === 'struct' && after.kind === 'struct') {
+    // Same doc type, another interface name: a new struct elsewhere in the API took the name first.
+    const from = names.before(side, before);
+    const to = names.after(side, after);
+    if (from !== undefined && to !== undefined && from !== to)
+      push(out, side, segments, 'interface', from, to, interfaceRenamed(from, to));
   }
   if (side === 'response') {
     // The default rules only: diff compares docs, not the config's number overrides.

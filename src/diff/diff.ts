@@ -1,8 +1,11 @@
 /**
  * `diffApis`: what changed between two sets of APIs, classified for a caller.
  */
-import type { Api } from '../model/types.js';
-import { compareSide, type LocatedChange } from './compare-fields.js';
+import type { Api, Field } from '../model/types.js';
+import { DEFAULT_NUMBER_OPTIONS } from '../model/numbers.js';
+import { planStructs, type Side, type StructPlan } from '../model/passes/structs.js';
+import { DEFAULT_NAMING } from '../naming/api-names.js';
+import { compareSide, type InterfaceNames, type LocatedChange } from './compare-fields.js';
 import { compareCodeUnits, compareKinds, compareSegments, compareSides } from './order.js';
 import { apiAdded, apiRemoved } from './rules.js';
 import type { ApiDiff, ApiEntry, ApiFieldChanges, ChangeCounts, FieldChange } from './types.js';
@@ -31,10 +34,25 @@ function compareLocated(a: LocatedChange, b: LocatedChange): number {
   );
 }
 
+/** Interface names as generated with the default naming and number rules (diff compares docs, not configs). */
+const STRUCT_OPTIONS = { naming: DEFAULT_NAMING, numbers: DEFAULT_NUMBER_OPTIONS };
+
 function fieldChanges(before: Api, after: Api): FieldChange[] {
+  const oldPlan = planStructs(before, STRUCT_OPTIONS);
+  const newPlan = planStructs(after, STRUCT_OPTIONS);
+  const nameIn =
+    (plan: StructPlan) =>
+    (side: Side, field: Field): string | undefined => {
+      try {
+        return plan.structName(side, field);
+      } catch {
+        return undefined;
+      }
+    };
+  const names: InterfaceNames = { before: nameIn(oldPlan), after: nameIn(newPlan) };
   const located = [
-    ...compareSide('request', before.request, after.request),
-    ...compareSide('response', before.response, after.response),
+    ...compareSide('request', before.request, after.request, names),
+    ...compareSide('response', before.response, after.response, names),
   ];
   return located.sort(compareLocated).map((entry) => entry.change);
 }

@@ -25,14 +25,15 @@ const KIND_ORDER: Readonly<Record<FieldChangeKind, number>> = {
   added: 0,
   removed: 1,
   type: 2,
-  delivered: 3,
-  array: 4,
-  required: 5,
-  maxLength: 6,
-  maxListSize: 7,
-  minValue: 8,
-  maxValue: 9,
-  default: 10,
+  interface: 3,
+  delivered: 4,
+  array: 5,
+  required: 6,
+  maxLength: 7,
+  maxListSize: 8,
+  minValue: 9,
+  maxValue: 10,
+  default: 11,
 };
 
 export function compareSides(a: Side, b: Side): number {

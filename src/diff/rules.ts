@@ -74,6 +74,11 @@ export function typeChanged(side: Side, before: Field, after: Field): Verdict {
     : breaking(`type ${from} → ${to}: readers get values of the new type`);
 }
 
+/** The SDK's interface for a struct field got another name (interface names are handed out in document order). */
+export function interfaceRenamed(from: string, to: string): Verdict {
+  return breaking(`generated interface ${from} → ${to}: code that names ${from} must use ${to}`);
+}
+
 /** A response `Number` delivered in another form: code reading it gets values of another type. */
 export function deliveredChanged(from: string, to: string): Verdict {
   return breaking(

@@ -15,11 +15,13 @@ export type Side = 'request' | 'response';
 export type ConstraintName = 'maxLength' | 'maxListSize' | 'minValue' | 'maxValue' | 'default';
 
 /**
- * `delivered`: how the SDK delivers a response `Number` (`number`, or an id as `Int64String`/`bigint`), which
- * follows the field's name and the first clause of its description, so it can change without the type.
+ * `interface`: the name of the SDK's interface for a struct field, when the doc type stayed but another struct
+ * took the name first. `delivered`: how the SDK delivers a response `Number` (`number`, or an id as
+ * `Int64String`/`bigint`), which follows the field's name and the first clause of its description, so it can
+ * change without the type.
  */
 export type FieldChangeKind =
-  'added' | 'removed' | 'type' | 'delivered' | 'array' | 'required' | ConstraintName;
+  'added' | 'removed' | 'type' | 'interface' | 'delivered' | 'array' | 'required' | ConstraintName;
 
 /** A compared value; `null` means "absent" (no such field, no such constraint). */
 export type DiffValue = string | number | boolean | null;

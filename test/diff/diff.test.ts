@@ -27,6 +27,21 @@ describe('diffApis', () => {
     expect(hasBreaking(diff)).toBe(false);
   });
 
+  it('calls a struct whose generated interface is renamed by a new struct breaking', () => {
+    const item = (children: ReturnType<typeof field>[]) => field('item', 'Item', { children });
+    const before = api('a.item.get', { response: [item([field('title', 'String')])] });
+    // A new optional request param of the same doc type but another shape takes the name Item first.
+    const after = api('a.item.get', {
+      request: [field('filter', 'Item', { children: [field('q', 'String')] })],
+      response: [item([field('title', 'String')])],
+    });
+    const changes = diffApis([before], [after]).changed[0]?.changes ?? [];
+    expect(changes.map((c) => [c.path, c.kind, c.before, c.after, c.impact])).toEqual([
+      ['request.filter', 'added', null, 'Item', 'compatible'],
+      ['response.item', 'interface', 'Item', 'ResponseItem', 'breaking'],
+    ]);
+  });
+
   it('calls a response Number delivered in another form breaking, whatever changed it', () => {
     const number = (name: string, description: string, type = 'Number') =>
       api('a.item.get', { response: [field(name, type, { description })] });
