@@ -252,8 +252,11 @@ export async function main(
       error instanceof OutputError ||
       error instanceof TemplateError
     ) {
+      // Template and config messages lay out several lines themselves (a caret under the error, one problem each).
       const message =
-        error instanceof TemplateError ? terminalSafeLines(error.message) : terminalSafe(error.message);
+        error instanceof TemplateError || error instanceof ConfigError
+          ? terminalSafeLines(error.message)
+          : terminalSafe(error.message);
       process.stderr.write(`topgen: ${message}\n`);
       return EXIT.usage;
     }

@@ -309,6 +309,15 @@ describe('usage and environment errors exit 2 with a message, never 3 with a sta
     expect(existsSync(join(dir, 'generated'))).toBe(false);
   });
 
+  it('a config file with two problems: one line each', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ numbers: 5, bogus: 1 }));
+    const run = await topgen(['generate', '--config', 'bad.json'], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain('\\u000a');
+    expect(run.stderr.split('\n').filter((line) => line.includes('bad.json'))).toHaveLength(2);
+  });
+
   it('mock on a port in use', async () => {
     const { createServer } = await import('node:net');
     const server = createServer();
