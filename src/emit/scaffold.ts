@@ -38,6 +38,21 @@ function renamedModuleExports(apis: readonly string[]): Record<string, { types: 
   return out;
 }
 
+/**
+ * The subpaths again for TypeScript's older `moduleResolution: node` (node10), which reads `typesVersions` but
+ * not `exports`: without it only the root would have types there.
+ */
+function typesVersions(apis: readonly string[]): Record<string, Record<string, string[]>> {
+  const paths: Record<string, string[]> = {
+    all: ['./dist/all.d.ts'],
+    runtime: ['./dist/runtime/index.d.ts'],
+  };
+  for (const [subpath, target] of Object.entries(renamedModuleExports(apis)))
+    paths[subpath.slice('./'.length)] = [target.types];
+  paths['apis/*'] = ['./dist/apis/*.d.ts'];
+  return { '*': paths };
+}
+
 /** `apis`: the names of the generated APIs (their subpath exports). */
 export function emitPackageJson(ctx: EmitContext, nodeTypes: boolean, apis: readonly string[] = []): string {
   return json({
@@ -57,6 +72,7 @@ export function emitPackageJson(ctx: EmitContext, nodeTypes: boolean, apis: read
       './apis/*': { types: './dist/apis/*.d.ts', default: './dist/apis/*.js' },
       './package.json': './package.json',
     },
+    typesVersions: typesVersions(apis),
     // src/ ships for the source and declaration maps: "go to definition" lands in the TypeScript source.
     files: ['dist', 'src', 'CHANGELOG.md'],
     sideEffects: false,

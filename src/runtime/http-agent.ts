@@ -126,7 +126,8 @@ interface Exchange {
 
 /** The body decoded per its Content-Encoding, within `limit` bytes of output. */
 function decodeBody(body: Buffer, encoding: string | undefined, limit: number): Buffer {
-  if (encoding === undefined) return body;
+  // An empty body (a 204, an error page with Content-Length: 0) has nothing to decode; zlib would call it cut.
+  if (encoding === undefined || body.length === 0) return body;
   let data = body;
   // Codings are listed in the order they were applied; undo them last first.
   const codings = encoding

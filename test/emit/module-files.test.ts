@@ -97,6 +97,14 @@ describe('package with API names that contain a `d` segment', () => {
     // Exact subpaths come before the pattern, as Node expects them to be listed.
     const keys = Object.keys(exports);
     expect(keys.indexOf('./apis/taobao.d.get')).toBeLessThan(keys.indexOf('./apis/*'));
+    // And for TypeScript's moduleResolution node10, through typesVersions.
+    const versions = (
+      JSON.parse(files.get('package.json') ?? '{}') as {
+        typesVersions: Record<string, Record<string, string[]>>;
+      }
+    ).typesVersions['*'];
+    expect(versions?.['apis/taobao.d.get']).toEqual(['./dist/apis/taobao.d~.get.d.ts']);
+    expect(versions?.['apis/taobao.item.get']).toBeUndefined();
   });
 
   it('imports the renamed modules from the barrel and the client', () => {

@@ -115,6 +115,14 @@ describe('emitPackage', () => {
         './apis/*': { types: './dist/apis/*.d.ts', default: './dist/apis/*.js' },
         './package.json': './package.json',
       },
+      // The same subpaths for TypeScript's moduleResolution node10, which does not read exports.
+      typesVersions: {
+        '*': {
+          all: ['./dist/all.d.ts'],
+          runtime: ['./dist/runtime/index.d.ts'],
+          'apis/*': ['./dist/apis/*.d.ts'],
+        },
+      },
       files: ['dist', 'src', 'CHANGELOG.md'],
       sideEffects: false,
       engines: { node: '>=20' },

@@ -323,6 +323,31 @@ describe('the generated package, built and published', () => {
     STEP_TIMEOUT,
   );
 
+  it.each(['node10', 'bundler'])(
+    'resolves every documented entry point with its types under moduleResolution %s',
+    (resolution) => {
+      const app = makeApp(join(work, `app-${resolution}`), pkg, {
+        'tsconfig.json': JSON.stringify({
+          compilerOptions: {
+            ...APP_TSCONFIG.compilerOptions,
+            module: resolution === 'node10' ? 'CommonJS' : 'ESNext',
+            moduleResolution: resolution,
+            ...(resolution === 'node10' ? { ignoreDeprecations: '5.0' } : {}),
+          },
+          include: ['*.ts'],
+        }),
+        'main.ts': APP_TYPES.replace(/^const success[\s\S]*?;\n/m, '').replace(/await /g, ''),
+      });
+      const tsc = run(
+        process.execPath,
+        [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app],
+        app,
+      );
+      expect(tsc.stdout + tsc.stderr).not.toMatch(/TS2307|TS7016|TS18046/);
+    },
+    STEP_TIMEOUT,
+  );
+
   it('serves one API through /runtime and /apis/<api> without the root entry point, the clients or other APIs', () => {
     const slim = join(work, 'slim', PACKAGE_NAME);
     cpSync(pkg, slim, {

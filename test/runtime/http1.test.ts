@@ -137,6 +137,29 @@ describe('ResponseReader framing', () => {
   });
 });
 
+describe('ResponseReader with many tiny chunks', () => {
+  it('keeps the body in a few buffers, not one object pinning its read per chunk', () => {
+    // 1 MiB of 1-byte chunks, arriving in 64 KiB reads as a socket delivers them.
+    const payload = 1024 * 1024;
+    const frames = Buffer.from('1\r\nx\r\n'.repeat(payload) + '0\r\n\r\n');
+    const head = Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n');
+    const wire = Buffer.concat([head, frames]);
+    const reads: Buffer[] = [];
+    for (let at = 0; at < wire.length; at += 65536) reads.push(Buffer.from(wire.subarray(at, at + 65536)));
+    const reader = new ResponseReader();
+    reader.reset(32 * 1024 * 1024);
+    const before = process.memoryUsage();
+    let complete = false;
+    for (const chunk of reads) complete = reader.push(chunk);
+    const after = process.memoryUsage();
+    expect(complete).toBe(true);
+    // A Buffer object per chunk took about 100 bytes each: ~100 MB for this body.
+    const grown = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+    expect(grown).toBeLessThan(50 * 1024 * 1024);
+    expect(reader.body().equals(Buffer.alloc(payload, 'x'))).toBe(true);
+  });
+});
+
 describe('ResponseReader connection reuse', () => {
   it.each([
     ['Connection: close', 'HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', false],

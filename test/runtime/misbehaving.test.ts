@@ -211,6 +211,15 @@ describe('answers the sender decodes', () => {
     expect(gw.heads[0]).toMatch(/\r\nAccept-Encoding: gzip, deflate, br\r\n/);
   });
 
+  it('an empty body that names a Content-Encoding keeps its HTTP status', async () => {
+    const gw = await gateway((socket) =>
+      socket.write('HTTP/1.1 502 Bad Gateway\r\nContent-Encoding: gzip\r\nContent-Length: 0\r\n\r\n'),
+    );
+    const error = await failure(client(gw.url, { retries: 0 }).execute(READ));
+    expect(error).toMatchObject({ status: 502 });
+    expect(error).not.toBeInstanceOf(TopNetworkError);
+  });
+
   it('a UTF-8 byte order mark before the JSON', async () => {
     const gw = await gateway((socket) =>
       socket.write(http(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(READ_OK)]))),

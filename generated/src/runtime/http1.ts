@@ -93,6 +93,9 @@ export class ResponseReader {
   private complete = false;
   private remaining = 0;
   private readonly parts: Buffer[] = [];
+  /** Small parts copied together (see keep): the buffer, and how much of it is filled. */
+  private tail: Buffer | undefined;
+  private tailUsed = 0;
   private size = 0;
   private chunkState: ChunkState = 'size';
   private line = '';
@@ -111,6 +114,8 @@ export class ResponseReader {
     this.complete = false;
     this.remaining = 0;
     this.parts.length = 0;
+    this.tail = undefined;
+    this.tailUsed = 0;
     this.size = 0;
     this.chunkState = 'size';
     this.line = '';
@@ -160,6 +165,7 @@ export class ResponseReader {
 
   /** The body bytes, as received (still content-encoded). */
   body(): Buffer {
+    this.flushTail();
     const parts = this.parts;
     if (parts.length === 1) return parts[0] as Buffer;
     return parts.length === 0 ? Buffer.alloc(0) : Buffer.concat(parts, this.size);
@@ -323,12 +329,38 @@ export class ResponseReader {
     if (part.length === 0) return;
     this.size += part.length;
     if (this.size > this.maxBodyBytes) this.tooLarge();
-    this.parts.push(part);
+    // A part that is most of its read buffer is kept as it is. A small slice of a larger read (one of many tiny
+    // chunks) is copied into one growing buffer: kept as it is, each would be a Buffer object pinning its whole
+    // read, and a body of 1-byte chunks would take a hundred times its size in memory.
+    if (part.length * 2 >= part.buffer.byteLength) {
+      this.flushTail();
+      this.parts.push(part);
+      return;
+    }
+    if (this.tail === undefined || this.tailUsed + part.length > this.tail.length) {
+      this.flushTail();
+      // Doubling with the body keeps the copies linear; never beyond what the limit lets arrive.
+      const room = Math.min(
+        Math.max(4096, this.size),
+        Math.max(this.maxBodyBytes - this.size + part.length, part.length),
+      );
+      this.tail = Buffer.allocUnsafe(Math.max(part.length, room));
+    }
+    part.copy(this.tail, this.tailUsed);
+    this.tailUsed += part.length;
+  }
+
+  private flushTail(): void {
+    if (this.tail !== undefined && this.tailUsed > 0) this.parts.push(this.tail.subarray(0, this.tailUsed));
+    this.tail = undefined;
+    this.tailUsed = 0;
   }
 
   private tooLarge(): never {
     this.reusable = false;
     this.parts.length = 0;
+    this.tail = undefined;
+    this.tailUsed = 0;
     throw new ResponseTooLargeError(this.maxBodyBytes);
   }
 
