@@ -97,7 +97,7 @@ function listFiles(
 }
 
 /** Dot-entries, and editors' backup and autosave copies (`page.json~`, `#page.json#`), which would duplicate a doc. */
-function isNotADoc(name: string): boolean {
+export function isNotADoc(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || (name.startsWith('#') && name.endsWith('#'));
 }
 

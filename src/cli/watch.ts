@@ -4,7 +4,7 @@ import { Pipeline } from '../pipeline.js';
 import type { GeneratedFiles } from '../emit/index.js';
 import { loadRuntimeSources, loadTemplates } from '../assets/index.js';
 import { InputError } from './errors.js';
-import { InputReader, overridePathFor } from './inputs.js';
+import { InputReader, isNotADoc, overridePathFor } from './inputs.js';
 import { writeTreeAtomic } from './output.js';
 import { countBySeverity, effectiveDiagnostics, plural, printDiagnostics } from './report.js';
 import type { Settings } from './settings.js';
@@ -38,9 +38,10 @@ function watchInput(
 ): { close(): void } {
   if (!statSync(path).isFile()) {
     // Writes into an output folder inside the input folder (and its hidden temp, old, journal and lock
-    // siblings) are not doc changes; reacting to them would regenerate forever. Dot-entries are not docs.
+    // siblings) are not doc changes; reacting to them would regenerate forever. Dot-entries and editors'
+    // backups are not docs.
     return watchTree(path, {
-      ignore: (entry) => basename(entry).startsWith('.') || isOutputFolder(entry, outDir),
+      ignore: (entry) => isNotADoc(basename(entry)) || isOutputFolder(entry, outDir),
       onChange,
       onError,
     });
