@@ -15,6 +15,7 @@ import { basename, dirname, extname, join, normalize, relative, resolve, sep } f
 import { diagnostic } from '../model/diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
 import type { InputDoc } from '../generate.js';
+import { realPath } from './real-path.js';
 
 /** Real doc pages are well under 1 MB; anything this large is a wrong file, not a doc. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -74,7 +75,7 @@ function listFiles(
   skip: ReadonlySet<string>,
   found: FoundFile[],
   // Real paths of the folders being listed, outermost first: a link back to one of them is a cycle.
-  ancestors: readonly string[] = [realPathOf(dir)],
+  ancestors: readonly string[] = [realPath(dir)],
 ): void {
   const prefix = displayPrefix(dir);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -89,7 +90,7 @@ function listFiles(
           ? 'file'
           : undefined;
     if (kind === 'folder') {
-      const real = realPathOf(path);
+      const real = realPath(path);
       if (!ancestors.includes(real) && !folderIdentities(path).some((id) => skip.has(id)))
         listFiles(path, skip, found, [...ancestors, real]);
     } else if (kind === 'file') found.push({ path, file: `${prefix}${entry.name}` });
@@ -99,14 +100,6 @@ function listFiles(
 /** Dot-entries, and editors' backup and autosave copies (`page.json~`, `#page.json#`), which would duplicate a doc. */
 export function isNotADoc(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || (name.startsWith('#') && name.endsWith('#'));
-}
-
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
 }
 
 /** What a symbolic link names: a folder, a file (also when it names nothing), or something else (a socket). */

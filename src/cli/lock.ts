@@ -140,7 +140,10 @@ function takeOverStale(path: string, stale: LockHolder, me: LockHolder): void {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Drafts (see tryCreate) of runs that died between writing one and removing it. */
+/**
+ * Drafts (see tryCreate) of runs that died between writing one and removing it; the recovery that runs under
+ * the lock before each write (output.ts) calls this.
+ */
 export function removeDeadDrafts(path: string): void {
   const prefix = `${basename(path)}.`;
   let names: string[];
@@ -159,7 +162,6 @@ export function removeDeadDrafts(path: string): void {
 
 /** Takes the lock at `path`, waiting for a live holder; returns the function that releases it. */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => void> {
-  removeDeadDrafts(path);
   const me: LockHolder = {
     pid: process.pid,
     host: THIS_HOST,

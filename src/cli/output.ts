@@ -32,6 +32,7 @@ import {
   recoverInterruptedCommit,
 } from './journal.js';
 import { besideOutput } from './beside-output.js';
+import { realPath } from './real-path.js';
 import { OutputError } from './output-error.js';
 import { assertInside } from './inside-output.js';
 import { isGone } from './fs-errors.js';
@@ -197,15 +198,6 @@ function isFolder(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/** The path with every link resolved, as far as it exists (a missing input is reported elsewhere). */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
   }
 }
 

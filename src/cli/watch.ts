@@ -46,10 +46,24 @@ function watchInput(
       onError,
     });
   }
-  const names = new Set([basename(path), basename(overridePathFor(path))]);
-  const watcher = watch(dirname(path), (_event, name) => {
+  return watchNames(
+    dirname(path),
+    new Set([basename(path), basename(overridePathFor(path))]),
+    onChange,
+    onError,
+  );
+}
+
+/** Changes to the files named `names` in `folder`, seen through the folder so that a save by rename is seen too. */
+function watchNames(
+  folder: string,
+  names: ReadonlySet<string>,
+  onChange: (changed: string | undefined) => void,
+  onError: (error: Error) => void,
+): { close(): void } {
+  const watcher = watch(folder, (_event, name) => {
     if (name === null) onChange(undefined);
-    else if (names.has(name)) onChange(resolve(dirname(path), name));
+    else if (names.has(name)) onChange(resolve(folder, name));
   });
   watcher.on('error', onError);
   return watcher;
@@ -80,17 +94,6 @@ function pipelineFor(settings: Settings): Pipeline {
     access: settings.access,
     configFile: settings.configFile,
   });
-}
-
-/** A file (the config file) watched through its folder, so that a save by rename is seen too. */
-function watchFile(path: string, onChange: () => void, onError: (error: Error) => void): { close(): void } {
-  const folder = dirname(resolve(path));
-  if (!existsSync(folder)) return { close: () => undefined };
-  const watcher = watch(folder, (_event, name) => {
-    if (name === null || name === basename(path)) onChange();
-  });
-  watcher.on('error', onError);
-  return watcher;
 }
 
 /**
@@ -219,7 +222,12 @@ export function watchAndGenerate(
     if (reload !== 'config') reload = what;
     schedule(undefined);
   };
-  watchers.push(watchFile(settings.configFile, reloadOn('config'), onError));
+  // The config file through its folder: it may not exist yet, and editors save by rename.
+  const configFolder = dirname(resolve(settings.configFile));
+  if (existsSync(configFolder))
+    watchers.push(
+      watchNames(configFolder, new Set([basename(settings.configFile)]), reloadOn('config'), onError),
+    );
   if (settings.templates !== undefined && existsSync(settings.templates))
     watchers.push(
       watchTree(settings.templates, { ignore: () => false, onChange: reloadOn('templates'), onError }),

@@ -5,6 +5,7 @@
  */
 import type { Constraints, Field } from '../model/types.js';
 import { isTopDateTime } from '../runtime/timestamp.js';
+import { isJsonText } from '../runtime/validate.js';
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const INTEGER = /^-?\d+$/;
@@ -20,15 +21,6 @@ function withinRange(text: string, constraints: Constraints | undefined): boolea
 
 function withinLength(text: string, constraints: Constraints | undefined): boolean {
   return constraints?.maxLength === undefined || text.length <= constraints.maxLength;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -51,7 +43,7 @@ export function validElementExample(field: Field, text: string | undefined): str
     case 'boolean':
       return trimmed === 'true' || trimmed === 'false' ? trimmed : undefined;
     case 'json':
-      return isJson(trimmed) && withinLength(trimmed, field.constraints) ? trimmed : undefined;
+      return isJsonText(trimmed) && withinLength(trimmed, field.constraints) ? trimmed : undefined;
     case 'string':
     case 'fieldList':
     case 'unknown':

@@ -226,7 +226,12 @@ async function settleGone(
   return gone;
 }
 
-/** Fetched docs get fresh entries; failed and unselected ones keep theirs; pruned ones are dropped. */
+/** A doc the run wrote (or found unchanged) into the manifest; a failed one keeps the entry it had. */
+function recordFetched(manifest: Map<string, ManifestEntry>, entry: CatalogueEntry, doc: DocOutcome): void {
+  if (doc.status !== 'failed')
+    manifest.set(doc.name, { id: entry.id, categories: entry.categories, file: doc.file });
+}
+
 /**
  * Saves the manifest with the docs written so far, at most every `intervalMs` and one save at a time; a failed
  * save is left to the final one, which reports it.
@@ -243,7 +248,7 @@ function progressSaver(
   return {
     record(entry, outcome) {
       if (outcome.status === 'failed') return;
-      progress.set(outcome.name, { id: entry.id, categories: entry.categories, file: outcome.file });
+      recordFetched(progress, entry, outcome);
       if (saving !== undefined || Date.now() - lastSave < intervalMs) return;
       lastSave = Date.now();
       saving = writeFileAtomic(path, manifestText(progress), ops)
@@ -258,6 +263,7 @@ function progressSaver(
   };
 }
 
+/** Fetched docs get fresh entries; failed and unselected ones keep theirs; pruned ones are dropped. */
 function nextManifest(
   manifest: Manifest,
   chosen: readonly CatalogueEntry[],
@@ -265,11 +271,7 @@ function nextManifest(
   gone: readonly GoneApi[],
 ): Manifest {
   const next = new Map<string, ManifestEntry>(manifest);
-  docs.forEach((doc, i) => {
-    const entry = chosen[i] as CatalogueEntry;
-    if (doc.status !== 'failed')
-      next.set(doc.name, { id: entry.id, categories: entry.categories, file: doc.file });
-  });
+  docs.forEach((doc, i) => recordFetched(next, chosen[i] as CatalogueEntry, doc));
   for (const api of gone) if (api.pruned) next.delete(api.name);
   return next;
 }

@@ -463,8 +463,8 @@ export class HttpAgent {
   }
 
   /**
-   * Starts the exchange on a connection, or reports through `done` why none could be opened (`net.connect`
-   * throws for some addresses instead of emitting an error): never a throw, which inside the multipart
+   * Starts the exchange on a connection, or reports through `done` why none could be opened (`tls.connect`
+   * throws for TLS options it refuses instead of emitting an error): never a throw, which inside the multipart
    * path's promise callback would be an unhandled rejection.
    */
   private open(

@@ -338,12 +338,11 @@ export class ResponseReader {
     }
     if (this.tail === undefined || this.tailUsed + part.length > this.tail.length) {
       this.flushTail();
-      // Doubling with the body keeps the copies linear; never beyond what the limit lets arrive.
-      const room = Math.min(
-        Math.max(4096, this.size),
-        Math.max(this.maxBodyBytes - this.size + part.length, part.length),
+      // Doubling with the body keeps the copies linear; never beyond what the limit lets arrive. (The body so
+      // far includes this part, so either bound holds it.)
+      this.tail = Buffer.allocUnsafe(
+        Math.min(Math.max(4096, this.size), this.maxBodyBytes - this.size + part.length),
       );
-      this.tail = Buffer.allocUnsafe(Math.max(part.length, room));
     }
     part.copy(this.tail, this.tailUsed);
     this.tailUsed += part.length;

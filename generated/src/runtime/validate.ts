@@ -260,8 +260,8 @@ class Checker {
   }
 }
 
-/** A string value for a message, JSON-quoted and cut to 40 characters. */
-function isJsonText(text: string): boolean {
+/** True when `text` is JSON text, as a `Json` parameter given as a string must be. */
+export function isJsonText(text: string): boolean {
   try {
     JSON.parse(text);
     return true;
@@ -270,6 +270,7 @@ function isJsonText(text: string): boolean {
   }
 }
 
+/** A string value for a message, JSON-quoted and cut to 40 characters. */
 function quoted(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
